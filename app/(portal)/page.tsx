@@ -1,0 +1,51 @@
+import Link from 'next/link';
+import { Card } from '@/components/ui/card';
+import { fill } from '@/lib/i18n';
+import { requireUser } from '@/server/auth/current-user';
+import { can } from '@/server/auth/policy';
+import { getMessages } from '@/server/i18n';
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const m = await getMessages();
+  const areas = [{ href: '/admin/tootajad', title: m.home.staffCard, text: m.home.staffCardText, show: can(user, 'staff.read') }].filter((a) => a.show);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{m.home.title}</h1>
+        <p className="mt-1 text-lg">{fill(m.home.greeting, { name: `${user.givenName} ${user.familyName}` })}</p>
+        <p className="text-slate-700">{fill(m.home.sessionInfo, { roles: user.roles.map((r) => m.roles[r]).join(', ') })}</p>
+      </div>
+      <div className="grid gap-6 md:grid-cols-3">
+        <Card className="md:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">{m.home.areas}</h2>
+          {areas.length ? (
+            <ul className="grid gap-3 sm:grid-cols-2">
+              {areas.map((a) => (
+                <li key={a.href}>
+                  <Link href={a.href} className="block rounded-md border border-slate-200 p-4 hover:border-brand-600 hover:bg-brand-50">
+                    <span className="font-medium text-brand-700">{a.title}</span>
+                    <span className="mt-1 block text-sm text-slate-700">{a.text}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-700">{m.home.noAreas}</p>
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{m.home.profile}</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="text-slate-600">{m.home.unit}</dt>
+            <dd>{user.unitName}</dd>
+            <dt className="text-slate-600">{m.home.office}</dt>
+            <dd>{user.officeName ?? '—'}</dd>
+            <dt className="text-slate-600">{m.home.region}</dt>
+            <dd>{user.regionName}</dd>
+          </dl>
+        </Card>
+      </div>
+    </div>
+  );
+}

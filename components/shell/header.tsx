@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import type { Locale, Messages } from '@/lib/i18n';
+import { setLocaleAction, signOutAction } from '@/server/auth/actions';
+import type { Role } from '@/lib/roles';
+
+type Props = {
+  user: { givenName: string; familyName: string; roles: Role[] };
+  nav: { href: string; label: string }[];
+  m: Messages;
+  locale: Locale;
+  path: string;
+};
+
+export function Header({ user, nav, m, locale, path }: Props) {
+  return (
+    <header className="bg-brand-900 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-900">
+        {m.app.skip}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+        <Link href="/" className="text-lg font-semibold">
+          {m.app.name}
+        </Link>
+        <div className="flex flex-wrap items-center gap-4 text-sm">
+          <span>
+            <span className="font-medium">
+              {user.givenName} {user.familyName}
+            </span>{' '}
+            <span className="text-brand-100">({user.roles.map((r) => m.roles[r]).join(', ')})</span>
+          </span>
+          <form action={setLocaleAction}>
+            <input type="hidden" name="locale" value={locale === 'et' ? 'en' : 'et'} />
+            <input type="hidden" name="back" value={path} />
+            <button type="submit" className="underline" lang={locale === 'et' ? 'en' : 'et'}>
+              {m.nav.language}
+            </button>
+          </form>
+          <form action={signOutAction}>
+            <Button type="submit" variant="secondary" size="sm">
+              {m.nav.signOut}
+            </Button>
+          </form>
+        </div>
+      </div>
+      <nav aria-label={m.nav.label} className="bg-brand-800">
+        <ul className="mx-auto flex max-w-6xl gap-1 px-6">
+          {nav.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} className="inline-block px-3 py-2 text-sm hover:bg-brand-700" aria-current={item.href === path ? 'page' : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

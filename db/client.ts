@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+// One database module for the whole portal: postgres.js when DATABASE_URL is set,
+// embedded PGlite otherwise. Opened lazily (never at import time) so `next build`
+// never touches a database, and cached on globalThis so the Next bundle, the
+// instrumentation hook and scripts in one process share one handle: two PGlite
+// instances on one data directory silently lose writes.
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = 'pglite' | 'postgres';
+export type DbHandle = { db: Db; kind: DbKind; url?: string; close: () => Promise<void> };
+
+type OpenOptions = {
+  /** Postgres URL; when absent PGlite is used. */
+  url?: string;
+  /** PGlite data directory, or 'memory://' for a throw-away database. */
+  dataDir?: string;
+  /** Apply pending migrations before returning (the portal does; tests choose). */
+  migrate?: boolean;
+  poolMax?: number;
+};
+
+const globalKey = Symbol.for('toolaud.db');
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DbHandle> };
+
+export function migrationsFolder(): string {
+  return process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), 'db', 'migrations');
+}
+
+export function defaultDataDir(): string {
+  return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), 'data', 'pglite');
+}
+
+export function configuredDbKind(): DbKind {
+  return process.env.DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+/** The portal's database, opened (and migrated) on first use. */
+export function getDbHandle(): Promise<DbHandle> {
+  const g = globalThis as GlobalWithDb;
+  g[globalKey] ??= openDb({
+    url: process.env.DATABASE_URL,
+    dataDir: defaultDataDir(),
+    migrate: process.env.DB_AUTO_MIGRATE !== '0',
+  }).catch((error: unknown) => {
+    delete g[globalKey];
+    throw error;
+  });
+  return g[globalKey];
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Replace the process-wide handle (tests install a fresh database per file). */
+export function setDbHandle(handle: DbHandle | undefined): void {
+  const g = globalThis as GlobalWithDb;
+  if (handle) g[globalKey] = Promise.resolve(handle);
+  else delete g[globalKey];
+}
+
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const handle = g[globalKey];
+  delete g[globalKey];
+  if (handle) await (await handle).close();
+}
+
+export async function openDb(options: OpenOptions): Promise<DbHandle> {
+  const handle = options.url ? await openPostgres(options.url, options.poolMax) : await openPglite(options.dataDir ?? defaultDataDir());
+  if (options.migrate) await runMigrations(handle);
+  return handle;
+}
+
+async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, {
+    max: poolMax ?? Number(process.env.DB_POOL_MAX ?? 10),
+    onnotice: () => {},
+    connection: { application_name: 'toolaud', TimeZone: 'UTC' },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir: string): Promise<DbHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const inMemory = dataDir.startsWith('memory://');
+  const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir);
+  try {
+    const client = await PGlite.create(inMemory ? undefined : dataDir);
+    await client.exec(`SET TIME ZONE 'UTC'`);
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `Andmekataloogi ${dataDir} kasutab juba töötav protsess (pid ${pid}). ` +
+        'PGlite lubab ühe protsessi korraga: peata portaal või kasuta DATABASE_URL-i.',
+    );
+  }
+}
+
+// PGlite gives no error when a second process opens the same directory; it just loses
+// writes. A pid lock file makes the second opener (a CLI script, a second portal) stop.
+function acquireDataDirLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(fs.readFileSync(lockPath, 'utf8'));
+      if (holder && holder !== process.pid && isAlive(holder)) throw new DataDirLockedError(dataDir, holder);
+      fs.rmSync(lockPath, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function runMigrations(handle: DbHandle): Promise<void> {
+  const migrationsDir = migrationsFolder();
+  if (handle.kind === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(handle.db as never, { migrationsFolder: migrationsDir });
+    return;
+  }
+  // Several instances may start at once: one migrates, the others wait on a session
+  // advisory lock, held on a dedicated single connection for the whole run.
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const client = postgres(handle.url!, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(hashtext('toolaud.migrations'))`;
+    await migrate(drizzle(client), { migrationsFolder: migrationsDir });
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+export async function appliedMigrationCount(db: Db): Promise<number> {
+  const { sql } = await import('drizzle-orm');
+  try {
+    const rows = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    return rows[0]?.n ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Raw SQL rows from either driver (postgres.js returns an array, PGlite `{ rows }`). */
+export async function selectRows<T>(db: Pick<Db, 'execute'>, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

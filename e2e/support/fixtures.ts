@@ -1,0 +1,25 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { portalUrl } from './env';
+
+/** Signs in through the development ID-card provider, as a real user would. */
+export async function signIn(page: Page, personalCode: string, base = portalUrl) {
+  await page.goto(`${base}/sisene`);
+  await page.getByRole('button', { name: 'Sisene ID-kaardiga' }).click();
+  await page.getByLabel('Isikukood').fill(personalCode);
+  await page.getByRole('button', { name: 'Sisene', exact: true }).click();
+  await page.waitForURL((url) => url.port === new URL(base).port);
+}
+
+/** No serious or critical accessibility violations on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+export const people = {
+  admin: { code: '37906062915', name: 'Peeter Põder' },
+  specialist: { code: '47805122004', name: 'Mari Tamm' },
+  outsider: { code: '60001019906', name: 'MARY ÄNN' },
+};

@@ -1,0 +1,80 @@
+// Playwright's webServer: a fresh e2e database (migrated and seeded), the development
+// identity provider, and two portal instances built by `next build`. Stays up until
+// Playwright stops it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import postgres from 'postgres';
+import { openDb } from '../../db/client';
+import { seedDemo } from '../../db/seed/seed';
+import { startDevIdp } from '../../dev-idp/server';
+import { E2E, e2eDatabaseUrl, idpUrl, portalUrl, shortPortalUrl } from './env';
+
+const databaseUrl = e2eDatabaseUrl();
+const admin = postgres(process.env.TEST_PG_URL!, { max: 1, onnotice: () => {} });
+await admin.unsafe('drop database if exists toolaud_e2e with (force)');
+await admin.unsafe('create database toolaud_e2e');
+await admin.end();
+const handle = await openDb({ url: databaseUrl, migrate: true });
+await seedDemo(handle.db);
+await handle.close();
+
+const idp = await startDevIdp({
+  port: E2E.idpPort,
+  issuer: idpUrl,
+  clients: [
+    {
+      client_id: E2E.clientId,
+      client_secret: E2E.clientSecret,
+      redirect_uris: [`${portalUrl}/api/auth/callback/oidc`, `${shortPortalUrl}/api/auth/callback/oidc`],
+    },
+  ],
+});
+
+function startPortal(port: number, url: string, extraEnv: Record<string, string> = {}): ChildProcess {
+  const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: url,
+      AUTH_SECRET: E2E.authSecret,
+      OIDC_ISSUER: idpUrl,
+      OIDC_CLIENT_ID: E2E.clientId,
+      OIDC_CLIENT_SECRET: E2E.clientSecret,
+      OIDC_ALLOW_DEV_ISSUER: 'true',
+      DB_POOL_MAX: '5',
+      ...extraEnv,
+    },
+  });
+  child.on('exit', (code) => {
+    console.error(`portal on ${port} exited with ${code}`);
+    process.exit(1);
+  });
+  return child;
+}
+
+const portals = [startPortal(E2E.portalPort, portalUrl), startPortal(E2E.shortPortalPort, shortPortalUrl, { SESSION_IDLE_SECONDS: String(E2E.shortIdleSeconds) })];
+
+const stop = async () => {
+  for (const p of portals) {
+    p.removeAllListeners('exit');
+    p.kill('SIGTERM');
+  }
+  await idp.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
+// Ready only when both portals answer: Playwright waits on this port.
+for (const url of [portalUrl, shortPortalUrl]) {
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (i > 240) throw new Error(`${url} did not become healthy`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+createServer((_req, res) => res.end('ready')).listen(E2E.readyPort, '127.0.0.1');
+console.log(`e2e servers: idp ${idpUrl}, portals ${portalUrl} and ${shortPortalUrl}`);

@@ -1,0 +1,3 @@
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string> };

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { isValidPersonalCode } from './personal-code';
+import { ROLES } from './roles';
+
+// One schema for the staff form and the server action. Messages are catalogue keys
+// (lib/i18n), so the client shows them in the reader's language.
+
+const name = z
+  .string()
+  .trim()
+  .min(1, 'errors.required')
+  .max(100, 'errors.tooLong')
+  .regex(/^\p{L}[\p{L}\p{M} '’.-]*$/u, 'errors.badChars');
+
+const optionalCode = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v) => (v === '' ? null : v))
+  .nullable();
+
+export const staffInputSchema = z.object({
+  personalCode: z.string().trim().refine(isValidPersonalCode, 'errors.personalCode'),
+  givenName: name,
+  familyName: name,
+  email: z.string().trim().toLowerCase().max(200, 'errors.tooLong').pipe(z.email('errors.email')),
+  phone: z
+    .string()
+    .trim()
+    .max(30, 'errors.tooLong')
+    .regex(/^(\+?[0-9 ()-]{5,30})?$/, 'errors.phone'),
+  title: z
+    .string()
+    .trim()
+    .max(120, 'errors.tooLong')
+    .regex(/^[^<>{}\u0000-\u001f]*$/, 'errors.badChars'),
+  unitCode: z.string().trim().min(1, 'errors.required').max(40),
+  officeCode: optionalCode,
+  regionCode: z.string().trim().min(1, 'errors.required').max(40),
+  managerId: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? null : v))
+    .pipe(z.uuid('errors.unknownReference').nullable()),
+  roles: z.array(z.enum(ROLES)).min(1, 'errors.noRoles'),
+});
+
+export type StaffInput = z.input<typeof staffInputSchema>;
+export type StaffData = z.output<typeof staffInputSchema>;
+
+export const staffUpdateSchema = staffInputSchema.extend({
+  id: z.uuid(),
+  // Optimistic concurrency: the updatedAt the editor started from.
+  version: z.string().min(1),
+});
+export type StaffUpdateInput = z.input<typeof staffUpdateSchema>;
+
+export const staffActiveSchema = z.object({ id: z.uuid(), active: z.boolean() });

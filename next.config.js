@@ -1,0 +1,18 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and extension files that the bundler must not rewrite.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  poweredByHeader: false,
+  typedRoutes: false,
+  experimental: {
+    serverActions: {
+      // Server actions accept only the portal's own origin; PORTAL_ORIGIN adds the
+      // public host name when the portal runs behind a proxy.
+      allowedOrigins: process.env.PORTAL_ORIGIN ? [process.env.PORTAL_ORIGIN] : [],
+      bodySizeLimit: '25mb',
+    },
+  },
+};
+
+export default nextConfig;

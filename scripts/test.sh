@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `npm test`: every test the project has, against real parts. Installs what is missing
+# (Debian's chromium and postgresql, as root), starts a throw-away PostgreSQL cluster,
+# and prints one closing line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+results=$(mktemp -d /tmp/toolaud-results.XXXXXX)
+started=$(date +%s)
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "Missing: ${need_apt[*]}. Install them (apt-get install ${need_apt[*]}) or run as root." >&2
+    exit 1
+  fi
+  echo "== installing ${need_apt[*]} (apt-get)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" fonts-dejavu-core >/dev/null || exit 1
+fi
+
+source scripts/pg-cluster.sh
+pg_cluster_start || exit 1
+trap 'pg_cluster_stop; rm -rf "$results"' EXIT
+
+failed_steps=()
+step() {
+  local name=$1; shift
+  local t0; t0=$(date +%s)
+  echo "== $name"
+  if "$@"; then echo "== $name: ok ($(( $(date +%s) - t0 )) s)"; else echo "== $name: FAILED ($(( $(date +%s) - t0 )) s)"; failed_steps+=("$name"); fi
+}
+
+vitest_json() { npx vitest run --reporter=default --reporter=json --outputFile="$results/$1.json" "${@:2}"; }
+
+step lint npx eslint .
+step typecheck npx tsc --noEmit -p .
+step unit vitest_json unit --project unit
+step "integration (PGlite)" env TEST_DB=pglite bash -c "$(declare -f vitest_json); results=$results; vitest_json int-pglite --project integration"
+step "integration (PostgreSQL)" env TEST_DB=postgres bash -c "$(declare -f vitest_json); results=$results; vitest_json int-postgres --project integration"
+step build npx next build
+step "demo (PGlite)" npx tsx scripts/demo-smoke.ts
+step "e2e (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+
+node scripts/test-summary.mjs "$results" "$(( $(date +%s) - started ))" "${failed_steps[@]}"

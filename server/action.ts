@@ -1,0 +1,45 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+import { recordAudit } from '@/server/audit/record';
+import { getCurrentUser, getRequestId } from '@/server/auth/current-user';
+import { ForbiddenError } from '@/server/auth/policy';
+import type { CurrentUser } from '@/server/auth/sessions';
+import { DomainError } from '@/server/errors';
+
+// The one wrapper every server action goes through: load the signed-in person from the
+// session (never from the request body), parse the input with the form's own zod schema,
+// run the domain function (which authorizes again), and turn failures into form errors.
+// Nothing here throws to the client.
+export async function runAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  input: unknown,
+  run: (user: CurrentUser, data: z.output<S>, ctx: { requestId: string }) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const requestId = await getRequestId();
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, formError: 'auth.sessionEnded' };
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '_form');
+      fieldErrors[field] ??= issue.message.startsWith('errors.') ? issue.message : 'errors.required';
+    }
+    return { ok: false, formError: 'errors.fixFields', fieldErrors };
+  }
+  try {
+    return { ok: true, data: await run(user, parsed.data, { requestId }) };
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      await recordAudit({ actorCode: user.personalCode, actorRole: user.roles.join(','), action: name, outcome: 'denied', requestId, details: { permission: error.permission } });
+      return { ok: false, formError: 'errors.forbidden' };
+    }
+    if (error instanceof DomainError) {
+      return error.field ? { ok: false, formError: 'errors.fixFields', fieldErrors: { [error.field]: error.code } } : { ok: false, formError: error.code };
+    }
+    console.error(JSON.stringify({ level: 'error', action: name, requestId, message: (error as Error).message }));
+    return { ok: false, formError: 'errors.generic' };
+  }
+}

@@ -1,0 +1,33 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n';
+import { recordAudit } from '@/server/audit/record';
+import { readAuthConfig, sessionCookieName } from './config';
+import { currentSessionToken, getCurrentUser, getRequestId } from './current-user';
+import { deleteSession } from './sessions';
+
+/** Ends the portal's own session: TARA has no single sign-out. */
+export async function signOutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  const token = await currentSessionToken();
+  if (token) await deleteSession(token);
+  const status = readAuthConfig();
+  const jar = await cookies();
+  if (status.ok) jar.delete(sessionCookieName(status.config.secureCookies));
+  if (user) {
+    await recordAudit({ action: 'auth.signout', actorCode: user.personalCode, actorRole: user.roles.join(','), entityType: 'staff', entityId: user.id, requestId: await getRequestId() });
+  }
+  redirect('/sisene?valjas=1');
+}
+
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = formData.get('locale');
+  const back = String(formData.get('back') ?? '/');
+  if (isLocale(locale)) {
+    (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+  }
+  // Only same-site paths: the value came from the form.
+  redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '@/lib/roles';
+import { authorize, can, ForbiddenError, grantingRole, policy } from './policy';
+
+describe('policy table', () => {
+  it('names only known roles', () => {
+    for (const roles of Object.values(policy)) for (const role of roles) expect(ROLES).toContain(role);
+  });
+
+  it('lets every role use the portal', () => {
+    for (const role of ROLES) expect(can({ roles: [role] }, 'portal.use')).toBe(true);
+  });
+
+  it('keeps the staff directory and the audit log to administrators', () => {
+    for (const permission of ['staff.read', 'staff.manage', 'audit.read'] as const) {
+      for (const role of ROLES) expect(can({ roles: [role] }, permission)).toBe(role === 'admin');
+    }
+  });
+
+  it('refuses a person with no roles everything', () => {
+    for (const permission of Object.keys(policy) as (keyof typeof policy)[]) expect(can({ roles: [] }, permission)).toBe(false);
+  });
+
+  it('returns the granting role for the audit row and throws otherwise', () => {
+    expect(grantingRole({ roles: ['specialist', 'admin'] }, 'staff.manage')).toBe('admin');
+    expect(authorize({ roles: ['manager', 'admin'] }, 'staff.manage')).toBe('admin');
+    expect(() => authorize({ roles: ['specialist', 'manager'] }, 'staff.manage')).toThrow(ForbiddenError);
+  });
+});

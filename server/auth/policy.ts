@@ -1,0 +1,39 @@
+import type { Role } from '@/lib/roles';
+
+// Who may do what: the one table. Every server action and every data function that
+// returns personal data asks it (through `authorize`) with the signed-in person loaded
+// from the session, never with a role sent by the client. Record-level rules (my team,
+// my unit) live beside the query that needs them and start from this table.
+export const policy = {
+  'portal.use': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
+  'staff.read': ['admin'],
+  'staff.manage': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof policy;
+
+export type Actor = { id: string; personalCode: string; roles: readonly Role[] };
+
+/** The first of the actor's roles that grants the permission, or null. */
+export function grantingRole(actor: Pick<Actor, 'roles'>, permission: Permission): Role | null {
+  const allowed: readonly Role[] = policy[permission];
+  return actor.roles.find((role) => allowed.includes(role)) ?? null;
+}
+
+export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  return grantingRole(actor, permission) !== null;
+}
+
+export class ForbiddenError extends Error {
+  constructor(readonly permission: Permission) {
+    super(`forbidden: ${permission}`);
+  }
+}
+
+/** Throws ForbiddenError unless the actor may; returns the role that allowed it (for the audit row). */
+export function authorize(actor: Pick<Actor, 'roles'>, permission: Permission): Role {
+  const role = grantingRole(actor, permission);
+  if (!role) throw new ForbiddenError(permission);
+  return role;
+}
