@@ -21,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['{server,db,scripts}/**/*.int.test.ts'],
+          include: ['{app,server,db,scripts}/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One file at a time on the 2-core machine; each file gets its own database.

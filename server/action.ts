@@ -17,9 +17,9 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   run: (user: CurrentUser, data: z.output<S>, ctx: { requestId: string }) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const requestId = await getRequestId();
   const user = await getCurrentUser();
   if (!user) return { ok: false, formError: 'auth.sessionEnded' };
+  const requestId = await getRequestId();
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

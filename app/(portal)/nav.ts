@@ -8,6 +8,7 @@ type NavItem = { href: string; label: (m: Messages) => string; permission: Permi
 const items: NavItem[] = [
   { href: '/', label: (m) => m.nav.home, permission: 'portal.use' },
   { href: '/admin/tootajad', label: (m) => m.nav.staff, permission: 'staff.read' },
+  { href: '/admin/audit', label: (m) => m.nav.audit, permission: 'audit.read' },
 ];
 
 export function navFor(actor: Actor, m: Messages) {

@@ -8,7 +8,10 @@ import { getMessages } from '@/server/i18n';
 export default async function HomePage() {
   const user = await requireUser();
   const m = await getMessages();
-  const areas = [{ href: '/admin/tootajad', title: m.home.staffCard, text: m.home.staffCardText, show: can(user, 'staff.read') }].filter((a) => a.show);
+  const areas = [
+    { href: '/admin/tootajad', title: m.home.staffCard, text: m.home.staffCardText, show: can(user, 'staff.read') },
+    { href: '/admin/audit', title: m.home.auditCard, text: m.home.auditCardText, show: can(user, 'audit.read') },
+  ].filter((a) => a.show);
   return (
     <div className="flex flex-col gap-6">
       <div>

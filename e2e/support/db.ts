@@ -14,11 +14,6 @@ export async function auditRows(where: { action: string; actorCode?: string }) {
   return db()`select * from audit_log where action = ${where.action} ${where.actorCode ? db()`and actor_code = ${where.actorCode}` : db()``} order by seq`;
 }
 
-export async function staffCount(): Promise<number> {
-  const [row] = await db()`select count(*)::int as n from staff`;
-  return row!.n as number;
-}
-
 let serial = Math.floor(Math.random() * 900);
 
 /** A fresh active staff member that no other test uses. */
