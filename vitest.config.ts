@@ -15,7 +15,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{lib,server,db,dev-idp,templates,components,scripts}/**/*.test.{ts,tsx}'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
+        test: {
+          name: 'unit',
+          include: ['{lib,server,db,dev-idp,templates,components,scripts}/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+        },
       },
       {
         extends: true,

@@ -118,8 +118,7 @@ export class DataDirLockedError extends Error {
     readonly pid: number,
   ) {
     super(
-      `Andmekataloogi ${dataDir} kasutab juba töötav protsess (pid ${pid}). ` +
-        'PGlite lubab ühe protsessi korraga: peata portaal või kasuta DATABASE_URL-i.',
+      `Andmekataloogi ${dataDir} kasutab juba töötav protsess (pid ${pid}). ` + 'PGlite lubab ühe protsessi korraga: peata portaal või kasuta DATABASE_URL-i.',
     );
   }
 }

@@ -63,11 +63,20 @@ declare module 'oidc-provider' {
       long?: UnknownObject;
       short?: UnknownObject;
     };
-    features?: Partial<Record<
-      | 'devInteractions' | 'dPoP' | 'pushedAuthorizationRequests' | 'resourceIndicators'
-      | 'rpInitiatedLogout' | 'userinfo' | 'introspection' | 'revocation' | 'registration',
-      FeatureToggle
-    >>;
+    features?: Partial<
+      Record<
+        | 'devInteractions'
+        | 'dPoP'
+        | 'pushedAuthorizationRequests'
+        | 'resourceIndicators'
+        | 'rpInitiatedLogout'
+        | 'userinfo'
+        | 'introspection'
+        | 'revocation'
+        | 'registration',
+        FeatureToggle
+      >
+    >;
     findAccount?: (ctx: KoaContextWithOIDC, sub: string, token?: unknown) => Promise<Account | undefined>;
     interactions?: { url?: (ctx: KoaContextWithOIDC, interaction: Interaction) => string | Promise<string> };
     jwks?: { keys: JWK[] };
@@ -137,12 +146,7 @@ declare module 'oidc-provider' {
     on(event: string, listener: (...args: unknown[]) => void): this;
     cookieName(type: 'session' | 'interaction' | 'resume'): string;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
-    interactionFinished(
-      req: IncomingMessage,
-      res: ServerResponse,
-      result: InteractionResults,
-      options?: { mergeWithLastSubmission?: boolean },
-    ): Promise<void>;
+    interactionFinished(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
   }
 
   export default Provider;

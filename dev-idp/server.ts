@@ -63,8 +63,7 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 }
 
 /** oidc-provider errors (expired interaction, missing cookie...) carry an OAuth error code. */
-const isOidcError = (err: unknown): err is Error & { error: string } =>
-  err instanceof Error && typeof (err as { error?: unknown }).error === 'string';
+const isOidcError = (err: unknown): err is Error & { error: string } => err instanceof Error && typeof (err as { error?: unknown }).error === 'string';
 
 export function assertNotProduction(env: NodeJS.ProcessEnv = process.env): void {
   if (env.NODE_ENV === 'production' && env.DEV_IDP_FORCE !== '1') {

@@ -1,3 +1,1 @@
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; formError?: string; fieldErrors?: Record<string, string> };

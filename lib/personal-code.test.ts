@@ -57,7 +57,12 @@ describe('personal code (EVS 585)', () => {
 
 describe('makePersonalCode', () => {
   it('builds valid codes that parse back to the same person', () => {
-    for (const [date, sex] of [['1980-01-08', 'male'], ['2000-01-01', 'female'], ['1899-12-31', 'female'], ['2024-02-29', 'male']] as const) {
+    for (const [date, sex] of [
+      ['1980-01-08', 'male'],
+      ['2000-01-01', 'female'],
+      ['1899-12-31', 'female'],
+      ['2024-02-29', 'male'],
+    ] as const) {
       for (const serial of [0, 1, 571, 999]) {
         const code = makePersonalCode(date, sex, serial);
         expect(parsePersonalCode(code)).toEqual({ ok: true, value: { code, birthDate: date, sex } });

@@ -25,7 +25,10 @@ try {
   let health: { status?: string; database?: string; migrations?: number } = {};
   for (let i = 0; i < 120 && health.status !== 'ok'; i++) {
     await new Promise((r) => setTimeout(r, 500));
-    health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json(), () => ({}));
+    health = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.json(),
+      () => ({}),
+    );
   }
   check(health.status === 'ok', 'health says ok');
   check(health.database === 'pglite', 'the demo runs on the embedded database (PGlite)');

@@ -35,7 +35,7 @@ step() {
 
 vitest_json() { npx vitest run --reporter=default --reporter=json --outputFile="$results/$1.json" "${@:2}"; }
 
-step lint npx eslint .
+step lint npm run -s lint
 step typecheck npx tsc --noEmit -p .
 step unit vitest_json unit --project unit
 step "integration (PGlite)" env TEST_DB=pglite bash -c "$(declare -f vitest_json); results=$results; vitest_json int-pglite --project integration"

@@ -33,7 +33,14 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: true, data: await run(user, parsed.data, { requestId }) };
   } catch (error) {
     if (error instanceof ForbiddenError) {
-      await recordAudit({ actorCode: user.personalCode, actorRole: user.roles.join(','), action: name, outcome: 'denied', requestId, details: { permission: error.permission } });
+      await recordAudit({
+        actorCode: user.personalCode,
+        actorRole: user.roles.join(','),
+        action: name,
+        outcome: 'denied',
+        requestId,
+        details: { permission: error.permission },
+      });
       return { ok: false, formError: 'errors.forbidden' };
     }
     if (error instanceof DomainError) {

@@ -20,7 +20,19 @@ type Props = {
   initial?: StaffInput & { id: string; version: string };
 };
 
-const empty: StaffInput = { personalCode: '', givenName: '', familyName: '', email: '', phone: '', title: '', unitCode: 'klienditeenindus', officeCode: '', regionCode: '', managerId: '', roles: ['specialist'] };
+const empty: StaffInput = {
+  personalCode: '',
+  givenName: '',
+  familyName: '',
+  email: '',
+  phone: '',
+  title: '',
+  unitCode: 'klienditeenindus',
+  officeCode: '',
+  regionCode: '',
+  managerId: '',
+  roles: ['specialist'],
+};
 
 export function StaffForm({ m, options, initial }: Props) {
   const router = useRouter();
@@ -35,7 +47,10 @@ export function StaffForm({ m, options, initial }: Props) {
     const message = errors[name]?.message;
     return message ? messageByKey(m, message) : undefined;
   };
-  const aria = (name: keyof StaffInput) => ({ 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `${name}-error` : undefined });
+  const aria = (name: keyof StaffInput) => ({
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${name}-error` : undefined,
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

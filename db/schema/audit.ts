@@ -22,10 +22,7 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull().unique(),
     hash: text('hash').notNull(),
   },
-  (t) => [
-    index('audit_log_subject_idx').on(t.subjectCode, t.at),
-    index('audit_log_actor_idx').on(t.actorCode, t.at),
-  ],
+  (t) => [index('audit_log_subject_idx').on(t.subjectCode, t.at), index('audit_log_actor_idx').on(t.actorCode, t.at)],
 );
 
 export type AuditRow = typeof auditLog.$inferSelect;

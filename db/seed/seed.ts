@@ -6,12 +6,18 @@ import { demoOffices, demoRegions, demoStaff, demoUnits } from './org-data';
 /** Demo organisation and staff. Idempotent: running it again changes nothing. */
 export async function seedDemo(db: Db): Promise<{ staffAdded: number }> {
   return db.transaction(async (tx) => {
-    await tx.insert(regions).values([...demoRegions]).onConflictDoNothing();
+    await tx
+      .insert(regions)
+      .values([...demoRegions])
+      .onConflictDoNothing();
     await tx
       .insert(offices)
       .values(demoOffices.map(({ region, ...o }) => ({ ...o, regionCode: region })))
       .onConflictDoNothing();
-    await tx.insert(units).values([...demoUnits]).onConflictDoNothing();
+    await tx
+      .insert(units)
+      .values([...demoUnits])
+      .onConflictDoNothing();
     const added = await tx
       .insert(staff)
       .values(

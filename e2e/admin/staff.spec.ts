@@ -11,7 +11,8 @@ async function signedInPage(browser: Browser, code: string): Promise<Page> {
   return page;
 }
 
-const freshCode = () => makePersonalCode(`1990-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, 'male', Math.floor(Math.random() * 1000));
+const freshCode = () =>
+  makePersonalCode(`1990-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, 'male', Math.floor(Math.random() * 1000));
 
 async function fillNewStaffForm(page: Page, person: { code: string; given: string; family: string; email: string }) {
   await page.goto('/admin/tootajad/uus');

@@ -55,7 +55,10 @@ function startPortal(port: number, url: string, extraEnv: Record<string, string>
   return child;
 }
 
-const portals = [startPortal(E2E.portalPort, portalUrl), startPortal(E2E.shortPortalPort, shortPortalUrl, { SESSION_IDLE_SECONDS: String(E2E.shortIdleSeconds) })];
+const portals = [
+  startPortal(E2E.portalPort, portalUrl),
+  startPortal(E2E.shortPortalPort, shortPortalUrl, { SESSION_IDLE_SECONDS: String(E2E.shortIdleSeconds) }),
+];
 
 const stop = async () => {
   for (const p of portals) {
@@ -70,7 +73,10 @@ process.on('SIGINT', () => void stop());
 // Ready only when both portals answer: Playwright waits on this port.
 for (const url of [portalUrl, shortPortalUrl]) {
   for (let i = 0; ; i++) {
-    const ok = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (i > 240) throw new Error(`${url} did not become healthy`);
     await new Promise((r) => setTimeout(r, 250));

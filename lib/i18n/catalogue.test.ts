@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { et } from './et';
+import { en, et } from './catalogue';
 import { fill, messageByKey } from './index';
 
 const keys = (o: object, prefix = ''): string[] =>

@@ -1,5 +1,4 @@
-import { en } from './en';
-import { et, type Messages } from './et';
+import { en, et, type Messages } from './catalogue';
 
 export const LOCALES = ['et', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

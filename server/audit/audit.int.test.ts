@@ -16,7 +16,14 @@ describe('audit trail', () => {
   it('stays one unbroken line with 100 actions written concurrently', async () => {
     await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        recordAudit({ action: 'test.concurrent', actorCode: '38001085718', actorRole: 'specialist', subjectCode: '60001019906', purpose: `case ${i}`, details: { i, nested: { b: 1, a: [1, 'x'] } } }),
+        recordAudit({
+          action: 'test.concurrent',
+          actorCode: '38001085718',
+          actorRole: 'specialist',
+          subjectCode: '60001019906',
+          purpose: `case ${i}`,
+          details: { i, nested: { b: 1, a: [1, 'x'] } },
+        }),
       ),
     );
     const rows = await db.handle().db.select().from(auditLog).orderBy(asc(auditLog.seq));

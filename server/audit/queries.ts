@@ -26,7 +26,14 @@ export async function searchAudit(actor: Actor, filter: AuditFilter, ctx: { requ
     .limit(Math.min(filter.limit ?? 100, 500));
   if (code) {
     await db.transaction((tx) =>
-      appendAudit(tx, { actorCode: actor.personalCode, actorRole: role, action: 'audit.search', subjectCode: code, purpose: 'auditilogi päring', requestId: ctx.requestId }),
+      appendAudit(tx, {
+        actorCode: actor.personalCode,
+        actorRole: role,
+        action: 'audit.search',
+        subjectCode: code,
+        purpose: 'auditilogi päring',
+        requestId: ctx.requestId,
+      }),
     );
   }
   return rows.map(({ prevHash: _p, hash: _h, ...row }) => row);

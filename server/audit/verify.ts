@@ -3,9 +3,7 @@ import type { Db } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { GENESIS_HASH, rowHash } from './chain';
 
-export type VerifyResult =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; brokenSeq: number; reason: 'sequence-gap' | 'prev-hash' | 'hash' };
+export type VerifyResult = { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; reason: 'sequence-gap' | 'prev-hash' | 'hash' };
 
 /** Walks the whole chain in seq order and names the first row that does not fit. */
 export async function verifyAuditChain(db: Db, batchSize = 2000): Promise<VerifyResult> {

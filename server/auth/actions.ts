@@ -17,7 +17,14 @@ export async function signOutAction(): Promise<void> {
   const jar = await cookies();
   if (status.ok) jar.delete(sessionCookieName(status.config.secureCookies));
   if (user) {
-    await recordAudit({ action: 'auth.signout', actorCode: user.personalCode, actorRole: user.roles.join(','), entityType: 'staff', entityId: user.id, requestId: await getRequestId() });
+    await recordAudit({
+      action: 'auth.signout',
+      actorCode: user.personalCode,
+      actorRole: user.roles.join(','),
+      entityType: 'staff',
+      entityId: user.id,
+      requestId: await getRequestId(),
+    });
   }
   redirect('/sisene?valjas=1');
 }

@@ -12,7 +12,10 @@ const good = {
 describe('authentication configuration', () => {
   it('accepts a complete TARA configuration with safe defaults', () => {
     const status = readAuthConfig(good);
-    expect(status).toMatchObject({ ok: true, config: { scope: 'openid idcard', requiredAmr: 'idcard', idleSeconds: 1800, maxSeconds: 43200, secureCookies: true, isDevIssuer: false } });
+    expect(status).toMatchObject({
+      ok: true,
+      config: { scope: 'openid idcard', requiredAmr: 'idcard', idleSeconds: 1800, maxSeconds: 43200, secureCookies: true, isDevIssuer: false },
+    });
   });
 
   it.each(['AUTH_SECRET', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'NEXTAUTH_URL'])('fails closed without %s', (name) => {
@@ -26,7 +29,10 @@ describe('authentication configuration', () => {
 
   it('trusts a plain-http issuer (the development provider) only when told to', () => {
     expect(readAuthConfig({ ...good, OIDC_ISSUER: 'http://localhost:3001' }).ok).toBe(false);
-    expect(readAuthConfig({ ...good, OIDC_ISSUER: 'http://localhost:3001', OIDC_ALLOW_DEV_ISSUER: 'true' })).toMatchObject({ ok: true, config: { isDevIssuer: true } });
+    expect(readAuthConfig({ ...good, OIDC_ISSUER: 'http://localhost:3001', OIDC_ALLOW_DEV_ISSUER: 'true' })).toMatchObject({
+      ok: true,
+      config: { isDevIssuer: true },
+    });
   });
 
   it('uses secure, prefixed cookies over https only', () => {

@@ -36,7 +36,8 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
 
   if (secret.length < 32) problems.push('AUTH_SECRET is missing or shorter than 32 characters');
   if (!issuer) problems.push('OIDC_ISSUER is missing');
-  else if (!/^https:\/\//.test(issuer) && !allowDevIssuer) problems.push('OIDC_ISSUER must use https (set OIDC_ALLOW_DEV_ISSUER=true only for the development provider)');
+  else if (!/^https:\/\//.test(issuer) && !allowDevIssuer)
+    problems.push('OIDC_ISSUER must use https (set OIDC_ALLOW_DEV_ISSUER=true only for the development provider)');
   if (!clientId) problems.push('OIDC_CLIENT_ID is missing');
   if (!clientSecret) problems.push('OIDC_CLIENT_SECRET is missing');
   if (!portalUrl) problems.push('NEXTAUTH_URL (the portal’s public URL) is missing');

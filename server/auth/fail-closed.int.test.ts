@@ -27,7 +27,10 @@ describe('a broken auth configuration fails closed', () => {
     });
     expect(result).toEqual({ ok: false, formError: 'auth.sessionEnded' });
     expect(ran).toBe(false);
-    const [row] = await db.handle().db.select({ n: sql<number>`count(*)::int` }).from(staff);
+    const [row] = await db
+      .handle()
+      .db.select({ n: sql<number>`count(*)::int` })
+      .from(staff);
     expect(row!.n).toBe(0);
   });
 });

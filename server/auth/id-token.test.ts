@@ -36,7 +36,13 @@ const taraClaims = {
 };
 
 const verify = (token: string, extra: { expectedNonce?: string; requiredAmr?: string } = {}) =>
-  verifyTaraIdToken(token, { issuer: ISSUER, clientId: CLIENT, keys, requiredAmr: extra.requiredAmr ?? 'idcard', expectedNonce: extra.expectedNonce ?? 'qwerty-nonce-1234' });
+  verifyTaraIdToken(token, {
+    issuer: ISSUER,
+    clientId: CLIENT,
+    keys,
+    requiredAmr: extra.requiredAmr ?? 'idcard',
+    expectedNonce: extra.expectedNonce ?? 'qwerty-nonce-1234',
+  });
 
 async function refusal(token: Promise<string>, extra?: { expectedNonce?: string; requiredAmr?: string }) {
   try {
@@ -51,7 +57,14 @@ async function refusal(token: Promise<string>, extra?: { expectedNonce?: string;
 describe('TARA ID token', () => {
   it('accepts a well-formed token and reads the person from it', async () => {
     const claims = await verify(await sign(taraClaims));
-    expect(claims).toMatchObject({ personalCode: '60001019906', country: 'EE', givenName: 'MARY ÄNN', familyName: 'O’CONNEŽ-ŠUSLIK TESTNUMBER', dateOfBirth: '2000-01-01', acr: 'high' });
+    expect(claims).toMatchObject({
+      personalCode: '60001019906',
+      country: 'EE',
+      givenName: 'MARY ÄNN',
+      familyName: 'O’CONNEŽ-ŠUSLIK TESTNUMBER',
+      dateOfBirth: '2000-01-01',
+      acr: 'high',
+    });
   });
 
   it('accepts acr substantial', async () => {
@@ -88,7 +101,13 @@ describe('TARA ID token', () => {
   });
 
   it('refuses another issuer and an unsigned token', async () => {
-    const wrongIss = await new SignJWT(taraClaims).setProtectedHeader({ alg: 'HS256' }).setIssuer('https://evil.example').setAudience(CLIENT).setIssuedAt().setExpirationTime('40s').sign(new Uint8Array(32));
+    const wrongIss = await new SignJWT(taraClaims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('https://evil.example')
+      .setAudience(CLIENT)
+      .setIssuedAt()
+      .setExpirationTime('40s')
+      .sign(new Uint8Array(32));
     expect(await refusal(Promise.resolve(wrongIss))).not.toBeNull();
   });
 

@@ -63,10 +63,7 @@ export async function verifyTaraIdToken(
   return checkTaraClaims(payload, options);
 }
 
-export function checkTaraClaims(
-  payload: JWTPayload,
-  options: { requiredAmr: string; expectedNonce?: string },
-): TaraClaims {
+export function checkTaraClaims(payload: JWTPayload, options: { requiredAmr: string; expectedNonce?: string }): TaraClaims {
   if (options.expectedNonce !== undefined && payload.nonce !== options.expectedNonce) throw new IdTokenError('nonce');
   const amr = payload.amr;
   if (!Array.isArray(amr) || !amr.every((m) => typeof m === 'string')) throw new IdTokenError('amr');

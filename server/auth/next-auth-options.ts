@@ -57,7 +57,11 @@ function staffAdapter(config: AuthConfig): Adapter {
     },
     async getUser(id) {
       const db = await getDb();
-      const [person] = await db.select().from(staff).where(and(eq(staff.id, id), eq(staff.isActive, true))).limit(1);
+      const [person] = await db
+        .select()
+        .from(staff)
+        .where(and(eq(staff.id, id), eq(staff.isActive, true)))
+        .limit(1);
       return person ? asAdapterUser(person) : null;
     },
     async getUserByEmail() {

@@ -28,7 +28,13 @@ describe('sessions', () => {
   it('returns the person with their organisation for a live session', async () => {
     const token = newSessionToken();
     await createSession(staffId, token, 3600);
-    expect(await findSessionUser(token, { idleSeconds: 1800 })).toMatchObject({ personalCode: '47805122004', givenName: 'Mari', unitName: 'Klienditeeninduse osakond', regionName: 'Põhja', roles: ['specialist'] });
+    expect(await findSessionUser(token, { idleSeconds: 1800 })).toMatchObject({
+      personalCode: '47805122004',
+      givenName: 'Mari',
+      unitName: 'Klienditeeninduse osakond',
+      regionName: 'Põhja',
+      roles: ['specialist'],
+    });
   });
 
   it('ends after the idle limit, and activity within it keeps it alive', async () => {

@@ -70,7 +70,10 @@ export async function updateStaff(actor: Actor, input: StaffUpdateInput, ctx: Re
       if (!before) throw new DomainError('errors.notFound');
       if (before.updatedAt.toISOString() !== version) throw new DomainError('errors.stale');
       await checkReferences(tx, data, id);
-      await tx.update(staff).set({ ...toColumns(data), updatedAt: sql`now()` }).where(eq(staff.id, id));
+      await tx
+        .update(staff)
+        .set({ ...toColumns(data), updatedAt: sql`now()` })
+        .where(eq(staff.id, id));
       const changed = Object.keys(data).filter(
         (key) => JSON.stringify((before as Record<string, unknown>)[key] ?? null) !== JSON.stringify((toColumns(data) as Record<string, unknown>)[key] ?? null),
       );

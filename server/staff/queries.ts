@@ -41,11 +41,7 @@ export async function listStaff(actor: Actor, options: { query?: string; limit?:
     .leftJoin(offices, eq(offices.code, staff.officeCode))
     .where(
       pattern
-        ? or(
-            ilike(sql`${staff.givenName} || ' ' || ${staff.familyName}`, pattern),
-            ilike(staff.personalCode, pattern),
-            ilike(staff.email, pattern),
-          )
+        ? or(ilike(sql`${staff.givenName} || ' ' || ${staff.familyName}`, pattern), ilike(staff.personalCode, pattern), ilike(staff.email, pattern))
         : undefined,
     )
     .orderBy(asc(staff.familyName), asc(staff.givenName))

@@ -98,21 +98,29 @@ describe('staff directory: administrator', () => {
     ['a bad e-mail', { email: 'onne@' }],
   ] satisfies [string, Partial<StaffInput>][])('refuses %s and writes nothing', async (_what, overrides) => {
     const before = await counts();
-    await expect(createStaff(admin, input({ personalCode: OTHER_CODE, email: 'new@sotsiaalkindlustusamet.ee', ...overrides }), ctx)).rejects.toBeInstanceOf(ZodError);
+    await expect(createStaff(admin, input({ personalCode: OTHER_CODE, email: 'new@sotsiaalkindlustusamet.ee', ...overrides }), ctx)).rejects.toBeInstanceOf(
+      ZodError,
+    );
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a duplicate personal code or e-mail with a field error', async () => {
     const before = await counts();
-    await expect(createStaff(admin, input({ email: 'someone.else@sotsiaalkindlustusamet.ee' }), ctx)).rejects.toEqual(new DomainError('errors.duplicatePersonalCode', 'personalCode'));
+    await expect(createStaff(admin, input({ email: 'someone.else@sotsiaalkindlustusamet.ee' }), ctx)).rejects.toEqual(
+      new DomainError('errors.duplicatePersonalCode', 'personalCode'),
+    );
     await expect(createStaff(admin, input({ personalCode: OTHER_CODE }), ctx)).rejects.toMatchObject({ code: 'errors.duplicateEmail', field: 'email' });
-    await expect(createStaff(admin, input({ personalCode: OTHER_CODE, email: 'x@sotsiaalkindlustusamet.ee', unitCode: 'nope' }), ctx)).rejects.toMatchObject({ code: 'errors.unknownReference' });
+    await expect(createStaff(admin, input({ personalCode: OTHER_CODE, email: 'x@sotsiaalkindlustusamet.ee', unitCode: 'nope' }), ctx)).rejects.toMatchObject({
+      code: 'errors.unknownReference',
+    });
     expect(await counts()).toEqual(before);
   });
 
   it('two concurrent identical submissions create one person', async () => {
     const before = await counts();
-    const results = await Promise.allSettled([0, 1].map(() => createStaff(admin, input({ personalCode: OTHER_CODE, email: 'twice@sotsiaalkindlustusamet.ee' }), ctx)));
+    const results = await Promise.allSettled(
+      [0, 1].map(() => createStaff(admin, input({ personalCode: OTHER_CODE, email: 'twice@sotsiaalkindlustusamet.ee' }), ctx)),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect((await counts()).staff).toBe(before.staff + 1);
   });
@@ -124,7 +132,9 @@ describe('staff directory: administrator', () => {
     await expect(updateStaff(admin, { ...input({ title: 'Vahepealne' }), id: person!.id, version }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
     const [after] = await db.handle().db.select().from(staff).where(eq(staff.id, person!.id));
     expect(after!.title).toBe('Peaspetsialist');
-    await expect(updateStaff(admin, { ...input(), managerId: person!.id, id: person!.id, version: after!.updatedAt.toISOString() }, ctx)).rejects.toMatchObject({ code: 'errors.selfManager' });
+    await expect(updateStaff(admin, { ...input(), managerId: person!.id, id: person!.id, version: after!.updatedAt.toISOString() }, ctx)).rejects.toMatchObject(
+      { code: 'errors.selfManager' },
+    );
   });
 
   it('deactivation ends every session of the person; reactivation does not revive them', async () => {

@@ -10,7 +10,13 @@ afterEach(() => {
 
 describe('GET /api/health', () => {
   it('reports the database kind and the applied migrations', async () => {
-    Object.assign(process.env, { AUTH_SECRET: 'x'.repeat(32), OIDC_ISSUER: 'https://tara-test.ria.ee', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', NEXTAUTH_URL: 'https://toolaud.example.ee' });
+    Object.assign(process.env, {
+      AUTH_SECRET: 'x'.repeat(32),
+      OIDC_ISSUER: 'https://tara-test.ria.ee',
+      OIDC_CLIENT_ID: 'c',
+      OIDC_CLIENT_SECRET: 's',
+      NEXTAUTH_URL: 'https://toolaud.example.ee',
+    });
     const res = await health();
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', database: testDbKind, migrations: expect.any(Number) });

@@ -70,7 +70,9 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td className="px-3 py-2 font-mono">{r.subjectCode ?? '—'}</td>
                   <td className="px-3 py-2">{r.purpose ?? '—'}</td>
                   <td className="px-3 py-2">
-                    <Badge tone={outcomeTone[r.outcome as keyof typeof outcomeTone] ?? 'neutral'}>{m.audit.outcomes[r.outcome as keyof typeof m.audit.outcomes] ?? r.outcome}</Badge>
+                    <Badge tone={outcomeTone[r.outcome as keyof typeof outcomeTone] ?? 'neutral'}>
+                      {m.audit.outcomes[r.outcome as keyof typeof m.audit.outcomes] ?? r.outcome}
+                    </Badge>
                   </td>
                 </tr>
               ))}
@@ -79,7 +81,10 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
       )}
       {rows.length === 100 && (
-        <Link className="text-brand-700 underline" href={`/admin/audit?${new URLSearchParams({ ...(code ? { isikukood: code } : {}), enne: String(rows.at(-1)!.seq) })}`}>
+        <Link
+          className="text-brand-700 underline"
+          href={`/admin/audit?${new URLSearchParams({ ...(code ? { isikukood: code } : {}), enne: String(rows.at(-1)!.seq) })}`}
+        >
           {m.audit.older}
         </Link>
       )}

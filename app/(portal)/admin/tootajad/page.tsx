@@ -47,12 +47,24 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-100 text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2">{m.staff.name}</th>
-                <th scope="col" className="px-3 py-2">{m.staff.personalCode}</th>
-                <th scope="col" className="px-3 py-2">{m.staff.unit}</th>
-                <th scope="col" className="px-3 py-2">{m.staff.office}</th>
-                <th scope="col" className="px-3 py-2">{m.staff.roles}</th>
-                <th scope="col" className="px-3 py-2">{m.staff.status}</th>
+                <th scope="col" className="px-3 py-2">
+                  {m.staff.name}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {m.staff.personalCode}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {m.staff.unit}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {m.staff.office}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {m.staff.roles}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {m.staff.status}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -1,0 +1,17 @@
+import { audit } from './messages/audit';
+import { core } from './messages/core';
+import { staff } from './messages/staff';
+
+// Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
+const sections = { staff, audit };
+
+type Sections = typeof sections;
+export type Messages = typeof core.et & { [K in keyof Sections]: Sections[K]['et'] };
+
+function build(locale: 'et' | 'en'): Messages {
+  const entries = Object.entries(sections).map(([name, pair]) => [name, pair[locale]]);
+  return { ...core[locale], ...Object.fromEntries(entries) } as Messages;
+}
+
+export const et: Messages = build('et');
+export const en: Messages = build('en');
