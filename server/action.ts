@@ -44,7 +44,10 @@ export async function runAction<S extends z.ZodType, T>(
       return { ok: false, formError: 'errors.forbidden' };
     }
     if (error instanceof DomainError) {
-      return error.field ? { ok: false, formError: 'errors.fixFields', fieldErrors: { [error.field]: error.code } } : { ok: false, formError: error.code };
+      const params = error.params ? { params: error.params } : {};
+      return error.field
+        ? { ok: false, formError: 'errors.fixFields', fieldErrors: { [error.field]: error.code }, ...params }
+        : { ok: false, formError: error.code, ...params };
     }
     console.error(JSON.stringify({ level: 'error', action: name, requestId, message: (error as Error).message }));
     return { ok: false, formError: 'errors.generic' };

@@ -4,6 +4,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: string,
     readonly field?: string,
+    readonly params?: Record<string, string>,
   ) {
     super(code);
   }

@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { offices, regions, staff, units } from '../schema';
+import { accessGrounds, clients, documentTypes, offices, regions, registerSeries, staff, units } from '../schema';
 import { demoOffices, demoRegions, demoStaff, demoUnits } from './org-data';
+import { demoClients, demoDocumentTypes, demoGrounds, demoSeries } from './register-data';
 
 /** Demo organisation and staff. Idempotent: running it again changes nothing. */
 export async function seedDemo(db: Db): Promise<{ staffAdded: number }> {
@@ -42,6 +43,13 @@ export async function seedDemo(db: Db): Promise<{ staffAdded: number }> {
         .set({ managerId: sql`(select id from staff where personal_code = ${p.manager})` })
         .where(and(eq(staff.personalCode, p.personalCode), isNull(staff.managerId)));
     }
+    await tx.insert(registerSeries).values(demoSeries).onConflictDoNothing();
+    await tx.insert(accessGrounds).values(demoGrounds).onConflictDoNothing();
+    await tx
+      .insert(documentTypes)
+      .values(demoDocumentTypes.map((t, i) => ({ ...t, sortOrder: (i + 1) * 10 })))
+      .onConflictDoNothing();
+    await tx.insert(clients).values(demoClients).onConflictDoNothing();
     return { staffAdded: added.length };
   });
 }

@@ -17,6 +17,13 @@ describe('policy table', () => {
     }
   });
 
+  it('opens the register to those who serve clients, and its configuration to administrators', () => {
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'register.read'))).toEqual(['specialist', 'manager', 'admin']);
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'register.write'))).toEqual(['specialist', 'manager']);
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'register.configure'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'clients.read'))).toEqual(['specialist', 'manager']);
+  });
+
   it('refuses a person with no roles everything', () => {
     for (const permission of Object.keys(policy) as (keyof typeof policy)[]) expect(can({ roles: [] }, permission)).toBe(false);
   });

@@ -9,6 +9,12 @@ export const policy = {
   'staff.read': ['admin'],
   'staff.manage': ['admin'],
   'audit.read': ['admin'],
+  // Correspondence register. Restricted documents narrow this further in the query
+  // (their unit, their assignee, managers, administrators): server/register/visibility.ts.
+  'register.read': ['specialist', 'manager', 'admin'],
+  'register.write': ['specialist', 'manager'],
+  'register.configure': ['admin'],
+  'clients.read': ['specialist', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof policy;

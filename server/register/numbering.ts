@@ -1,0 +1,43 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { documents, registerCounters, registerSeries } from '@/db/schema';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type RegistrationNumber = { seriesCode: string; year: number; sequence: number; suffix: number; number: string };
+
+/** `2-1/1534`, `2-1/26/1534`, and `-2` for the second addition to a matter. */
+export function formatNumber(series: { code: string; withYear: boolean }, year: number, sequence: number, suffix = 0): string {
+  const base = series.withYear ? `${series.code}/${String(year % 100).padStart(2, '0')}/${sequence}` : `${series.code}/${sequence}`;
+  return suffix > 0 ? `${base}-${suffix}` : base;
+}
+
+/**
+ * The next number of a series in a year. The counter row is created or incremented in the
+ * registering transaction: its row lock makes concurrent registrations (from any number
+ * of portal processes) wait their turn, and a rolled-back registration gives its number
+ * back, so numbers stay unique and gapless.
+ */
+export async function allocateNumber(tx: Tx, seriesCode: string, year: number): Promise<RegistrationNumber> {
+  const [series] = await tx.select().from(registerSeries).where(eq(registerSeries.code, seriesCode));
+  if (!series) throw new Error(`unknown register series ${seriesCode}`);
+  const [counter] = await tx
+    .insert(registerCounters)
+    .values({ seriesCode, year, lastNumber: 1 })
+    .onConflictDoUpdate({ target: [registerCounters.seriesCode, registerCounters.year], set: { lastNumber: sql`${registerCounters.lastNumber} + 1` } })
+    .returning({ lastNumber: registerCounters.lastNumber });
+  const sequence = counter!.lastNumber;
+  return { seriesCode, year, sequence, suffix: 0, number: formatNumber(series, year, sequence) };
+}
+
+/** The next suffix in a matter: the matter's first document holds the counter. */
+export async function allocateInMatter(tx: Tx, matterId: string): Promise<RegistrationNumber> {
+  const [root] = await tx
+    .update(documents)
+    .set({ lastSuffix: sql`${documents.lastSuffix} + 1` })
+    .where(eq(documents.id, matterId))
+    .returning({ seriesCode: documents.seriesCode, year: documents.year, sequence: documents.sequence, suffix: documents.lastSuffix });
+  if (!root) throw new Error(`unknown matter ${matterId}`);
+  const [series] = await tx.select().from(registerSeries).where(eq(registerSeries.code, root.seriesCode));
+  return { ...root, number: formatNumber(series!, root.year, root.sequence, root.suffix) };
+}

@@ -1,0 +1,317 @@
+import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, missingRequests, staff, units } from '@/db/schema';
+import { isValidPersonalCode } from '@/lib/personal-code';
+import type { DocumentStatus } from '@/lib/register-schema';
+import { appendAudit } from '@/server/audit/record';
+import { authorize } from '@/server/auth/policy';
+import { addDays, daysBetween, tallinnDate } from '@/server/calendar/working-days';
+import { tallinnLocalToInstant } from '@/lib/tallinn-time';
+import { databaseStorage } from '@/server/files/storage';
+import { loadCalendar } from './calendar';
+import { visibleDocuments, type RegisterActor } from './visibility';
+
+const assignee = aliasedTable(staff, 'assignee');
+
+export type DocumentListItem = {
+  id: string;
+  number: string;
+  year: number;
+  registeredAt: Date;
+  receivedAt: Date;
+  title: string;
+  typeName: string;
+  direction: 'incoming' | 'outgoing';
+  channel: string;
+  status: DocumentStatus;
+  party: string;
+  clientCode: string | null;
+  unitName: string;
+  assigneeName: string | null;
+  dueDate: string | null;
+  daysLeft: number | null;
+  isPaused: boolean;
+  isRestricted: boolean;
+  restrictionLabel: string | null;
+  restrictionUntil: string | null;
+};
+
+export type DocumentFilter = {
+  view?: 'mine' | 'unit' | 'all';
+  number?: string;
+  year?: number;
+  client?: string;
+  typeCode?: string;
+  status?: DocumentStatus | 'open';
+  channel?: string;
+  from?: string;
+  to?: string;
+  assigneeId?: string;
+  overdueOnly?: boolean;
+  sort?: 'registered' | 'due';
+  cursor?: string;
+  limit?: number;
+};
+
+const OPEN: DocumentStatus[] = ['registered', 'in_progress', 'waiting_for_client'];
+const FAR_FUTURE = '9999-12-31';
+
+// Keyset pagination: the cursor is the last row's sort key and id, so a page costs the
+// same however deep the reader goes, and rows registered meanwhile do not shift pages.
+function decodeCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    return typeof key === 'string' && /^[0-9a-f-]{36}$/.test(id) ? [key, id] : null;
+  } catch {
+    return null;
+  }
+}
+const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+
+export function documentConditions(actor: RegisterActor, f: DocumentFilter, today: string): SQL[] {
+  const conditions: SQL[] = [];
+  const visible = visibleDocuments(actor);
+  if (visible) conditions.push(visible);
+  if (f.view === 'mine') conditions.push(eq(documents.assigneeId, actor.id));
+  if (f.view === 'unit') conditions.push(eq(documents.unitCode, actor.unitCode));
+  if (f.number) {
+    const number = f.number.trim();
+    conditions.push(or(eq(documents.number, number), ilike(documents.number, `${number.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`))!);
+  }
+  if (f.year) conditions.push(eq(documents.year, f.year));
+  if (f.client) {
+    const q = f.client.trim();
+    if (/^\d{11}$/.test(q)) conditions.push(eq(clients.personalCode, q));
+    else {
+      const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      conditions.push(or(ilike(sql`${clients.givenName} || ' ' || ${clients.familyName}`, pattern), ilike(documents.institutionName, pattern))!);
+    }
+  }
+  if (f.typeCode) conditions.push(eq(documents.typeCode, f.typeCode));
+  if (f.status === 'open') conditions.push(inArray(documents.status, OPEN));
+  else if (f.status) conditions.push(eq(documents.status, f.status));
+  if (f.channel) conditions.push(eq(documents.channel, f.channel as 'post'));
+  const from = f.from ? tallinnLocalToInstant(`${f.from}T00:00`) : null;
+  const to = f.to ? tallinnLocalToInstant(`${addDays(f.to, 1)}T00:00`) : null;
+  if (from) conditions.push(gte(documents.registeredAt, from));
+  if (to) conditions.push(lt(documents.registeredAt, to));
+  if (f.assigneeId) conditions.push(eq(documents.assigneeId, f.assigneeId));
+  if (f.overdueOnly) conditions.push(and(inArray(documents.status, OPEN), lt(documents.dueDate, today))!);
+  return conditions;
+}
+
+export async function searchDocuments(actor: RegisterActor, filter: DocumentFilter): Promise<{ rows: DocumentListItem[]; nextCursor: string | null }> {
+  authorize(actor, 'register.read');
+  const db = await getDb();
+  const today = tallinnDate(new Date());
+  const limit = Math.min(filter.limit ?? 50, 500);
+  const conditions = documentConditions(actor, filter, today);
+  const sort = filter.sort === 'due' ? 'due' : 'registered';
+  const dueKey = sql<string>`coalesce(${documents.dueDate}, ${FAR_FUTURE}::date)`;
+  const cursor = decodeCursor(filter.cursor);
+  if (cursor) {
+    conditions.push(
+      sort === 'due'
+        ? sql`(${dueKey}, ${documents.id}) > (${cursor[0]}::date, ${cursor[1]}::uuid)`
+        : sql`(${documents.registeredAt}, ${documents.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({
+      doc: documents,
+      typeName: documentTypes.nameEt,
+      clientCode: clients.personalCode,
+      clientName: sql<string | null>`${clients.givenName} || ' ' || ${clients.familyName}`,
+      unitName: units.nameEt,
+      assigneeName: sql<string | null>`${assignee.givenName} || ' ' || ${assignee.familyName}`,
+      groundLabel: accessGrounds.label,
+    })
+    .from(documents)
+    .innerJoin(documentTypes, eq(documentTypes.code, documents.typeCode))
+    .innerJoin(units, eq(units.code, documents.unitCode))
+    .leftJoin(clients, eq(clients.id, documents.clientId))
+    .leftJoin(assignee, eq(assignee.id, documents.assigneeId))
+    .leftJoin(accessGrounds, eq(accessGrounds.code, documents.restrictionGroundCode))
+    .where(and(...conditions))
+    .orderBy(...(sort === 'due' ? [asc(dueKey), asc(documents.id)] : [desc(documents.registeredAt), desc(documents.id)]))
+    .limit(limit + 1);
+  const calendar = await loadCalendar(db);
+  const page = rows.slice(0, limit).map(({ doc, ...r }) => ({
+    id: doc.id,
+    number: doc.number,
+    year: doc.year,
+    registeredAt: doc.registeredAt,
+    receivedAt: doc.receivedAt,
+    title: doc.title,
+    typeName: r.typeName,
+    direction: doc.direction,
+    channel: doc.channel,
+    status: doc.status,
+    party: r.clientName ?? doc.institutionName ?? '',
+    clientCode: r.clientCode,
+    unitName: r.unitName,
+    assigneeName: r.assigneeName,
+    dueDate: doc.dueDate,
+    daysLeft: doc.dueDate && OPEN.includes(doc.status) ? daysBetween('calendar_days', today, doc.dueDate, calendar) : null,
+    isPaused: doc.status === 'waiting_for_client',
+    isRestricted: doc.isRestricted,
+    restrictionLabel: r.groundLabel,
+    restrictionUntil: doc.restrictionUntil,
+  }));
+  const last = rows.length > limit ? page.at(-1)! : null;
+  const lastDoc = last ? rows[limit - 1]!.doc : null;
+  return {
+    rows: page,
+    nextCursor: lastDoc ? encodeCursor(sort === 'due' ? (lastDoc.dueDate ?? FAR_FUTURE) : lastDoc.registeredAt.toISOString(), lastDoc.id) : null,
+  };
+}
+
+/** The document card: everything about one document, its matter and its history. Viewing it is audited. */
+export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { requestId: string; purpose?: string }) {
+  const role = authorize(actor, 'register.read');
+  const db = await getDb();
+  const visible = visibleDocuments(actor);
+  const [row] = await db
+    .select({
+      doc: documents,
+      type: documentTypes,
+      client: clients,
+      unitName: units.nameEt,
+      assigneeName: sql<string | null>`${assignee.givenName} || ' ' || ${assignee.familyName}`,
+      ground: accessGrounds,
+    })
+    .from(documents)
+    .innerJoin(documentTypes, eq(documentTypes.code, documents.typeCode))
+    .innerJoin(units, eq(units.code, documents.unitCode))
+    .leftJoin(clients, eq(clients.id, documents.clientId))
+    .leftJoin(assignee, eq(assignee.id, documents.assigneeId))
+    .leftJoin(accessGrounds, eq(accessGrounds.code, documents.restrictionGroundCode))
+    .where(and(eq(documents.id, id), visible));
+  if (!row) return null;
+  const actorName = sql<string | null>`${staff.givenName} || ' ' || ${staff.familyName}`;
+  const [events, files, openRequest, matter] = await Promise.all([
+    db
+      .select({ event: documentEvents, actorName })
+      .from(documentEvents)
+      .leftJoin(staff, eq(staff.id, documentEvents.actorId))
+      .where(eq(documentEvents.documentId, id))
+      .orderBy(asc(documentEvents.at)),
+    db
+      .select({ attachment: attachments, certifiedByName: actorName })
+      .from(attachments)
+      .leftJoin(staff, eq(staff.id, attachments.certifiedBy))
+      .where(eq(attachments.documentId, id))
+      .orderBy(asc(attachments.uploadedAt)),
+    db
+      .select()
+      .from(missingRequests)
+      .where(and(eq(missingRequests.documentId, id), isNull(missingRequests.resolvedAt))),
+    db
+      .select({
+        id: documents.id,
+        number: documents.number,
+        title: documents.title,
+        direction: documents.direction,
+        status: documents.status,
+        registeredAt: documents.registeredAt,
+        typeName: documentTypes.nameEt,
+      })
+      .from(documents)
+      .innerJoin(documentTypes, eq(documentTypes.code, documents.typeCode))
+      .where(and(eq(documents.matterId, row.doc.matterId), ne(documents.id, id), visible))
+      .orderBy(asc(documents.suffix)),
+  ]);
+  await db.transaction((tx) =>
+    appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'document.view',
+      entityType: 'document',
+      entityId: id,
+      subjectCode: row.client?.personalCode ?? null,
+      purpose: ctx.purpose ?? `dokument ${row.doc.number}`,
+      requestId: ctx.requestId,
+    }),
+  );
+  const calendar = await loadCalendar(db);
+  const today = tallinnDate(new Date());
+  return {
+    ...row,
+    daysLeft: row.doc.dueDate && OPEN.includes(row.doc.status) ? daysBetween('calendar_days', today, row.doc.dueDate, calendar) : null,
+    events: events.map((e) => ({ ...e.event, actorName: e.actorName })),
+    attachments: files.map((f) => ({ ...f.attachment, certifiedByName: f.certifiedByName })),
+    openRequest: openRequest[0] ?? null,
+    matter,
+  };
+}
+
+/** File bytes for a download, only for a document the actor may see; the download is audited. */
+export async function readAttachment(actor: RegisterActor, attachmentId: string, ctx: { requestId: string }) {
+  const role = authorize(actor, 'register.read');
+  const db = await getDb();
+  const [row] = await db
+    .select({ attachment: attachments, number: documents.number, clientCode: clients.personalCode })
+    .from(attachments)
+    .innerJoin(documents, eq(documents.id, attachments.documentId))
+    .leftJoin(clients, eq(clients.id, documents.clientId))
+    .where(and(eq(attachments.id, attachmentId), visibleDocuments(actor)));
+  if (!row) return null;
+  const bytes = await databaseStorage.get(db, attachmentId);
+  if (!bytes) return null;
+  await db.transaction((tx) =>
+    appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'attachment.download',
+      entityType: 'attachment',
+      entityId: attachmentId,
+      subjectCode: row.clientCode,
+      purpose: `dokument ${row.number}`,
+      requestId: ctx.requestId,
+    }),
+  );
+  return { ...row.attachment, bytes };
+}
+
+/** Choices for the registration and work forms. */
+export async function registerOptions(actor: RegisterActor) {
+  authorize(actor, 'register.read');
+  const db = await getDb();
+  const [types, grounds, unitRows, people] = await Promise.all([
+    db.select().from(documentTypes).where(eq(documentTypes.isActive, true)).orderBy(asc(documentTypes.sortOrder), asc(documentTypes.nameEt)),
+    db.select().from(accessGrounds).where(eq(accessGrounds.isActive, true)).orderBy(asc(accessGrounds.label)),
+    db.select().from(units).orderBy(asc(units.nameEt)),
+    db
+      .select({ id: staff.id, givenName: staff.givenName, familyName: staff.familyName, unitCode: staff.unitCode })
+      .from(staff)
+      .where(and(eq(staff.isActive, true), sql`${staff.roles} && array['specialist','manager']::role[]`))
+      .orderBy(asc(staff.familyName), asc(staff.givenName)),
+  ]);
+  return {
+    types: types.map((t) => ({
+      code: t.code,
+      name: t.nameEt,
+      direction: t.direction,
+      defaultRestricted: t.defaultRestricted,
+      defaultGroundCode: t.defaultGroundCode,
+      defaultUnitCode: t.defaultUnitCode,
+      deadlineKind: t.deadlineKind,
+      deadlineDays: t.deadlineDays,
+    })),
+    grounds: grounds.map((g) => ({ code: g.code, label: g.label, explanation: g.explanationEt, termYears: g.termYears })),
+    units: unitRows.map((u) => ({ value: u.code, label: u.nameEt })),
+    people: people.map((p) => ({ value: p.id, label: `${p.givenName} ${p.familyName}`, unitCode: p.unitCode })),
+  };
+}
+
+export async function findClientByCode(actor: RegisterActor, personalCode: string) {
+  authorize(actor, 'clients.read');
+  if (!isValidPersonalCode(personalCode)) return null;
+  const db = await getDb();
+  const [client] = await db
+    .select({ id: clients.id, givenName: clients.givenName, familyName: clients.familyName })
+    .from(clients)
+    .where(eq(clients.personalCode, personalCode));
+  return client ?? null;
+}
