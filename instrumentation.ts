@@ -10,7 +10,9 @@ export async function register() {
     const { isEmpty, seedDemo } = await import('./db/seed/seed');
     if (await isEmpty(handle.db)) {
       const { staffAdded } = await seedDemo(handle.db);
-      console.log(`Demo data seeded: ${staffAdded} staff.`);
+      const { seedDemoDocuments } = await import('./server/register/demo-documents');
+      const documents = await seedDemoDocuments();
+      console.log(`Demo data seeded: ${staffAdded} staff, ${documents} register documents.`);
     }
   }
 }

@@ -7,6 +7,8 @@ type NavItem = { href: string; label: (m: Messages) => string; permission: Permi
 // page and action checks the policy again.
 const items: NavItem[] = [
   { href: '/', label: (m) => m.nav.home, permission: 'portal.use' },
+  { href: '/dokumendid', label: (m) => m.register.nav, permission: 'register.read' },
+  { href: '/kliendid', label: (m) => m.register.clients.nav, permission: 'clients.read' },
   { href: '/admin/tootajad', label: (m) => m.nav.staff, permission: 'staff.read' },
   { href: '/admin/audit', label: (m) => m.nav.audit, permission: 'audit.read' },
 ];

@@ -305,13 +305,28 @@ export async function registerOptions(actor: RegisterActor) {
   };
 }
 
-export async function findClientByCode(actor: RegisterActor, personalCode: string) {
-  authorize(actor, 'clients.read');
+/** The client's name for the registration form; a hit is audited like any view of their data. */
+export async function findClientByCode(actor: RegisterActor, personalCode: string, ctx: { requestId: string }) {
+  const role = authorize(actor, 'clients.read');
   if (!isValidPersonalCode(personalCode)) return null;
   const db = await getDb();
   const [client] = await db
     .select({ id: clients.id, givenName: clients.givenName, familyName: clients.familyName })
     .from(clients)
     .where(eq(clients.personalCode, personalCode));
+  if (client) {
+    await db.transaction((tx) =>
+      appendAudit(tx, {
+        actorCode: actor.personalCode,
+        actorRole: role,
+        action: 'client.lookup',
+        entityType: 'client',
+        entityId: client.id,
+        subjectCode: personalCode,
+        purpose: 'dokumendi registreerimine',
+        requestId: ctx.requestId,
+      }),
+    );
+  }
   return client ?? null;
 }

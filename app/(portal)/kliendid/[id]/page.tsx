@@ -1,0 +1,125 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { StatusBadge } from '@/components/register/marks';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { getRequestId, requireUser } from '@/server/auth/current-user';
+import { can } from '@/server/auth/policy';
+import { getClientCard } from '@/server/clients/queries';
+import { getMessages } from '@/server/i18n';
+
+export const metadata = { title: 'Kliendi kaart' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ eesmark?: string }> };
+
+export default async function ClientCardPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  if (!can(user, 'clients.read')) notFound();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const { eesmark } = await searchParams;
+  const m = await getMessages();
+  const c = m.register.clients;
+  const r = m.register;
+  const card = await getClientCard(user, id, { requestId: await getRequestId(), purpose: eesmark?.slice(0, 200) });
+  if (!card) notFound();
+  const { client } = card;
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-600">{c.card}</p>
+          <h1 className="text-2xl font-semibold">
+            {client.givenName} {client.familyName}
+          </h1>
+          <p className="font-mono text-slate-700">{client.personalCode}</p>
+        </div>
+        {can(user, 'register.write') && (
+          <Button asChild>
+            <Link href={`/dokumendid/uus?klient=${client.personalCode}`}>{r.register}</Link>
+          </Button>
+        )}
+      </div>
+      <p className="text-xs text-slate-600">{c.purposeHint}</p>
+      <div className="grid gap-5 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <h2 className="mb-3 text-lg font-semibold">{c.documents}</h2>
+          {card.documents.length === 0 ? (
+            <p className="text-sm text-slate-600">{c.noDocuments}</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead className="text-slate-600">
+                <tr>
+                  <th scope="col" className="py-1 pr-3">
+                    {r.fields.number}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {r.fields.title}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {r.fields.registeredAt}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {r.fields.status}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {card.documents.map((d) => (
+                  <tr key={d.id} className="border-t border-slate-200">
+                    <td className="py-2 pr-3">
+                      <Link href={`/dokumendid/${d.id}`} className="font-mono text-brand-700 underline">
+                        {d.number}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-3">
+                      {d.title}
+                      <div className="text-xs text-slate-600">
+                        {d.typeName} · {r.directions[d.direction]}
+                      </div>
+                    </td>
+                    <td className="py-2 pr-3">{formatDate(d.registeredAt)}</td>
+                    <td className="py-2">
+                      <StatusBadge m={m} status={d.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        <div className="flex flex-col gap-5">
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">{c.contact}</h2>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className="text-slate-600">E-post</dt>
+              <dd>{client.email ?? '—'}</dd>
+              <dt className="text-slate-600">Telefon</dt>
+              <dd>{client.phone ?? '—'}</dd>
+              <dt className="text-slate-600">Aadress</dt>
+              <dd>{client.address ?? '—'}</dd>
+            </dl>
+          </Card>
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">{c.identityChecks}</h2>
+            {card.identityChecks.length === 0 ? (
+              <p className="text-sm text-slate-600">—</p>
+            ) : (
+              <ul className="flex flex-col gap-2 text-sm">
+                {card.identityChecks.map((i) => (
+                  <li key={i.id}>
+                    {r.identityDocuments[i.documentType]} {i.documentNumber} ({formatDate(i.validUntil)})
+                    <div className="text-xs text-slate-600">
+                      {formatDateTime(i.checkedAt)} · {i.checkedByName}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

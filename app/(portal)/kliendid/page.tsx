@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { getRequestId, requireUser } from '@/server/auth/current-user';
+import { can } from '@/server/auth/policy';
+import { searchClients } from '@/server/clients/queries';
+import { getMessages } from '@/server/i18n';
+
+export const metadata = { title: 'Kliendid' };
+
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const user = await requireUser();
+  if (!can(user, 'clients.read')) notFound();
+  const m = await getMessages();
+  const c = m.register.clients;
+  const { q } = await searchParams;
+  const query = q?.trim().slice(0, 100) ?? '';
+  const rows = query ? await searchClients(user, query, { requestId: await getRequestId() }) : [];
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-2xl font-semibold">{c.title}</h1>
+      <form role="search" action="/kliendid" className="flex max-w-xl gap-2">
+        <label htmlFor="q" className="sr-only">
+          {c.search}
+        </label>
+        <Input id="q" name="q" defaultValue={query} placeholder={c.search} autoFocus />
+        <Button type="submit">{c.submit}</Button>
+      </form>
+      {query && rows.length === 0 && <p>{c.none}</p>}
+      {rows.length > 0 && (
+        <ul className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {rows.map((row) => (
+            <li key={row.id} className="flex items-center justify-between px-4 py-3">
+              <span>
+                <span className="font-medium">
+                  {row.givenName} {row.familyName}
+                </span>{' '}
+                <span className="font-mono text-sm text-slate-600">{row.personalCode}</span>
+              </span>
+              <Link className="text-brand-700 underline" href={`/kliendid/${row.id}`}>
+                {c.open}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

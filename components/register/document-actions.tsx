@@ -1,0 +1,421 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState, useTransition, type FormEvent, type ReactNode } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Input, Select } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/action-result';
+import { formatDate } from '@/lib/format';
+import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { OUTGOING_CHANNELS, type DocumentStatus } from '@/lib/register-schema';
+import {
+  addScansAction,
+  certifyAttachmentAction,
+  extendDeadlineAction,
+  forwardDocumentAction,
+  forwardToAuthorityAction,
+  markMissingReceivedAction,
+  registerReplyAction,
+  requestMissingAction,
+  setDocumentStatusAction,
+} from '@/server/register/actions';
+
+type Option = { value: string; label: string };
+type Props = {
+  m: Messages;
+  doc: {
+    id: string;
+    status: DocumentStatus;
+    direction: 'incoming' | 'outgoing';
+    unitCode: string;
+    hasDeadline: boolean;
+    hasOpenRequest: boolean;
+    canExtend: boolean;
+  };
+  units: Option[];
+  people: (Option & { unitCode: string })[];
+  today: string;
+  defaultClientDeadline: string;
+};
+
+type Outcome = { tone: 'success' | 'error'; text: string } | null;
+
+function useSubmit(m: Messages) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const run = <T,>(call: () => Promise<ActionResult<T>>, success: (data: T) => string) =>
+    start(async () => {
+      const result = await call();
+      if (result.ok) {
+        setOutcome({ tone: 'success', text: success(result.data) });
+        router.refresh();
+      } else {
+        const fieldKey = Object.values(result.fieldErrors ?? {})[0];
+        setOutcome({ tone: 'error', text: fill(messageByKey(m, fieldKey ?? result.formError ?? 'errors.generic'), result.params ?? {}) });
+      }
+    });
+  return { pending, outcome, run };
+}
+
+function Panel({ title, children, open }: { title: string; children: ReactNode; open?: boolean }) {
+  return (
+    <details className="group rounded-md border border-slate-200 bg-white" open={open}>
+      <summary className="cursor-pointer select-none px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">{title}</summary>
+      <div className="border-t border-slate-200 p-4">{children}</div>
+    </details>
+  );
+}
+
+const value = (e: FormEvent<HTMLFormElement>, name: string) => String(new FormData(e.currentTarget).get(name) ?? '');
+
+export function DocumentActions({ m, doc, units, people, today, defaultClientDeadline }: Props) {
+  const a = m.register.actions;
+  const idPrefix = useId();
+  const { pending, outcome, run } = useSubmit(m);
+  const [forwardUnit, setForwardUnit] = useState(doc.unitCode);
+  const incomingOpen = doc.direction === 'incoming' && doc.status !== 'closed';
+
+  return (
+    <div className="flex flex-col gap-3">
+      {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
+      <div className="flex flex-wrap gap-2">
+        {doc.status === 'registered' && (
+          <Button
+            size="sm"
+            disabled={pending}
+            onClick={() =>
+              run(
+                () => setDocumentStatusAction({ documentId: doc.id, status: 'in_progress' }),
+                () => a.statusChanged,
+              )
+            }
+          >
+            {a.start}
+          </Button>
+        )}
+        {['registered', 'in_progress', 'answered'].includes(doc.status) && (
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            onClick={() =>
+              run(
+                () => setDocumentStatusAction({ documentId: doc.id, status: 'closed' }),
+                () => a.statusChanged,
+              )
+            }
+          >
+            {a.close}
+          </Button>
+        )}
+        {['closed', 'answered'].includes(doc.status) && (
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            onClick={() =>
+              run(
+                () => setDocumentStatusAction({ documentId: doc.id, status: 'in_progress' }),
+                () => a.statusChanged,
+              )
+            }
+          >
+            {a.reopen}
+          </Button>
+        )}
+      </div>
+
+      {doc.status !== 'closed' && (
+        <Panel title={a.forward}>
+          <form
+            className="grid gap-3 sm:grid-cols-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const input = { documentId: doc.id, unitCode: value(e, 'unitCode'), assigneeId: value(e, 'assigneeId'), note: value(e, 'note') };
+              run(
+                () => forwardDocumentAction(input),
+                () => a.forwarded,
+              );
+            }}
+          >
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-unitCode`}>{m.register.fields.unit}</label>
+              <Select id={`${idPrefix}-unitCode`} name="unitCode" value={forwardUnit} onChange={(e) => setForwardUnit(e.target.value)}>
+                {units.map((u) => (
+                  <option key={u.value} value={u.value}>
+                    {u.label}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-assigneeId`}>{m.register.fields.assignee}</label>
+              <Select id={`${idPrefix}-assigneeId`} name="assigneeId" defaultValue="">
+                <option value="">{m.register.fields.noAssignee}</option>
+                {people
+                  .filter((p) => p.unitCode === forwardUnit)
+                  .map((p) => (
+                    <option key={p.value} value={p.value}>
+                      {p.label}
+                    </option>
+                  ))}
+              </Select>
+            </div>
+            <div className="flex flex-col gap-1 text-sm sm:col-span-2">
+              <label htmlFor={`${idPrefix}-forward-note`}>{a.forwardNote}</label>
+              <Input id={`${idPrefix}-forward-note`} name="note" maxLength={1000} />
+            </div>
+            <div>
+              <Button type="submit" size="sm" disabled={pending}>
+                {a.forward}
+              </Button>
+            </div>
+          </form>
+        </Panel>
+      )}
+
+      {incomingOpen && !doc.hasOpenRequest && ['registered', 'in_progress'].includes(doc.status) && (
+        <Panel title={a.missing}>
+          <form
+            className="flex flex-col gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const input = { documentId: doc.id, items: value(e, 'items'), clientDeadline: value(e, 'clientDeadline'), note: value(e, 'note') };
+              run(
+                () => requestMissingAction(input),
+                (d) => fill(a.missingSent, { number: d.noticeNumber }),
+              );
+            }}
+          >
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-items`}>{a.missingItems}</label>
+              <textarea
+                id={`${idPrefix}-items`}
+                name="items"
+                rows={3}
+                maxLength={2000}
+                required
+                className="rounded-md border border-slate-400 px-3 py-2 text-sm"
+              />
+            </div>
+            <div className="flex flex-col gap-1 text-sm sm:w-60">
+              <label htmlFor={`${idPrefix}-clientDeadline`}>{a.missingDeadline}</label>
+              <Input type="date" id={`${idPrefix}-clientDeadline`} name="clientDeadline" defaultValue={defaultClientDeadline} min={today} required />
+            </div>
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-missing-note`}>{a.missingNote}</label>
+              <Input id={`${idPrefix}-missing-note`} name="note" maxLength={1000} />
+            </div>
+            <div>
+              <Button type="submit" size="sm" disabled={pending}>
+                {a.missing}
+              </Button>
+            </div>
+          </form>
+        </Panel>
+      )}
+
+      {doc.hasOpenRequest && (
+        <Panel title={a.missingReceived} open>
+          <form
+            className="flex flex-wrap items-end gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const input = { documentId: doc.id, receivedOn: value(e, 'receivedOn') };
+              run(
+                () => markMissingReceivedAction(input),
+                (d) => fill(a.resumed, { date: d.dueDate ? formatDate(d.dueDate) : '—' }),
+              );
+            }}
+          >
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-receivedOn`}>{a.missingReceivedOn}</label>
+              <Input type="date" id={`${idPrefix}-receivedOn`} name="receivedOn" defaultValue={today} max={today} required />
+            </div>
+            <Button type="submit" size="sm" disabled={pending}>
+              {a.missingReceived}
+            </Button>
+          </form>
+        </Panel>
+      )}
+
+      {doc.canExtend && doc.hasDeadline && (
+        <Panel title={a.extend}>
+          <form
+            className="flex flex-col gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const input = { documentId: doc.id, newDueDate: value(e, 'newDueDate'), reason: value(e, 'reason') };
+              run(
+                () => extendDeadlineAction(input),
+                () => a.extended,
+              );
+            }}
+          >
+            <div className="flex flex-col gap-1 text-sm sm:w-60">
+              <label htmlFor={`${idPrefix}-newDueDate`}>{a.extendTo}</label>
+              <Input type="date" id={`${idPrefix}-newDueDate`} name="newDueDate" required />
+            </div>
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-reason`}>{a.extendReason}</label>
+              <Input id={`${idPrefix}-reason`} name="reason" maxLength={1000} required />
+            </div>
+            <div>
+              <Button type="submit" size="sm" disabled={pending}>
+                {a.extend}
+              </Button>
+            </div>
+          </form>
+        </Panel>
+      )}
+
+      {incomingOpen && (
+        <Panel title={a.reply}>
+          <form
+            className="flex flex-col gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const data = new FormData(e.currentTarget);
+              const input = { documentId: doc.id, title: value(e, 'title'), channel: value(e, 'channel'), closeMatter: data.get('closeMatter') === 'on' };
+              const form = new FormData();
+              form.append('input', JSON.stringify(input));
+              for (const f of data.getAll('files')) if (f instanceof File && f.name) form.append('files', f);
+              run(
+                () => registerReplyAction(form),
+                (d) => fill(a.replied, { number: d.number }),
+              );
+            }}
+          >
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-title`}>{a.replyTitle}</label>
+              <Input id={`${idPrefix}-title`} name="title" maxLength={500} required />
+            </div>
+            <div className="flex flex-col gap-1 text-sm sm:w-60">
+              <label htmlFor={`${idPrefix}-channel`}>{a.replyChannel}</label>
+              <Select id={`${idPrefix}-channel`} name="channel" defaultValue="email">
+                {OUTGOING_CHANNELS.map((c) => (
+                  <option key={c} value={c}>
+                    {m.register.channels[c]}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-files`}>{m.register.fields.files}</label>
+              <input type="file" id={`${idPrefix}-files`} name="files" multiple accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff" className="text-sm" />
+            </div>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="closeMatter" defaultChecked className="h-4 w-4" />
+              {a.replyClose}
+            </label>
+            <div>
+              <Button type="submit" size="sm" disabled={pending}>
+                {a.reply}
+              </Button>
+            </div>
+          </form>
+        </Panel>
+      )}
+
+      {incomingOpen && (
+        <Panel title={a.authority}>
+          <form
+            className="flex flex-col gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const data = new FormData(e.currentTarget);
+              const input = {
+                documentId: doc.id,
+                authority: value(e, 'authority'),
+                note: value(e, 'note'),
+                senderInformed: (data.get('senderInformed') === 'on') as true,
+              };
+              run(
+                () => forwardToAuthorityAction(input),
+                () => a.authoritySent,
+              );
+            }}
+          >
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-authority`}>{a.authorityName}</label>
+              <Input id={`${idPrefix}-authority`} name="authority" maxLength={200} required />
+            </div>
+            <div className="flex flex-col gap-1 text-sm">
+              <label htmlFor={`${idPrefix}-authority-note`}>{a.authorityNote}</label>
+              <Input id={`${idPrefix}-authority-note`} name="note" maxLength={1000} />
+            </div>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="senderInformed" className="h-4 w-4" />
+              {a.senderInformed}
+            </label>
+            <div>
+              <Button type="submit" size="sm" disabled={pending}>
+                {a.authority}
+              </Button>
+            </div>
+          </form>
+        </Panel>
+      )}
+    </div>
+  );
+}
+
+export function AddScans({ m, documentId }: { m: Messages; documentId: string }) {
+  const idPrefix = useId();
+  const { pending, outcome, run } = useSubmit(m);
+  return (
+    <form
+      className="flex flex-col gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        const form = new FormData();
+        form.append('input', JSON.stringify({ documentId }));
+        for (const f of data.getAll('files')) if (f instanceof File && f.name) form.append('files', f);
+        const target = e.currentTarget;
+        run(
+          () => addScansAction(form),
+          () => {
+            target.reset();
+            return m.register.card.addFiles;
+          },
+        );
+      }}
+    >
+      {outcome?.tone === 'error' && <Alert tone="error">{outcome.text}</Alert>}
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor={`${idPrefix}-files`}>{m.register.card.addFiles}</label>
+        <input type="file" id={`${idPrefix}-files`} name="files" multiple accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff" className="text-sm" />
+      </div>
+      <div>
+        <Button type="submit" size="sm" variant="secondary" disabled={pending}>
+          {m.register.card.upload}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function CertifyButton({ m, attachmentId, documentId }: { m: Messages; attachmentId: string; documentId: string }) {
+  const { pending, outcome, run } = useSubmit(m);
+  return (
+    <>
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={pending}
+        onClick={() =>
+          run(
+            () => certifyAttachmentAction({ attachmentId, documentId }),
+            () => m.register.card.certify,
+          )
+        }
+      >
+        {m.register.card.certify}
+      </Button>
+      {outcome?.tone === 'error' && <span className="text-sm text-red-700">{outcome.text}</span>}
+    </>
+  );
+}

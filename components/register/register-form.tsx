@@ -1,0 +1,321 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, Select } from '@/components/ui/input';
+import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { CHANNELS, IDENTITY_DOCUMENTS, registerDocumentSchema, type RegisterDocumentInput } from '@/lib/register-schema';
+import { lookupClientAction, registerDocumentAction } from '@/server/register/actions';
+
+type Option = { value: string; label: string };
+type TypeOption = {
+  code: string;
+  name: string;
+  direction: string;
+  defaultRestricted: boolean;
+  defaultGroundCode: string | null;
+  defaultUnitCode: string | null;
+  deadlineKind: 'none' | 'calendar_days' | 'working_days';
+  deadlineDays: number | null;
+};
+type Props = {
+  m: Messages;
+  options: {
+    types: TypeOption[];
+    grounds: { code: string; label: string; explanation: string; termYears: number }[];
+    units: Option[];
+    people: (Option & { unitCode: string })[];
+  };
+  defaults: { receivedAt: string; unitCode: string; matterId?: string; client?: { code: string; givenName: string; familyName: string } };
+};
+
+export function RegisterForm({ m, options, defaults }: Props) {
+  const router = useRouter();
+  const r = m.register;
+  const incoming = options.types.filter((t) => t.direction === 'incoming');
+  const first = incoming[0]!;
+  const [formError, setFormError] = useState<string | null>(null);
+  const files = useRef<HTMLInputElement>(null);
+  const { register, handleSubmit, setError, control, setValue, formState, getValues } = useForm<RegisterDocumentInput>({
+    resolver: zodResolver(registerDocumentSchema) as never,
+    defaultValues: {
+      typeCode: first.code,
+      channel: 'in_person',
+      receivedAt: defaults.receivedAt,
+      party: 'client',
+      clientCode: defaults.client?.code ?? '',
+      clientGivenName: defaults.client?.givenName ?? '',
+      clientFamilyName: defaults.client?.familyName ?? '',
+      institutionName: '',
+      institutionCode: '',
+      identityChecked: false,
+      identityDocumentType: 'id_card',
+      identityDocumentNumber: '',
+      identityValidUntil: '',
+      title: '',
+      senderReference: '',
+      senderDate: '',
+      pages: '',
+      isRestricted: first.defaultRestricted,
+      restrictionGroundCode: first.defaultGroundCode ?? '',
+      restrictionUntil: '',
+      unitCode: first.defaultUnitCode ?? defaults.unitCode,
+      assigneeId: '',
+      otherAuthority: false,
+      matterId: defaults.matterId ?? '',
+      submissionId: crypto.randomUUID(),
+    },
+  });
+  const { errors, isSubmitting } = formState;
+  const [typeCode, party, channel, isRestricted, identityChecked, groundCode, unitCode] = useWatch({
+    control,
+    name: ['typeCode', 'party', 'channel', 'isRestricted', 'identityChecked', 'restrictionGroundCode', 'unitCode'],
+  });
+  const type = options.types.find((t) => t.code === typeCode) ?? first;
+  const ground = options.grounds.find((g) => g.code === groundCode);
+
+  // A document type brings its usual access ground and responsible unit.
+  useEffect(() => {
+    setValue('isRestricted', type.defaultRestricted);
+    setValue('restrictionGroundCode', type.defaultGroundCode ?? '');
+    if (type.defaultUnitCode) setValue('unitCode', type.defaultUnitCode);
+  }, [type, setValue]);
+
+  const err = (name: keyof RegisterDocumentInput) => {
+    const message = errors[name]?.message;
+    return message ? messageByKey(m, message) : undefined;
+  };
+  const aria = (name: keyof RegisterDocumentInput) => ({
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${name}-error` : undefined,
+  });
+
+  async function lookupClient() {
+    const code = getValues('clientCode').trim();
+    if (!/^\d{11}$/.test(code) || getValues('clientGivenName')) return;
+    const result = await lookupClientAction(code);
+    if (result.ok && result.data) {
+      setValue('clientGivenName', result.data.givenName);
+      setValue('clientFamilyName', result.data.familyName);
+    }
+  }
+
+  const submit = async (values: RegisterDocumentInput) => {
+    setFormError(null);
+    const data = new FormData();
+    data.append('input', JSON.stringify(values));
+    for (const file of Array.from(files.current?.files ?? [])) data.append('files', file);
+    const result = await registerDocumentAction(data);
+    if (result.ok) {
+      router.push(`/dokumendid/${result.data.id}?registreeritud=${encodeURIComponent(result.data.number)}`);
+      return;
+    }
+    for (const [field, code] of Object.entries(result.fieldErrors ?? {})) {
+      if (field !== 'files') setError(field as keyof RegisterDocumentInput, { message: code });
+    }
+    const fileError = result.fieldErrors?.files;
+    setFormError(fill(messageByKey(m, fileError ?? result.formError ?? 'errors.generic'), result.params ?? {}));
+  };
+
+  const rule = type.deadlineKind === 'none' ? r.deadlineRules.none : fill(r.deadlineRules[type.deadlineKind], { n: type.deadlineDays ?? 0 });
+  const people = options.people.filter((p) => p.unitCode === unitCode);
+
+  return (
+    <form onSubmit={(e) => void handleSubmit(submit)(e)} noValidate className="flex flex-col gap-6">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <fieldset className="grid gap-4 sm:grid-cols-3">
+        <legend className="sr-only">{r.fields.type}</legend>
+        <Field id="typeCode" label={r.fields.type} error={err('typeCode')} hint={`${r.fields.deadlineRule}: ${rule}`}>
+          <Select id="typeCode" {...aria('typeCode')} {...register('typeCode')}>
+            {incoming.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="channel" label={r.fields.channel} error={err('channel')}>
+          <Select id="channel" {...aria('channel')} {...register('channel')}>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {r.channels[c]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="receivedAt" label={r.fields.receivedAt} error={err('receivedAt')}>
+          <Input id="receivedAt" type="datetime-local" {...aria('receivedAt')} {...register('receivedAt')} />
+        </Field>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-4 rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold">{r.fields.party}</legend>
+        <div className="flex gap-6 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" value="client" {...register('party')} /> {r.fields.partyClient}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" value="institution" {...register('party')} /> {r.fields.partyInstitution}
+          </label>
+        </div>
+        {party === 'client' ? (
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field id="clientCode" label={r.fields.clientCode} error={err('clientCode')}>
+              <Input
+                id="clientCode"
+                inputMode="numeric"
+                maxLength={11}
+                autoComplete="off"
+                {...aria('clientCode')}
+                {...register('clientCode', { onBlur: lookupClient })}
+              />
+            </Field>
+            <Field id="clientGivenName" label={r.fields.clientGivenName} error={err('clientGivenName')}>
+              <Input id="clientGivenName" autoComplete="off" {...aria('clientGivenName')} {...register('clientGivenName')} />
+            </Field>
+            <Field id="clientFamilyName" label={r.fields.clientFamilyName} error={err('clientFamilyName')}>
+              <Input id="clientFamilyName" autoComplete="off" {...aria('clientFamilyName')} {...register('clientFamilyName')} />
+            </Field>
+          </div>
+        ) : (
+          <div className="grid gap-4 sm:grid-cols-3">
+            <div className="sm:col-span-2">
+              <Field id="institutionName" label={r.fields.institutionName} error={err('institutionName')}>
+                <Input id="institutionName" {...aria('institutionName')} {...register('institutionName')} />
+              </Field>
+            </div>
+            <Field id="institutionCode" label={r.fields.institutionCode} error={err('institutionCode')}>
+              <Input id="institutionCode" inputMode="numeric" maxLength={8} {...aria('institutionCode')} {...register('institutionCode')} />
+            </Field>
+          </div>
+        )}
+        {party === 'client' && (channel === 'in_person' || identityChecked) && (
+          <div className="flex flex-col gap-3 border-t border-slate-200 pt-3">
+            <label className="flex items-center gap-2 text-sm font-medium">
+              <input
+                type="checkbox"
+                className="h-4 w-4"
+                aria-describedby={errors.identityChecked ? 'identityChecked-error' : undefined}
+                {...register('identityChecked')}
+              />
+              {r.fields.identityChecked}
+            </label>
+            {errors.identityChecked && (
+              <p id="identityChecked-error" role="alert" className="text-sm text-red-700">
+                {err('identityChecked')}
+              </p>
+            )}
+            {identityChecked && (
+              <div className="grid gap-4 sm:grid-cols-3">
+                <Field id="identityDocumentType" label={r.fields.identityDocumentType} error={err('identityDocumentType')}>
+                  <Select id="identityDocumentType" {...register('identityDocumentType')}>
+                    {IDENTITY_DOCUMENTS.map((d) => (
+                      <option key={d} value={d}>
+                        {r.identityDocuments[d]}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field id="identityDocumentNumber" label={r.fields.identityDocumentNumber} error={err('identityDocumentNumber')}>
+                  <Input id="identityDocumentNumber" autoComplete="off" {...aria('identityDocumentNumber')} {...register('identityDocumentNumber')} />
+                </Field>
+                <Field id="identityValidUntil" label={r.fields.identityValidUntil} error={err('identityValidUntil')}>
+                  <Input id="identityValidUntil" type="date" {...aria('identityValidUntil')} {...register('identityValidUntil')} />
+                </Field>
+              </div>
+            )}
+          </div>
+        )}
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-4">
+        <div className="sm:col-span-4">
+          <Field id="title" label={r.fields.title} error={err('title')}>
+            <Input id="title" {...aria('title')} {...register('title')} />
+          </Field>
+        </div>
+        <Field id="senderReference" label={r.fields.senderReference} error={err('senderReference')}>
+          <Input id="senderReference" {...aria('senderReference')} {...register('senderReference')} />
+        </Field>
+        <Field id="senderDate" label={r.fields.senderDate} error={err('senderDate')}>
+          <Input id="senderDate" type="date" {...aria('senderDate')} {...register('senderDate')} />
+        </Field>
+        <Field id="pages" label={r.fields.pages} error={err('pages')}>
+          <Input id="pages" inputMode="numeric" {...aria('pages')} {...register('pages')} />
+        </Field>
+      </div>
+
+      <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold">{r.fields.access}</legend>
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" className="h-4 w-4" {...register('isRestricted')} />
+          {r.fields.isRestricted}
+        </label>
+        {isRestricted && (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id="restrictionGroundCode" label={r.fields.restrictionGround} error={err('restrictionGroundCode')} hint={ground?.explanation}>
+              <Select id="restrictionGroundCode" {...aria('restrictionGroundCode')} {...register('restrictionGroundCode')}>
+                <option value="">—</option>
+                {options.grounds.map((g) => (
+                  <option key={g.code} value={g.code}>
+                    {g.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field
+              id="restrictionUntil"
+              label={r.fields.restrictionUntil}
+              error={err('restrictionUntil')}
+              hint={ground ? fill(r.fields.restrictionUntilHint, { years: ground.termYears }) : undefined}
+            >
+              <Input id="restrictionUntil" type="date" {...aria('restrictionUntil')} {...register('restrictionUntil')} />
+            </Field>
+          </div>
+        )}
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="unitCode" label={r.fields.unit} error={err('unitCode')}>
+          <Select id="unitCode" {...aria('unitCode')} {...register('unitCode', { onChange: () => setValue('assigneeId', '') })}>
+            {options.units.map((u) => (
+              <option key={u.value} value={u.value}>
+                {u.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="assigneeId" label={r.fields.assignee} error={err('assigneeId')}>
+          <Select id="assigneeId" {...aria('assigneeId')} {...register('assigneeId')}>
+            <option value="">{r.fields.noAssignee}</option>
+            {people.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" className="h-4 w-4" {...register('otherAuthority')} />
+        {r.fields.otherAuthority}
+      </label>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="files" className="text-sm font-medium text-slate-800">
+          {r.fields.files}
+        </label>
+        <input id="files" ref={files} type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff" className="text-sm" />
+      </div>
+      <div>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? r.saving : r.save}
+        </Button>
+      </div>
+    </form>
+  );
+}

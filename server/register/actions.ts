@@ -1,0 +1,125 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import {
+  attachmentIdSchema,
+  extendDeadlineSchema,
+  forwardSchema,
+  forwardToAuthoritySchema,
+  missingReceivedSchema,
+  missingRequestSchema,
+  registerDocumentSchema,
+  replySchema,
+  statusSchema,
+  type ExtendDeadlineInput,
+  type ForwardInput,
+  type ForwardToAuthorityInput,
+  type MissingRequestInput,
+} from '@/lib/register-schema';
+import { runAction } from '@/server/action';
+import {
+  addScans,
+  certifyAttachment,
+  extendDeadline,
+  forwardDocument,
+  forwardToAuthority,
+  markMissingReceived,
+  registerDocument,
+  registerReply,
+  requestMissingDocuments,
+  setDocumentStatus,
+  type UploadedFile,
+} from './mutations';
+import { findClientByCode } from './queries';
+
+// Forms with files arrive as FormData: the fields as JSON in `input`, the files as `files`.
+async function unpack(formData: FormData): Promise<{ input: unknown; files: UploadedFile[] }> {
+  let input: unknown = null;
+  try {
+    input = JSON.parse(String(formData.get('input') ?? 'null'));
+  } catch {
+    input = null;
+  }
+  const files: UploadedFile[] = [];
+  for (const entry of formData.getAll('files')) {
+    if (typeof entry === 'string') continue;
+    if (entry.size === 0 && entry.name === '') continue; // an empty file input
+    files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
+  }
+  return { input, files };
+}
+
+const touched = (id?: string) => {
+  revalidatePath('/dokumendid');
+  if (id) revalidatePath(`/dokumendid/${id}`);
+};
+
+export async function registerDocumentAction(formData: FormData) {
+  const { input, files } = await unpack(formData);
+  const result = await runAction('document.register', registerDocumentSchema, input, (user, data, ctx) => registerDocument(user, data, files, ctx));
+  if (result.ok) touched();
+  return result;
+}
+
+export async function forwardDocumentAction(input: ForwardInput) {
+  const result = await runAction('document.forward', forwardSchema, input, (user, _d, ctx) => forwardDocument(user, input, ctx));
+  if (result.ok) touched(input.documentId);
+  return result;
+}
+
+export async function setDocumentStatusAction(input: z.input<typeof statusSchema>) {
+  const result = await runAction('document.status', statusSchema, input, (user, data, ctx) => setDocumentStatus(user, data, ctx));
+  if (result.ok) touched(input.documentId);
+  return result;
+}
+
+export async function requestMissingAction(input: MissingRequestInput) {
+  const result = await runAction('document.missing_request', missingRequestSchema, input, (user, _d, ctx) => requestMissingDocuments(user, input, ctx));
+  if (result.ok) touched(input.documentId);
+  return result;
+}
+
+export async function markMissingReceivedAction(input: z.input<typeof missingReceivedSchema>) {
+  const result = await runAction('document.missing_received', missingReceivedSchema, input, (user, data, ctx) => markMissingReceived(user, data, ctx));
+  if (result.ok) touched(input.documentId);
+  return result;
+}
+
+export async function extendDeadlineAction(input: ExtendDeadlineInput) {
+  const result = await runAction('document.extend_deadline', extendDeadlineSchema, input, (user, _d, ctx) => extendDeadline(user, input, ctx));
+  if (result.ok) touched(input.documentId);
+  return result;
+}
+
+export async function registerReplyAction(formData: FormData) {
+  const { input, files } = await unpack(formData);
+  const result = await runAction('document.reply', replySchema, input, (user, data, ctx) => registerReply(user, data, files, ctx));
+  if (result.ok) touched((input as { documentId?: string })?.documentId);
+  return result;
+}
+
+export async function forwardToAuthorityAction(input: ForwardToAuthorityInput) {
+  const result = await runAction('document.forward_authority', forwardToAuthoritySchema, input, (user, _d, ctx) => forwardToAuthority(user, input, ctx));
+  if (result.ok) touched(input.documentId);
+  return result;
+}
+
+export async function addScansAction(formData: FormData) {
+  const { input, files } = await unpack(formData);
+  const schema = z.object({ documentId: z.uuid() });
+  const result = await runAction('document.attach', schema, input, (user, data, ctx) => addScans(user, data.documentId, files, ctx));
+  if (result.ok) touched((input as { documentId?: string })?.documentId);
+  return result;
+}
+
+export async function certifyAttachmentAction(input: { attachmentId: string; documentId: string }) {
+  const result = await runAction('document.certify_copy', attachmentIdSchema, input, (user, data, ctx) => certifyAttachment(user, data, ctx));
+  if (result.ok) touched(input.documentId);
+  return result;
+}
+
+/** The client's name for the registration form, when the code is already known. */
+export async function lookupClientAction(personalCode: string) {
+  return runAction('client.lookup', z.string().regex(/^\d{11}$/), personalCode, (user, code, ctx) => findClientByCode(user, code, ctx));
+}

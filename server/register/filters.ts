@@ -1,0 +1,28 @@
+import { DOCUMENT_STATUSES, type DocumentStatus } from '@/lib/register-schema';
+import type { DocumentFilter } from './queries';
+
+/** Search parameters of the register pages → a filter; anything unknown is dropped (an allowlist). */
+export function filterFromParams(params: Record<string, string | string[] | undefined>): DocumentFilter {
+  const one = (key: string) => {
+    const v = params[key];
+    return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+  };
+  const view = one('vaade');
+  const status = one('olek');
+  const date = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  const year = Number(one('aasta'));
+  return {
+    view: view === 'minu' ? 'mine' : view === 'osakond' ? 'unit' : 'all',
+    number: one('viit')?.slice(0, 40),
+    year: Number.isInteger(year) && year > 1990 && year < 2200 ? year : undefined,
+    client: one('klient')?.slice(0, 100),
+    typeCode: one('liik')?.slice(0, 60),
+    status: status === 'avatud' ? 'open' : DOCUMENT_STATUSES.includes(status as DocumentStatus) ? (status as DocumentStatus) : undefined,
+    channel: one('viis')?.slice(0, 20),
+    from: date(one('alates')),
+    to: date(one('kuni')),
+    overdueOnly: one('yletatud') === '1',
+    sort: one('jarjestus') === 'tahtaeg' ? 'due' : 'registered',
+    cursor: one('lk'),
+  };
+}
