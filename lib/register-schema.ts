@@ -128,3 +128,25 @@ export const attachmentIdSchema = z.object({ attachmentId: z.uuid() });
 
 /** Allowed scans (duty 3.3.1) and their limits; the sizes can be changed by configuration. */
 export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'] as const;
+
+export const documentTypeSchema = z
+  .object({
+    code: z.string().regex(/^[a-z_]{2,60}$/, 'errors.badChars'),
+    nameEt: required(200),
+    nameEn: required(200),
+    direction: z.enum(['incoming', 'outgoing']),
+    seriesCode: z.string().min(1, 'errors.required'),
+    defaultRestricted: z.boolean(),
+    defaultGroundCode: z.string(),
+    deadlineKind: z.enum(['none', 'calendar_days', 'working_days']),
+    deadlineDays: z.union([z.literal(''), z.coerce.number().int('errors.wholeNumber').min(1, 'errors.positive').max(365, 'errors.tooLarge')]),
+    restartAfterMissing: z.boolean(),
+    defaultUnitCode: z.string(),
+    isActive: z.boolean(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.deadlineKind !== 'none' && v.deadlineDays === '') ctx.addIssue({ code: 'custom', path: ['deadlineDays'], message: 'errors.required' });
+  });
+export type DocumentTypeInput = z.input<typeof documentTypeSchema>;
+
+export const extraDayOffSchema = z.object({ day: isoDate, reason: required(200) });

@@ -10,6 +10,7 @@ const items: NavItem[] = [
   { href: '/dokumendid', label: (m) => m.register.nav, permission: 'register.read' },
   { href: '/kliendid', label: (m) => m.register.clients.nav, permission: 'clients.read' },
   { href: '/admin/tootajad', label: (m) => m.nav.staff, permission: 'staff.read' },
+  { href: '/admin/dokumendiliigid', label: (m) => m.register.config.nav, permission: 'register.configure' },
   { href: '/admin/audit', label: (m) => m.nav.audit, permission: 'audit.read' },
 ];
 

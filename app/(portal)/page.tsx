@@ -9,6 +9,10 @@ export default async function HomePage() {
   const user = await requireUser();
   const m = await getMessages();
   const areas = [
+    { href: '/dokumendid?vaade=minu', title: m.register.views.mine, text: m.register.newLead, show: can(user, 'register.write') },
+    { href: '/dokumendid', title: m.register.title, text: m.register.views.all, show: can(user, 'register.read') },
+    { href: '/kliendid', title: m.register.clients.title, text: m.register.clients.purposeHint, show: can(user, 'clients.read') },
+    { href: '/admin/dokumendiliigid', title: m.register.config.title, text: m.register.config.lead, show: can(user, 'register.configure') },
     { href: '/admin/tootajad', title: m.home.staffCard, text: m.home.staffCardText, show: can(user, 'staff.read') },
     { href: '/admin/audit', title: m.home.auditCard, text: m.home.auditCardText, show: can(user, 'audit.read') },
   ].filter((a) => a.show);

@@ -6,6 +6,7 @@ test('an administrator reads the audit trail of a person and verifies the chain'
   await page.getByRole('button', { name: 'Logi välja' }).click();
   await signIn(page, people.admin.code);
   await page.getByRole('navigation', { name: 'Põhimenüü' }).getByRole('link', { name: 'Auditilogi' }).click();
+  await expect(page).toHaveURL(/\/admin\/audit$/);
   await expect(page.getByRole('heading', { name: 'Auditilogi' })).toBeVisible();
   await page.getByLabel('Isikukood (töötaja või klient)').fill(people.specialist.code);
   await page.getByRole('button', { name: 'Otsi' }).click();

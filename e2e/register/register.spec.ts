@@ -29,7 +29,9 @@ test('an application handed in at the office travels from registration to reply'
   );
   const page = await as(browser, mari);
   await page.getByRole('navigation', { name: 'Põhimenüü' }).getByRole('link', { name: 'Dokumendid' }).click();
+  await expect(page).toHaveURL(/\/dokumendid$/);
   await page.getByRole('link', { name: 'Registreeri dokument' }).click();
+  await expect(page).toHaveURL(/\/dokumendid\/uus$/);
   await expect(page.getByRole('heading', { name: 'Dokumendi registreerimine' })).toBeVisible();
 
   await page.getByLabel('Liik').selectOption({ label: 'Pensionitaotlus' });
@@ -69,18 +71,37 @@ test('an application handed in at the office travels from registration to reply'
   await page.getByLabel('Osakond', { exact: true }).selectOption({ label: 'Pensionide osakond' });
   await page.getByLabel('Vastutav täitja').selectOption({ label: 'Eha Jõgi' });
   await page.getByLabel('Märkus').first().fill('Palun menetleda');
-  await page.getByRole('button', { name: 'Edasta' }).click();
+  const [forwardRequest] = await Promise.all([
+    page.waitForRequest((req) => req.method() === 'POST' && !!req.headers()['next-action']),
+    page.getByRole('button', { name: 'Edasta' }).click(),
+  ]);
   await expect(page.getByText('Dokument on edastatud.')).toBeVisible();
 
-  // Restricted and now another unit's: Mari no longer sees it.
+  // Restricted and now another unit's: Mari no longer sees it, by page or by a direct
+  // server-action call, and her forged forward changes nothing.
   const gone = await page.goto(documentUrl);
   expect(gone!.status()).toBe(404);
+  const body = JSON.parse(forwardRequest.postData()!) as [Record<string, unknown>];
+  body[0] = { ...body[0], unitCode: 'klienditeenindus', assigneeId: '' };
+  const replay = await page.request.post(documentUrl, {
+    headers: {
+      'next-action': forwardRequest.headers()['next-action']!,
+      'content-type': 'text/plain;charset=UTF-8',
+      accept: 'text/x-component',
+      origin: portalUrl,
+    },
+    data: JSON.stringify(body),
+  });
+  expect(await replay.text()).toContain('errors.notFound');
+  const [stillThere] = await db()`select unit_code from documents where number = ${number} and year = extract(year from now())`;
+  expect(stillThere!.unit_code).toBe('pensionid');
 
   // Eha finds it in her list.
   const ehaPage = await as(browser, eha);
   await ehaPage.goto('/dokumendid?vaade=minu');
   await expectAccessible(ehaPage);
   await ehaPage.getByRole('link', { name: number, exact: true }).click();
+  await expect(ehaPage).toHaveURL(/\/dokumendid\/[0-9a-f-]{36}$/);
   await expect(ehaPage.getByRole('heading', { name: 'Vanaduspensioni taotlus' })).toBeVisible();
 
   // Missing documents: the document waits for the client and its deadline pauses.
@@ -95,6 +116,7 @@ test('an application handed in at the office travels from registration to reply'
 
   // The documents arrive: the 15 working days start again.
   await ehaPage.getByRole('link', { name: number, exact: true }).click();
+  await expect(ehaPage).toHaveURL(/\/dokumendid\/[0-9a-f-]{36}$/);
   await ehaPage.getByRole('button', { name: 'Puuduvad dokumendid saabusid' }).click();
   await expect(ehaPage.getByText(/Menetlus jätkub\. Uus tähtaeg: \d\d\.\d\d\.\d{4}\./)).toBeVisible();
 
@@ -119,9 +141,12 @@ test('an application handed in at the office travels from registration to reply'
 
   // Opening the client card is recorded: who, whose data, why.
   await ehaPage.getByRole('link', { name: 'Kliendid' }).click();
+  await expect(ehaPage).toHaveURL(/\/kliendid$/);
+  await expect(ehaPage.getByRole('heading', { name: 'Kliendid' })).toBeVisible();
   await ehaPage.getByLabel('Isikukood või nimi').fill(clientCode);
   await ehaPage.getByRole('button', { name: 'Otsi' }).click();
   await ehaPage.getByRole('link', { name: 'Ava kaart' }).click();
+  await expect(ehaPage).toHaveURL(/\/kliendid\/[0-9a-f-]{36}$/);
   await expect(ehaPage.getByRole('heading', { name: 'Õie-Mall Šults' })).toBeVisible();
   await expectAccessible(ehaPage);
   const rows = await db()`select * from audit_log where action = 'client.view' and subject_code = ${clientCode} and actor_code = ${eha}`;

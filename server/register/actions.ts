@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
   attachmentIdSchema,
+  documentTypeSchema,
   extendDeadlineSchema,
+  extraDayOffSchema,
   forwardSchema,
   forwardToAuthoritySchema,
   missingReceivedSchema,
@@ -12,6 +14,7 @@ import {
   registerDocumentSchema,
   replySchema,
   statusSchema,
+  type DocumentTypeInput,
   type ExtendDeadlineInput,
   type ForwardInput,
   type ForwardToAuthorityInput,
@@ -31,6 +34,7 @@ import {
   setDocumentStatus,
   type UploadedFile,
 } from './mutations';
+import { addExtraDayOff, removeExtraDayOff, saveDocumentType } from './config';
 import { findClientByCode } from './queries';
 
 // Forms with files arrive as FormData: the fields as JSON in `input`, the files as `files`.
@@ -122,4 +126,24 @@ export async function certifyAttachmentAction(input: { attachmentId: string; doc
 /** The client's name for the registration form, when the code is already known. */
 export async function lookupClientAction(personalCode: string) {
   return runAction('client.lookup', z.string().regex(/^\d{11}$/), personalCode, (user, code, ctx) => findClientByCode(user, code, ctx));
+}
+
+export async function saveDocumentTypeAction(input: DocumentTypeInput) {
+  const result = await runAction('register.type_save', documentTypeSchema, input, (user, _d, ctx) => saveDocumentType(user, input, ctx));
+  if (result.ok) revalidatePath('/admin/dokumendiliigid');
+  return result;
+}
+
+export async function addExtraDayOffAction(input: { day: string; reason: string }) {
+  const result = await runAction('register.day_off_add', extraDayOffSchema, input, (user, data, ctx) => addExtraDayOff(user, data, ctx));
+  if (result.ok) revalidatePath('/admin/dokumendiliigid');
+  return result;
+}
+
+export async function removeExtraDayOffAction(input: { day: string }) {
+  const result = await runAction('register.day_off_remove', z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), input, (user, data, ctx) =>
+    removeExtraDayOff(user, data, ctx),
+  );
+  if (result.ok) revalidatePath('/admin/dokumendiliigid');
+  return result;
 }
