@@ -72,6 +72,7 @@ const value = (e: FormEvent<HTMLFormElement>, name: string) => String(new FormDa
 
 export function DocumentActions({ m, doc, units, people, today, defaultClientDeadline }: Props) {
   const a = m.register.actions;
+  const router = useRouter();
   const idPrefix = useId();
   const { pending, outcome, run } = useSubmit(m);
   const [forwardUnit, setForwardUnit] = useState(doc.unitCode);
@@ -136,7 +137,11 @@ export function DocumentActions({ m, doc, units, people, today, defaultClientDea
               const input = { documentId: doc.id, unitCode: value(e, 'unitCode'), assigneeId: value(e, 'assigneeId'), note: value(e, 'note') };
               run(
                 () => forwardDocumentAction(input),
-                () => a.forwarded,
+                (d) => {
+                  // Sent out of this person's sight: continue from the list.
+                  if (!d.stillVisible) router.push(`/dokumendid?edastatud=${encodeURIComponent(d.number)}`);
+                  return a.forwarded;
+                },
               );
             }}
           >

@@ -75,7 +75,7 @@ test('an application handed in at the office travels from registration to reply'
     page.waitForRequest((req) => req.method() === 'POST' && !!req.headers()['next-action']),
     page.getByRole('button', { name: 'Edasta' }).click(),
   ]);
-  await expect(page.getByText('Dokument on edastatud.')).toBeVisible();
+  await expect(page.getByText(`Dokument ${number} on edastatud.`)).toBeVisible();
 
   // Restricted and now another unit's: Mari no longer sees it, by page or by a direct
   // server-action call, and her forged forward changes nothing.

@@ -29,7 +29,7 @@ import { checkFile, safeFileName } from '@/server/files/detect-type';
 import { databaseStorage } from '@/server/files/storage';
 import { loadCalendar } from './calendar';
 import { allocateInMatter, allocateNumber } from './numbering';
-import { visibleDocuments, type RegisterActor } from './visibility';
+import { canSeeDocument, visibleDocuments, type RegisterActor } from './visibility';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type RequestContext = { requestId: string; now?: Date };
@@ -282,11 +282,12 @@ async function typeOf(tx: Tx, code: string) {
   return type!;
 }
 
-export async function forwardDocument(actor: RegisterActor, input: ForwardInput, ctx: RequestContext): Promise<void> {
+/** Returns whether the actor can still see the document (a restricted one sent to another unit is gone from view). */
+export async function forwardDocument(actor: RegisterActor, input: ForwardInput, ctx: RequestContext): Promise<{ number: string; stillVisible: boolean }> {
   const role = authorize(actor, 'register.write');
   const data = forwardSchema.parse(input);
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const doc = await lockDocument(tx, actor, data.documentId);
     if (doc.status === 'closed') throw new DomainError('errors.documentClosed');
     const [unit] = await tx.select({ code: units.code }).from(units).where(eq(units.code, data.unitCode));
@@ -311,6 +312,10 @@ export async function forwardDocument(actor: RegisterActor, input: ForwardInput,
       data.note,
     );
     await auditChange(tx, actor, role, 'document.forward', doc, ctx, { toUnit: data.unitCode, toAssignee: data.assigneeId || null });
+    return {
+      number: doc.number,
+      stillVisible: canSeeDocument(actor, { isRestricted: doc.isRestricted, unitCode: data.unitCode, assigneeId: data.assigneeId || null }),
+    };
   });
 }
 

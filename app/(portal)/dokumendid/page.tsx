@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeadlineCell, StatusBadge } from '@/components/register/marks';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { fill } from '@/lib/i18n';
 import { Input, Select } from '@/components/ui/input';
 import { formatDate } from '@/lib/format';
 import { CHANNELS, DOCUMENT_STATUSES } from '@/lib/register-schema';
@@ -23,15 +25,17 @@ export default async function DocumentsPage({ searchParams }: Props) {
   const params = await searchParams;
   const filter = filterFromParams(params);
   const [{ rows, nextCursor }, options] = await Promise.all([searchDocuments(user, filter), registerOptions(user)]);
-  const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' && k !== 'lk' ? [[k, v]] : [])));
+  const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' && k !== 'lk' && k !== 'edastatud' ? [[k, v]] : [])));
   const view = filter.view ?? 'all';
   const tabs = [
     { key: 'mine', href: '/dokumendid?vaade=minu', label: r.views.mine },
     { key: 'unit', href: '/dokumendid?vaade=osakond', label: r.views.unit },
     { key: 'all', href: '/dokumendid', label: r.views.all },
   ];
+  const forwarded = typeof params.edastatud === 'string' ? params.edastatud.slice(0, 40) : null;
   return (
     <div className="flex flex-col gap-5">
+      {forwarded && <Alert tone="success">{fill(r.actions.forwardedAway, { number: forwarded })}</Alert>}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold">{r.title}</h1>
         {can(user, 'register.write') && (
