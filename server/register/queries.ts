@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, missingRequests, staff, units } from '@/db/schema';
 import { isValidPersonalCode } from '@/lib/personal-code';
 import type { DocumentStatus } from '@/lib/register-schema';
@@ -101,10 +101,8 @@ export function documentConditions(actor: RegisterActor, f: DocumentFilter, toda
   return conditions;
 }
 
-export async function searchDocuments(actor: RegisterActor, filter: DocumentFilter): Promise<{ rows: DocumentListItem[]; nextCursor: string | null }> {
-  authorize(actor, 'register.read');
-  const db = await getDb();
-  const today = tallinnDate(new Date());
+/** The register search as one SQL statement (exported so the benchmark can run the very same SQL raw). */
+export function documentSearchQuery(db: Db, actor: RegisterActor, filter: DocumentFilter, today: string) {
   const limit = Math.min(filter.limit ?? 50, 500);
   const conditions = documentConditions(actor, filter, today);
   const sort = filter.sort === 'due' ? 'due' : 'registered';
@@ -117,7 +115,7 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
         : sql`(${documents.registeredAt}, ${documents.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
     );
   }
-  const rows = await db
+  return db
     .select({
       doc: documents,
       typeName: documentTypes.nameEt,
@@ -136,6 +134,15 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
     .where(and(...conditions))
     .orderBy(...(sort === 'due' ? [asc(dueKey), asc(documents.id)] : [desc(documents.registeredAt), desc(documents.id)]))
     .limit(limit + 1);
+}
+
+export async function searchDocuments(actor: RegisterActor, filter: DocumentFilter): Promise<{ rows: DocumentListItem[]; nextCursor: string | null }> {
+  authorize(actor, 'register.read');
+  const db = await getDb();
+  const today = tallinnDate(new Date());
+  const limit = Math.min(filter.limit ?? 50, 500);
+  const sort = filter.sort === 'due' ? 'due' : 'registered';
+  const rows = await documentSearchQuery(db, actor, filter, today);
   const calendar = await loadCalendar(db);
   const page = rows.slice(0, limit).map(({ doc, ...r }) => ({
     id: doc.id,
