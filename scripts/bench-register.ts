@@ -98,7 +98,7 @@ log(`database: ${docCount.toLocaleString('et')} documents, ${clientCount.toLocal
 const [mariRow] = await sql`select id, personal_code, roles, unit_code from staff where personal_code = '47805122004'`;
 const mari: RegisterActor = { id: mariRow!.id, personalCode: mariRow!.personal_code, roles: mariRow!.roles, unitCode: mariRow!.unit_code };
 const [sample] =
-  await sql`select d.number, d.year, c.personal_code from documents d join clients c on c.id = d.client_id where d.unit_code = ${mari.unitCode} offset 4321 limit 1`;
+  await sql`select d.number, d.year, c.personal_code from documents d join clients c on c.id = d.client_id where d.unit_code = ${mari.unitCode} offset 50 limit 1`;
 const cases: { name: string; filter: DocumentFilter; query: string }[] = [
   {
     name: 'lookup by registration number',

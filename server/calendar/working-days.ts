@@ -74,11 +74,12 @@ export function dueDate(rule: DeadlineRule, eventDate: IsoDate, calendar: Calend
 /** Days of the rule's kind from `from` (exclusive) to `to` (inclusive); negative when `to` is past. */
 export function daysBetween(kind: 'calendar_days' | 'working_days', from: IsoDate, to: IsoDate, calendar: Calendar = {}): number {
   if (to === from) return 0;
+  if (kind === 'calendar_days') return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   const sign = to > from ? 1 : -1;
   let count = 0;
   for (let d = from; d !== to;) {
     d = addDays(d, sign);
-    if (kind === 'calendar_days' || !isDayOff(d, calendar)) count += sign;
+    if (!isDayOff(d, calendar)) count += sign;
   }
   return count;
 }
