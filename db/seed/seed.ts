@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { offices, regions, staff, units } from '../schema';
+import { seedRoutingRules } from './incidents';
 import { demoOffices, demoRegions, demoStaff, demoUnits } from './org-data';
 
 /** Demo organisation and staff. Idempotent: running it again changes nothing. */
@@ -42,6 +43,7 @@ export async function seedDemo(db: Db): Promise<{ staffAdded: number }> {
         .set({ managerId: sql`(select id from staff where personal_code = ${p.manager})` })
         .where(and(eq(staff.personalCode, p.personalCode), isNull(staff.managerId)));
     }
+    await seedRoutingRules(tx);
     return { staffAdded: added.length };
   });
 }
