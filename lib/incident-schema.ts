@@ -127,3 +127,12 @@ export const routingRuleSchema = z
   .refine((v) => v.queue !== 'mailbox' || (v.mailbox && v.queueName), { message: 'errors.mailboxNeeded', path: ['mailbox'] });
 export type RoutingRuleInput = z.input<typeof routingRuleSchema>;
 export type RoutingRule = z.output<typeof routingRuleSchema>;
+
+/** What the reporter is shown after submitting. */
+export type ReportOutcome = {
+  id: string;
+  number: string;
+  queue: string;
+  queueLabel: string;
+  informed: { name: string; why: string }[];
+};

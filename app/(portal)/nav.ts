@@ -7,8 +7,12 @@ type NavItem = { href: string; label: (m: Messages) => string; permission: Permi
 // page and action checks the policy again.
 const items: NavItem[] = [
   { href: '/', label: (m) => m.nav.home, permission: 'portal.use' },
+  { href: '/intsidendid', label: (m) => m.incidents.title, permission: 'incidents.report' },
+  { href: '/it-tugi', label: (m) => m.incidents.queueTitle, permission: 'incidents.read_all' },
   { href: '/admin/tootajad', label: (m) => m.nav.staff, permission: 'staff.read' },
   { href: '/admin/audit', label: (m) => m.nav.audit, permission: 'audit.read' },
+  { href: '/admin/suunamine', label: (m) => m.notifications.rulesTitle, permission: 'incidents.rules' },
+  { href: '/admin/valjuvad', label: (m) => m.notifications.outboxTitle, permission: 'outbox.manage' },
 ];
 
 export function navFor(actor: Actor, m: Messages) {

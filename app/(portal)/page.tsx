@@ -9,6 +9,8 @@ export default async function HomePage() {
   const user = await requireUser();
   const m = await getMessages();
   const areas = [
+    { href: '/intsidendid', title: m.incidents.title, text: m.incidents.lead, show: can(user, 'incidents.report') },
+    { href: '/it-tugi', title: m.incidents.queueTitle, text: m.incidents.queueLead, show: can(user, 'incidents.read_all') },
     { href: '/admin/tootajad', title: m.home.staffCard, text: m.home.staffCardText, show: can(user, 'staff.read') },
     { href: '/admin/audit', title: m.home.auditCard, text: m.home.auditCardText, show: can(user, 'audit.read') },
   ].filter((a) => a.show);

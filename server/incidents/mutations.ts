@@ -14,6 +14,7 @@ import {
   type IncidentReportInput,
   type IncidentStatus,
   type IncidentStatusInput,
+  type ReportOutcome,
   type RoutingRuleInput,
 } from '@/lib/incident-schema';
 import { addWorkingMinutes } from '@/lib/working-time';
@@ -49,13 +50,7 @@ async function nextNumber(tx: Tx, year: number): Promise<string> {
   return `IT-${year}-${String(row!.last).padStart(6, '0')}`;
 }
 
-export type ReportResult = {
-  id: string;
-  number: string;
-  queue: string;
-  queueLabel: string;
-  informed: { name: string; why: string }[];
-};
+export type ReportResult = ReportOutcome;
 
 /** Reports an incident: the ticket, its files, the notices and the audit row commit together or not at all. */
 export async function reportIncident(
