@@ -87,8 +87,8 @@ test('a specialist reports a broken ID-card reader; IT support and the regional 
   expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
   await expectAccessible(page);
   await expect(page.getByRole('link', { name: /Teavitused, \d+ lugemata/ })).toBeVisible();
-  const [{ email }] = await db()`select email from staff where id = ${reporter.id}`;
-  await expectMailTo([email as string], `${number} on lahendatud`);
+  const [row] = await db()`select email from staff where id = ${reporter.id}`;
+  await expectMailTo([row!.email as string], `${number} on lahendatud`);
 
   await page.getByRole('link', { name: /Teavitused/ }).click();
   await expect(page.getByRole('heading', { name: `Intsident ${number} on lahendatud` })).toBeVisible();
