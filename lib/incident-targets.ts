@@ -1,4 +1,4 @@
-import { workingMinutesBetween } from './working-time';
+import { weekdays, workingMinutesBetween, type WorkingDays } from './working-time';
 
 export type TargetState = { state: 'met' | 'breached' | 'open' | 'overdue'; minutes: number };
 
@@ -6,9 +6,9 @@ export type TargetState = { state: 'met' | 'breached' | 'open' | 'overdue'; minu
  * Where a ticket stands against one target: met or breached once done (by when it was
  * done), otherwise the working minutes left, or overdue by how many.
  */
-export function targetState(due: Date, doneAt: Date | null, now = new Date()): TargetState {
-  if (doneAt) return { state: doneAt <= due ? 'met' : 'breached', minutes: Math.abs(workingMinutesBetween(due, doneAt)) };
-  const left = workingMinutesBetween(now, due);
+export function targetState(due: Date, doneAt: Date | null, now = new Date(), isWorkingDay: WorkingDays = weekdays): TargetState {
+  if (doneAt) return { state: doneAt <= due ? 'met' : 'breached', minutes: Math.abs(workingMinutesBetween(due, doneAt, isWorkingDay)) };
+  const left = workingMinutesBetween(now, due, isWorkingDay);
   return now > due ? { state: 'overdue', minutes: Math.abs(left) } : { state: 'open', minutes: left };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingMinutes, workingMinutesBetween } from './working-time';
+import { addWorkingMinutes, weekdays, workingMinutesBetween } from './working-time';
 
 // Tallinn is UTC+2 in winter and UTC+3 in summer (DST from the last Sunday of March).
 const at = (iso: string) => new Date(iso);
@@ -23,6 +23,13 @@ describe('working time (Mon–Fri 08–17 Europe/Tallinn)', () => {
     expect(workingMinutesBetween(at('2026-01-19T07:00:00Z'), at('2026-01-16T14:00:00Z'))).toBe(-120);
     expect(workingMinutesBetween(at('2026-01-17T00:00:00Z'), at('2026-01-18T23:00:00Z'))).toBe(0);
     expect(workingMinutesBetween(at('2026-01-12T00:00:00Z'), at('2026-01-19T00:00:00Z'))).toBe(5 * 9 * 60);
+  });
+
+  it('skips the days a holiday calendar closes', () => {
+    // Christmas Eve 2026 is a Thursday; with 24–26 December off, Wed 16:00 + 2 h is Mon 09:00.
+    const holidays = (d: string) => weekdays(d) && !['2026-12-24', '2026-12-25'].includes(d);
+    expect(addWorkingMinutes(at('2026-12-23T14:00:00Z'), 120, holidays).toISOString()).toBe('2026-12-28T07:00:00.000Z');
+    expect(workingMinutesBetween(at('2026-12-23T14:00:00Z'), at('2026-12-28T07:00:00Z'), holidays)).toBe(120);
   });
 
   it('is the inverse of adding', () => {

@@ -1,7 +1,7 @@
-// Working time for response and resolution targets: Monday to Friday, 08:00–17:00 in
-// Europe/Tallinn. Public holidays are not working days either, but the Estonian holiday
-// calendar arrives with the correspondence register; until then `isWorkingDay` is the
-// one place that decides, and the register's calendar plugs in there.
+// Working time for response and resolution targets: 08:00–17:00 in Europe/Tallinn on
+// working days. Which days are working days is one function, passed in: by default Monday
+// to Friday (`weekdays`); the Estonian public-holiday calendar (the correspondence
+// register's) plugs in as another `WorkingDays` without touching this arithmetic.
 
 export const TIME_ZONE = 'Europe/Tallinn';
 export const WORKDAY = { startHour: 8, endHour: 17 } as const;
@@ -9,6 +9,17 @@ export const WORKDAY = { startHour: 8, endHour: 17 } as const;
 const MINUTE = 60_000;
 
 type LocalDay = { y: number; m: number; d: number };
+
+/** Whether staff work on a Tallinn calendar day, given as `YYYY-MM-DD`. */
+export type WorkingDays = (isoDate: string) => boolean;
+
+/** Monday to Friday. */
+export const weekdays: WorkingDays = (isoDate) => {
+  const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
+  return weekday >= 1 && weekday <= 5;
+};
+
+const iso = ({ y, m, d }: LocalDay) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 const partsFmt = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
@@ -49,24 +60,18 @@ function nextDay({ y, m, d }: LocalDay): LocalDay {
   return { y: next.getUTCFullYear(), m: next.getUTCMonth() + 1, d: next.getUTCDate() };
 }
 
-/** Whether staff work on this Tallinn calendar day. Holidays join here (see above). */
-export function isWorkingDay({ y, m, d }: LocalDay): boolean {
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return weekday >= 1 && weekday <= 5;
-}
-
-function workWindow(day: LocalDay): [number, number] | null {
-  if (!isWorkingDay(day)) return null;
+function workWindow(day: LocalDay, isWorkingDay: WorkingDays): [number, number] | null {
+  if (!isWorkingDay(iso(day))) return null;
   return [tallinnToUtc(day, WORKDAY.startHour), tallinnToUtc(day, WORKDAY.endHour)];
 }
 
 /** The instant when `minutes` of working time have passed after `start`. */
-export function addWorkingMinutes(start: Date, minutes: number): Date {
+export function addWorkingMinutes(start: Date, minutes: number, isWorkingDay: WorkingDays = weekdays): Date {
   let remaining = minutes * MINUTE;
   let t = start.getTime();
   if (remaining <= 0) return new Date(t);
   for (let day = localDayOf(t); ; day = nextDay(day)) {
-    const window = workWindow(day);
+    const window = workWindow(day, isWorkingDay);
     if (!window) continue;
     const from = Math.max(t, window[0]);
     if (from >= window[1]) continue;
@@ -78,14 +83,14 @@ export function addWorkingMinutes(start: Date, minutes: number): Date {
 }
 
 /** Working minutes from `from` to `to`; negative when `to` is earlier (a target already passed). */
-export function workingMinutesBetween(from: Date, to: Date): number {
+export function workingMinutesBetween(from: Date, to: Date, isWorkingDay: WorkingDays = weekdays): number {
   const a = from.getTime();
   const b = to.getTime();
-  if (b < a) return -workingMinutesBetween(to, from);
+  if (b < a) return -workingMinutesBetween(to, from, isWorkingDay);
   let total = 0;
   const last = localDayOf(b);
   for (let day = localDayOf(a); ; day = nextDay(day)) {
-    const window = workWindow(day);
+    const window = workWindow(day, isWorkingDay);
     if (window) total += Math.max(0, Math.min(b, window[1]) - Math.max(a, window[0]));
     if (day.y === last.y && day.m === last.m && day.d === last.d) break;
   }

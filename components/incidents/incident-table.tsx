@@ -4,6 +4,7 @@ import type { Messages } from '@/lib/i18n';
 import type { IncidentCategory, IncidentPriority, IncidentStatus } from '@/lib/incident-schema';
 import { targetState } from '@/lib/incident-targets';
 import { cn } from '@/lib/cn';
+import type { WorkingDays } from '@/lib/working-time';
 import { PriorityBadge, StatusBadge } from './badges';
 import { Target } from './target';
 
@@ -29,12 +30,14 @@ export function IncidentTable({
   m,
   rows,
   now,
+  workingDays,
   showTargets = false,
   caption,
 }: {
   m: Messages;
   rows: IncidentRow[];
   now: Date;
+  workingDays?: WorkingDays;
   showTargets?: boolean;
   caption: string;
 }) {
@@ -82,7 +85,7 @@ export function IncidentTable({
           {rows.map((row) => {
             const breached =
               showTargets &&
-              [targetState(row.responseDueAt, row.firstResponseAt, now), targetState(row.resolutionDueAt, row.resolvedAt, now)].some(
+              [targetState(row.responseDueAt, row.firstResponseAt, now, workingDays), targetState(row.resolutionDueAt, row.resolvedAt, now, workingDays)].some(
                 (s) => s.state === 'overdue' || s.state === 'breached',
               );
             return (
@@ -111,10 +114,10 @@ export function IncidentTable({
                   <>
                     <td className="px-3 py-2">{row.assigneeName ?? '—'}</td>
                     <td className="px-3 py-2">
-                      <Target m={m} due={row.responseDueAt} doneAt={row.firstResponseAt} now={now} compact />
+                      <Target m={m} due={row.responseDueAt} doneAt={row.firstResponseAt} now={now} workingDays={workingDays} compact />
                     </td>
                     <td className="px-3 py-2">
-                      <Target m={m} due={row.resolutionDueAt} doneAt={row.resolvedAt} now={now} compact />
+                      <Target m={m} due={row.resolutionDueAt} doneAt={row.resolvedAt} now={now} workingDays={workingDays} compact />
                     </td>
                   </>
                 )}

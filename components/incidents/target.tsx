@@ -2,11 +2,26 @@ import { formatDateTime } from '@/lib/format';
 import { fill, type Messages } from '@/lib/i18n';
 import { hoursAndMinutes, targetState } from '@/lib/incident-targets';
 import { cn } from '@/lib/cn';
+import type { WorkingDays } from '@/lib/working-time';
 
 /** One response or resolution target: due time, and time left, met, or by how much it was missed. */
-export function Target({ m, due, doneAt, now, compact = false }: { m: Messages; due: Date; doneAt: Date | null; now: Date; compact?: boolean }) {
+export function Target({
+  m,
+  due,
+  doneAt,
+  now,
+  workingDays,
+  compact = false,
+}: {
+  m: Messages;
+  due: Date;
+  doneAt: Date | null;
+  now: Date;
+  workingDays?: WorkingDays;
+  compact?: boolean;
+}) {
   const t = m.incidents;
-  const s = targetState(due, doneAt, now);
+  const s = targetState(due, doneAt, now, workingDays);
   const time = fill(t.hoursMinutes, hoursAndMinutes(s.minutes));
   const bad = s.state === 'overdue' || s.state === 'breached';
   const text =

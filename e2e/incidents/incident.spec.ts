@@ -56,6 +56,14 @@ test('a specialist reports a broken ID-card reader; IT support and the regional 
   await expect(it.getByRole('heading', { name: number })).toBeVisible();
   await expect(it.getByText(`Lugeja ei tunne ühtegi kaarti ära. ${script}`)).toBeVisible();
   await expectAccessible(it);
+  // The photo downloads for people who may see the ticket, as what its bytes say it is.
+  const href = (await it.getByRole('link', { name: /Laadi alla lugeja\.png/ }).getAttribute('href'))!;
+  const download = await it.request.get(`${portalUrl}${href}`);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toBe('image/png');
+  expect(Buffer.from(await download.body()).equals(png)).toBe(true);
+  const stranger = await signedInPage(browser, people.specialist.code);
+  expect((await stranger.request.get(`${portalUrl}${href}`)).status()).toBe(404);
   await it.getByRole('button', { name: 'Võta enda peale' }).click();
   await expect(it.getByText('Intsident on sinu peal.')).toBeVisible();
   await expect(it.getByText('töös', { exact: true }).first()).toBeVisible();

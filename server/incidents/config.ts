@@ -1,4 +1,13 @@
 import type { IncidentPriority } from '@/lib/incident-schema';
+import { weekdays, type WorkingDays } from '@/lib/working-time';
+
+/**
+ * The days on which target clocks run. Monday to Friday until the Estonian public-holiday
+ * calendar is wired in here; every due date is computed through this one function.
+ */
+export function incidentWorkingDays(): WorkingDays {
+  return weekdays;
+}
 
 // Response and resolution targets per priority, in working minutes (Mon–Fri 8–17; see
 // lib/working-time.ts). INCIDENT_TARGETS overrides them, e.g.

@@ -23,7 +23,7 @@ import { authorize, ForbiddenError } from '@/server/auth/policy';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { enqueueWebhook, notify } from '@/server/notifications/notify';
 import type { Tx } from '@/server/tx';
-import { incidentTargets } from './config';
+import { incidentTargets, incidentWorkingDays } from './config';
 import { checkUploads, type UploadedFile } from './files';
 import { routeIncident } from './routing';
 import { readScope, workScope, type IncidentActor } from './scope';
@@ -106,8 +106,8 @@ export async function reportIncident(
         queue: routing.queue,
         routing: { ...routing.snapshot, webhook: webhookQueued },
         routingRuleId: routing.ruleId,
-        responseDueAt: addWorkingMinutes(now, target.responseMinutes),
-        resolutionDueAt: addWorkingMinutes(now, target.resolutionMinutes),
+        responseDueAt: addWorkingMinutes(now, target.responseMinutes, incidentWorkingDays()),
+        resolutionDueAt: addWorkingMinutes(now, target.resolutionMinutes, incidentWorkingDays()),
         createdAt: now,
         updatedAt: now,
       })

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getMessages } from '@/server/i18n';
+import { incidentWorkingDays } from '@/server/incidents/config';
 import { listMyIncidents, listRegionIncidents } from '@/server/incidents/queries';
 
 export const metadata = { title: 'Intsidendid' };
@@ -36,7 +37,11 @@ export default async function IncidentsPage() {
           <h2 id="region" className="text-lg font-semibold">
             {t.region} ({user.regionName})
           </h2>
-          {region.length ? <IncidentTable m={m} rows={region} now={now} showTargets caption={t.region} /> : <p>{t.noneRegion}</p>}
+          {region.length ? (
+            <IncidentTable m={m} rows={region} now={now} workingDays={incidentWorkingDays()} showTargets caption={t.region} />
+          ) : (
+            <p>{t.noneRegion}</p>
+          )}
         </section>
       )}
     </div>

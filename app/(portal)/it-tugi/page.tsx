@@ -7,6 +7,7 @@ import { CATEGORIES, PRIORITIES, STATUSES, type IncidentCategory, type IncidentP
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getMessages } from '@/server/i18n';
+import { incidentWorkingDays } from '@/server/incidents/config';
 import { listQueue, queueFilterOptions, type QueueFilters } from '@/server/incidents/queries';
 
 export const metadata = { title: 'IT klienditugi' };
@@ -81,7 +82,11 @@ export default async function ItQueuePage({ searchParams }: { searchParams: Prom
       <p className="text-sm text-slate-600" aria-live="polite">
         {fill(t.count, { n: rows.length })}
       </p>
-      {rows.length ? <IncidentTable m={m} rows={rows} now={new Date()} showTargets caption={t.queueTitle} /> : <p>{t.none}</p>}
+      {rows.length ? (
+        <IncidentTable m={m} rows={rows} now={new Date()} workingDays={incidentWorkingDays()} showTargets caption={t.queueTitle} />
+      ) : (
+        <p>{t.none}</p>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import type { IncidentCategory, IncidentStatus } from '@/lib/incident-schema';
 import { requireUser } from '@/server/auth/current-user';
 import { getMessages } from '@/server/i18n';
 import { changeIncidentStatusAction, commentIncidentAction, takeIncidentAction } from '@/server/incidents/actions';
+import { incidentWorkingDays } from '@/server/incidents/config';
 import { getIncident } from '@/server/incidents/queries';
 
 export const metadata = { title: 'Intsident' };
@@ -128,11 +129,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
             <dl className="flex flex-col gap-2 text-sm">
               <dt className="font-medium">{t.responseTarget}</dt>
               <dd>
-                <Target m={m} due={ticket.responseDueAt} doneAt={ticket.firstResponseAt} now={now} />
+                <Target m={m} due={ticket.responseDueAt} doneAt={ticket.firstResponseAt} now={now} workingDays={incidentWorkingDays()} />
               </dd>
               <dt className="font-medium">{t.resolutionTarget}</dt>
               <dd>
-                <Target m={m} due={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} />
+                <Target m={m} due={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} workingDays={incidentWorkingDays()} />
               </dd>
             </dl>
           </Card>
