@@ -15,4 +15,13 @@ export async function register() {
       console.log(`Demo data seeded: ${staffAdded} staff, ${documents} register documents.`);
     }
   }
+  // The outbox worker runs here when the portal is the only process (PGlite, the demo);
+  // with PostgreSQL production runs `npm run worker` instead (OUTBOX_WORKER overrides).
+  const { runsInlineWorker } = await import('./server/notifications/config');
+  if (runsInlineWorker()) {
+    const { createOutboxWorker } = await import('./server/notifications/worker');
+    const worker = createOutboxWorker({ db: handle.db });
+    // A delivery cut short by the process ending is retried when its lease expires.
+    worker.start();
+  }
 }

@@ -10,7 +10,8 @@ const nextConfig = {
       // Server actions accept only the portal's own origin; PORTAL_ORIGIN adds the
       // public host name when the portal runs behind a proxy.
       allowedOrigins: process.env.PORTAL_ORIGIN ? [process.env.PORTAL_ORIGIN] : [],
-      bodySizeLimit: '25mb',
+      // The register takes up to 100 MB of scans per document (ATTACHMENT/DOCUMENT_MAX_MB).
+      bodySizeLimit: '110mb',
     },
   },
 };

@@ -44,13 +44,11 @@ if (existing < DOCS) {
   }
   const all = [...codes];
   for (let i = 0; i < all.length; i += 5000) {
-    const batch = all
-      .slice(i, i + 5000)
-      .map((code, j) => ({
-        personal_code: code,
-        given_name: ['Mari', 'Jüri', 'Õie', 'Tõnu', 'Ülle', 'Märt'][j % 6]!,
-        family_name: `Testsaar${(i + j) % 997}`,
-      }));
+    const batch = all.slice(i, i + 5000).map((code, j) => ({
+      personal_code: code,
+      given_name: ['Mari', 'Jüri', 'Õie', 'Tõnu', 'Ülle', 'Märt'][j % 6]!,
+      family_name: `Testsaar${(i + j) % 997}`,
+    }));
     await sql`insert into clients ${sql(batch)} on conflict do nothing`;
   }
   log(`generating ${DOCS.toLocaleString('et')} documents`);

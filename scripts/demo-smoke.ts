@@ -3,10 +3,17 @@
 // identity provider answers discovery. Exits non-zero on any failure.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-const port = 3950;
+// A free port, so parallel runs (other worktrees, a running demo) cannot answer for us.
+const port = await new Promise<number>((resolve) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port: p } = probe.address() as net.AddressInfo;
+    probe.close(() => resolve(p));
+  });
+});
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'toolaud-demo-'));
 const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/demo.ts'], {
   env: { ...process.env, PORT: String(port), DATABASE_URL: '', PGLITE_DATA_DIR: path.join(dataRoot, 'pglite') },

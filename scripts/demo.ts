@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { demoOutsiders, demoStaff } from '../db/seed/org-data';
 import { startDevIdp } from '../dev-idp/server';
+import { startSmtpCatcher } from './smtp-catcher';
 
 const port = Number(process.env.PORT ?? 3000);
 const idpPort = Number(process.env.DEV_IDP_PORT ?? port + 1);
@@ -24,6 +25,19 @@ function demoSecret(): string {
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();
 }
+
+// Mail goes to a local catcher, never out: each message is printed and kept as .eml
+// beside the data; the admin page "Väljuvad teated" lists what was sent.
+const smtpPort = Number(process.env.DEMO_SMTP_PORT ?? port + 2);
+const mailDir = path.join(path.dirname(dataDir), 'mail');
+const catcher = await startSmtpCatcher({
+  port: smtpPort,
+  dir: mailDir,
+  onMessage: (mail) => console.log(`E-kiri (SMTP-püüdja) → ${mail.to.join(', ')}: ${mail.subject}`),
+}).catch((error: unknown) => {
+  console.error(`SMTP-püüdja ei käivitunud pordil ${smtpPort}: ${(error as Error).message}`);
+  process.exit(1);
+});
 
 const clientSecret = randomBytes(24).toString('base64url');
 const idp = await startDevIdp({
@@ -47,12 +61,15 @@ const portal = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', 
     OIDC_ALLOW_DEV_ISSUER: 'true',
     PGLITE_DATA_DIR: dataDir,
     TOOLAUD_DEMO_SEED: '1',
+    SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${catcher.port}`,
+    OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? '1000',
   },
 });
 
 const stop = async (code: number) => {
   portal.kill('SIGTERM');
   await idp.close();
+  await catcher.close();
   process.exit(code);
 };
 process.on('SIGINT', () => void stop(0));
@@ -71,6 +88,7 @@ for (let i = 0; i < 120; i++) {
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 console.log(`\nTöölaud: ${portalUrl}   (arenduse ID-kaart: ${issuer})`);
+console.log(`E-kirjad: SMTP-püüdja 127.0.0.1:${catcher.port}, kirjad kaustas ${mailDir}`);
 console.log('Demo people — choose one on the sign-in page, or type their isikukood:\n');
 for (const p of demoStaff) console.log(`  ${p.personalCode}  ${pad(`${p.givenName} ${p.familyName}`, 24)} ${pad(p.roles.join(', '), 22)} ${p.title}`);
 for (const p of demoOutsiders) console.log(`  ${p.personalCode}  ${pad(`${p.givenName} ${p.familyName}`, 24)} (not staff: is refused)`);

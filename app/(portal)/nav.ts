@@ -9,9 +9,13 @@ const items: NavItem[] = [
   { href: '/', label: (m) => m.nav.home, permission: 'portal.use' },
   { href: '/dokumendid', label: (m) => m.register.nav, permission: 'register.read' },
   { href: '/kliendid', label: (m) => m.register.clients.nav, permission: 'clients.read' },
+  { href: '/intsidendid', label: (m) => m.incidents.title, permission: 'incidents.report' },
+  { href: '/it-tugi', label: (m) => m.incidents.queueTitle, permission: 'incidents.read_all' },
   { href: '/admin/tootajad', label: (m) => m.nav.staff, permission: 'staff.read' },
   { href: '/admin/dokumendiliigid', label: (m) => m.register.config.nav, permission: 'register.configure' },
   { href: '/admin/audit', label: (m) => m.nav.audit, permission: 'audit.read' },
+  { href: '/admin/suunamine', label: (m) => m.notifications.rulesTitle, permission: 'incidents.rules' },
+  { href: '/admin/valjuvad', label: (m) => m.notifications.outboxTitle, permission: 'outbox.manage' },
 ];
 
 export function navFor(actor: Actor, m: Messages) {

@@ -13,6 +13,8 @@ export default async function HomePage() {
     { href: '/dokumendid', title: m.register.title, text: m.register.views.all, show: can(user, 'register.read') },
     { href: '/kliendid', title: m.register.clients.title, text: m.register.clients.purposeHint, show: can(user, 'clients.read') },
     { href: '/admin/dokumendiliigid', title: m.register.config.title, text: m.register.config.lead, show: can(user, 'register.configure') },
+    { href: '/intsidendid', title: m.incidents.title, text: m.incidents.lead, show: can(user, 'incidents.report') },
+    { href: '/it-tugi', title: m.incidents.queueTitle, text: m.incidents.queueLead, show: can(user, 'incidents.read_all') },
     { href: '/admin/tootajad', title: m.home.staffCard, text: m.home.staffCardText, show: can(user, 'staff.read') },
     { href: '/admin/audit', title: m.home.auditCard, text: m.home.auditCardText, show: can(user, 'audit.read') },
   ].filter((a) => a.show);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Bell } from '@/components/notifications/bell';
 import { Button } from '@/components/ui/button';
 import type { Locale, Messages } from '@/lib/i18n';
 import { setLocaleAction, signOutAction } from '@/server/auth/actions';
@@ -10,9 +11,11 @@ type Props = {
   m: Messages;
   locale: Locale;
   path: string;
+  /** Unread in-app notifications, for the bell. */
+  unread: number;
 };
 
-export function Header({ user, nav, m, locale, path }: Props) {
+export function Header({ user, nav, m, locale, path, unread }: Props) {
   return (
     <header className="bg-brand-900 text-white">
       <a
@@ -32,6 +35,7 @@ export function Header({ user, nav, m, locale, path }: Props) {
             </span>{' '}
             <span className="text-brand-100">({user.roles.map((r) => m.roles[r]).join(', ')})</span>
           </span>
+          <Bell unread={unread} label={m.notifications.bell} unreadLabel={m.notifications.bellUnread} />
           <form action={setLocaleAction}>
             <input type="hidden" name="locale" value={locale === 'et' ? 'en' : 'et'} />
             <input type="hidden" name="back" value={path} />

@@ -2,3 +2,5 @@ export * from './org';
 export * from './auth';
 export * from './audit';
 export * from './register';
+export * from './notifications';
+export * from './incidents';

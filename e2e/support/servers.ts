@@ -2,13 +2,16 @@
 // identity provider, and two portal instances built by `next build`. Stays up until
 // Playwright stops it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDb } from '../../db/client';
 import { seedDemo } from '../../db/seed/seed';
 import { startDevIdp } from '../../dev-idp/server';
+import { startSmtpCatcher } from '../../scripts/smtp-catcher';
 import { E2E, e2eDatabaseUrl, idpUrl, portalUrl, shortPortalUrl } from './env';
+import { e2eMail } from './mail';
 
 const databaseUrl = e2eDatabaseUrl();
 const admin = postgres(process.env.TEST_PG_URL!, { max: 1, onnotice: () => {} });
@@ -31,6 +34,19 @@ const idp = await startDevIdp({
   ],
 });
 
+// Mail: a local catcher, and the outbox worker as its own process as in production.
+fs.rmSync(e2eMail.dir, { recursive: true, force: true });
+const catcher = await startSmtpCatcher({ port: e2eMail.port, dir: e2eMail.dir });
+const smtpUrl = `smtp://127.0.0.1:${catcher.port}`;
+const worker = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/worker.ts'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, NEXTAUTH_URL: portalUrl, OUTBOX_POLL_MS: '250', DB_POOL_MAX: '2' },
+});
+worker.on('exit', (code) => {
+  console.error(`outbox worker exited with ${code}`);
+  process.exit(1);
+});
+
 function startPortal(port: number, url: string, extraEnv: Record<string, string> = {}): ChildProcess {
   const child = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -45,6 +61,8 @@ function startPortal(port: number, url: string, extraEnv: Record<string, string>
       OIDC_CLIENT_SECRET: E2E.clientSecret,
       OIDC_ALLOW_DEV_ISSUER: 'true',
       DB_POOL_MAX: '5',
+      SMTP_URL: smtpUrl,
+      OUTBOX_WORKER: 'off',
       ...extraEnv,
     },
   });
@@ -61,6 +79,9 @@ const portals = [
 ];
 
 const stop = async () => {
+  worker.removeAllListeners('exit');
+  worker.kill('SIGTERM');
+  await catcher.close();
   for (const p of portals) {
     p.removeAllListeners('exit');
     p.kill('SIGTERM');

@@ -1,10 +1,12 @@
 import { audit } from './messages/audit';
 import { core } from './messages/core';
 import { register } from './messages/register';
+import { incidents } from './messages/incidents';
+import { notifications } from './messages/notifications';
 import { staff } from './messages/staff';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
-const sections = { staff, audit, register };
+const sections = { staff, audit, register, incidents, notifications };
 
 type Sections = typeof sections;
 export type Messages = typeof core.et & { [K in keyof Sections]: Sections[K]['et'] };

@@ -15,6 +15,15 @@ export const policy = {
   'register.write': ['specialist', 'manager'],
   'register.configure': ['admin'],
   'clients.read': ['specialist', 'manager'],
+  // Incidents: anyone reports and follows their own; the record-level scope (own, my
+  // region, any) is in server/incidents/scope.ts.
+  'incidents.report': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
+  'incidents.read_region': ['manager'],
+  'incidents.read_all': ['it_support'],
+  'incidents.work': ['it_support', 'manager'],
+  'incidents.rules': ['admin'],
+  'notifications.read': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
+  'outbox.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof policy;

@@ -25,7 +25,7 @@ import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, dueDate, nextWorkingDay, tallinnDate, type DeadlineRule, type IsoDate } from '@/server/calendar/working-days';
 import { DomainError, isUniqueViolation } from '@/server/errors';
-import { checkFile, safeFileName } from '@/server/files/detect-type';
+import { checkFile, safeFileName } from '@/server/files/check-upload';
 import { databaseStorage } from '@/server/files/storage';
 import { loadCalendar } from './calendar';
 import { allocateInMatter, allocateNumber } from './numbering';

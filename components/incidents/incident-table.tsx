@@ -1,0 +1,131 @@
+import Link from 'next/link';
+import { formatDateTime } from '@/lib/format';
+import type { Messages } from '@/lib/i18n';
+import type { IncidentCategory, IncidentPriority, IncidentStatus } from '@/lib/incident-schema';
+import { targetState } from '@/lib/incident-targets';
+import { cn } from '@/lib/cn';
+import type { WorkingDays } from '@/lib/working-time';
+import { PriorityBadge, StatusBadge } from './badges';
+import { Target } from './target';
+
+export type IncidentRow = {
+  id: string;
+  number: string;
+  category: IncidentCategory;
+  priority: IncidentPriority;
+  status: IncidentStatus;
+  place: string;
+  officeName: string;
+  reporterName: string;
+  assigneeName: string | null;
+  createdAt: Date;
+  responseDueAt: Date;
+  resolutionDueAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+};
+
+/** A list of tickets; with `showTargets`, rows past a target are marked (colour and text). */
+export function IncidentTable({
+  m,
+  rows,
+  now,
+  workingDays,
+  showTargets = false,
+  caption,
+}: {
+  m: Messages;
+  rows: IncidentRow[];
+  now: Date;
+  workingDays?: WorkingDays;
+  showTargets?: boolean;
+  caption: string;
+}) {
+  const t = m.incidents;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-slate-700">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              {t.number}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t.category}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t.priority}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t.status}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t.office}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {showTargets ? t.reporter : t.reported}
+            </th>
+            {showTargets && (
+              <>
+                <th scope="col" className="px-3 py-2">
+                  {t.assignee}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t.responseTarget}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t.resolutionTarget}
+                </th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const breached =
+              showTargets &&
+              [targetState(row.responseDueAt, row.firstResponseAt, now, workingDays), targetState(row.resolutionDueAt, row.resolvedAt, now, workingDays)].some(
+                (s) => s.state === 'overdue' || s.state === 'breached',
+              );
+            return (
+              <tr key={row.id} className={cn('border-t border-slate-200 align-top', breached && 'bg-red-50')}>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <Link className="font-medium text-brand-700 underline" href={`/intsidendid/${row.number}`}>
+                    {row.number}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">
+                  {t.categories[row.category]}
+                  <div className="text-xs text-slate-600">{row.place}</div>
+                </td>
+                <td className="px-3 py-2">
+                  <PriorityBadge m={m} priority={row.priority} />
+                </td>
+                <td className="px-3 py-2">
+                  <StatusBadge m={m} status={row.status} />
+                </td>
+                <td className="px-3 py-2">{row.officeName}</td>
+                <td className="px-3 py-2">
+                  {showTargets ? row.reporterName : null}
+                  <div className={showTargets ? 'text-xs text-slate-600' : ''}>{formatDateTime(row.createdAt)}</div>
+                </td>
+                {showTargets && (
+                  <>
+                    <td className="px-3 py-2">{row.assigneeName ?? '—'}</td>
+                    <td className="px-3 py-2">
+                      <Target m={m} due={row.responseDueAt} doneAt={row.firstResponseAt} now={now} workingDays={workingDays} compact />
+                    </td>
+                    <td className="px-3 py-2">
+                      <Target m={m} due={row.resolutionDueAt} doneAt={row.resolvedAt} now={now} workingDays={workingDays} compact />
+                    </td>
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

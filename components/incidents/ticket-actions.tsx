@@ -1,0 +1,156 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/action-result';
+import { messageByKey, type Messages } from '@/lib/i18n';
+import {
+  incidentCommentSchema,
+  incidentStatusSchema,
+  TRANSITIONS,
+  type IncidentCommentInput,
+  type IncidentStatus,
+  type IncidentStatusInput,
+} from '@/lib/incident-schema';
+
+type Result = Promise<ActionResult<unknown>>;
+type Props = {
+  m: Messages;
+  ticket: { id: string; status: IncidentStatus; canWork: boolean; isMine: boolean };
+  actions: {
+    take: (input: { id: string }) => Result;
+    status: (input: IncidentStatusInput) => Result;
+    comment: (input: IncidentCommentInput) => Result;
+  };
+};
+
+const textareaClass = 'min-h-24 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
+
+export function TicketActions({ m, ticket, actions }: Props) {
+  const t = m.incidents;
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const done = (result: ActionResult<unknown>, success: string) => {
+    setMessage(result.ok ? { tone: 'success', text: success } : { tone: 'error', text: messageByKey(m, result.formError ?? 'errors.generic') });
+    if (result.ok) router.refresh();
+    return result;
+  };
+
+  const next = TRANSITIONS[ticket.status];
+  const statusForm = useForm<IncidentStatusInput>({
+    resolver: zodResolver(incidentStatusSchema) as never,
+    defaultValues: { id: ticket.id, status: next[0] ?? ticket.status, note: '' },
+  });
+  const chosen = useWatch({ control: statusForm.control, name: 'status' });
+  const commentForm = useForm<IncidentCommentInput>({
+    resolver: zodResolver(incidentCommentSchema) as never,
+    defaultValues: { id: ticket.id, body: '', visibility: 'public' },
+  });
+  const closed = ticket.status === 'closed';
+  const noteError = statusForm.formState.errors.note?.message;
+  const bodyError = commentForm.formState.errors.body?.message;
+
+  return (
+    <div className="flex flex-col gap-6">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {ticket.canWork && !ticket.isMine && !closed && ticket.status !== 'resolved' && (
+        <div>
+          <Button type="button" disabled={pending} onClick={() => start(async () => void done(await actions.take({ id: ticket.id }), t.taken))}>
+            {t.take}
+          </Button>
+        </div>
+      )}
+      {ticket.canWork && next.length > 0 && (
+        <form
+          noValidate
+          className="flex flex-col gap-3"
+          aria-labelledby="status-heading"
+          onSubmit={statusForm.handleSubmit(async (values) => {
+            const result = done(await actions.status(values), t.statusSaved);
+            if (result.ok) statusForm.reset({ id: ticket.id, status: TRANSITIONS[values.status as IncidentStatus][0] ?? values.status, note: '' });
+          })}
+        >
+          <h2 id="status-heading" className="text-lg font-semibold">
+            {t.changeStatus}
+          </h2>
+          <Field id="status" label={t.newStatus}>
+            <Select id="status" className="sm:w-72" {...statusForm.register('status')}>
+              {next.map((s) => (
+                <option key={s} value={s}>
+                  {t.statuses[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="note" label={chosen === 'resolved' ? t.resolutionNote : t.statusNote} error={noteError ? messageByKey(m, noteError) : undefined}>
+            <textarea
+              id="note"
+              rows={3}
+              maxLength={4000}
+              className={textareaClass}
+              aria-invalid={noteError ? true : undefined}
+              aria-describedby={noteError ? 'note-error' : undefined}
+              {...statusForm.register('note')}
+            />
+          </Field>
+          <div>
+            <Button type="submit" disabled={statusForm.formState.isSubmitting}>
+              {t.saveStatus}
+            </Button>
+          </div>
+        </form>
+      )}
+      {!closed && (
+        <form
+          noValidate
+          className="flex flex-col gap-3"
+          aria-labelledby="comment-heading"
+          onSubmit={commentForm.handleSubmit(async (values) => {
+            const result = done(await actions.comment(values), t.commentAdded);
+            if (result.ok) commentForm.reset({ id: ticket.id, body: '', visibility: values.visibility });
+          })}
+        >
+          <h2 id="comment-heading" className="text-lg font-semibold">
+            {ticket.canWork ? t.comment : t.reporterReply}
+          </h2>
+          <Field id="body" label={t.commentBody} error={bodyError ? messageByKey(m, bodyError) : undefined}>
+            <textarea
+              id="body"
+              rows={3}
+              maxLength={4000}
+              className={textareaClass}
+              aria-invalid={bodyError ? true : undefined}
+              aria-describedby={bodyError ? 'body-error' : undefined}
+              {...commentForm.register('body')}
+            />
+          </Field>
+          {ticket.canWork && (
+            <fieldset className="flex flex-col gap-1">
+              <legend className="text-sm font-medium text-slate-800">{t.visibility}</legend>
+              <div className="flex flex-wrap gap-6">
+                {(['public', 'internal'] as const).map((v) => (
+                  <label key={v} className="flex items-center gap-2 text-sm">
+                    <input type="radio" value={v} className="h-4 w-4" {...commentForm.register('visibility')} />
+                    {v === 'public' ? t.visibilityPublic : t.visibilityInternal}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          <div>
+            <Button type="submit" variant="secondary" disabled={commentForm.formState.isSubmitting}>
+              {t.sendComment}
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

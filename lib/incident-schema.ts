@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+// IT and administrative incidents (job description duty 3.10): the categories, priority,
+// statuses and the one zod schema per form, shared by the forms and the domain functions.
+
+export const CATEGORY_GROUPS = {
+  hardware: ['computer', 'monitor', 'printer', 'scanner', 'id_card_reader', 'phone', 'network'],
+  software: ['software', 'access_rights'],
+  premises: ['room', 'furniture', 'heating_cooling', 'security', 'other'],
+} as const;
+export type CategoryGroup = keyof typeof CATEGORY_GROUPS;
+export const CATEGORIES = Object.values(CATEGORY_GROUPS).flat() as readonly IncidentCategory[];
+export type IncidentCategory = (typeof CATEGORY_GROUPS)[CategoryGroup][number];
+
+export function categoryGroup(category: IncidentCategory): CategoryGroup {
+  return (Object.keys(CATEGORY_GROUPS) as CategoryGroup[]).find((g) => (CATEGORY_GROUPS[g] as readonly string[]).includes(category))!;
+}
+
+export const PRIORITIES = ['critical', 'high', 'normal', 'low'] as const;
+export type IncidentPriority = (typeof PRIORITIES)[number];
+
+export const STATUSES = ['new', 'in_progress', 'waiting_reporter', 'waiting_supplier', 'resolved', 'closed'] as const;
+export type IncidentStatus = (typeof STATUSES)[number];
+export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'in_progress', 'waiting_reporter', 'waiting_supplier'];
+
+/** Which status may follow which; `closed` is final, a resolved ticket may be reopened. */
+export const TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
+  new: ['in_progress', 'waiting_reporter', 'waiting_supplier', 'resolved'],
+  in_progress: ['waiting_reporter', 'waiting_supplier', 'resolved'],
+  waiting_reporter: ['in_progress', 'resolved'],
+  waiting_supplier: ['in_progress', 'resolved'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+};
+
+export const QUEUES = ['it_support', 'regional_manager', 'mailbox'] as const;
+export type IncidentQueue = (typeof QUEUES)[number];
+
+/** How many people the problem stops from working, as the reporter sees it. */
+export type AffectedBand = 'one' | 'few' | 'many';
+export function affectedBand(people: number): AffectedBand {
+  if (people <= 1) return 'one';
+  if (people <= 5) return 'few';
+  return 'many';
+}
+
+// The priority table. Client service blocked means people at the counter or on the phone
+// cannot serve clients: that outranks how many staff are inconvenienced.
+//                       one      few 2–5    many 6+
+//   service blocked     high     critical   critical
+//   not blocked         low      normal     high
+const PRIORITY_TABLE: Record<'blocked' | 'notBlocked', Record<AffectedBand, IncidentPriority>> = {
+  blocked: { one: 'high', few: 'critical', many: 'critical' },
+  notBlocked: { one: 'low', few: 'normal', many: 'high' },
+};
+
+export function priorityFor(serviceBlocked: boolean, peopleAffected: number): IncidentPriority {
+  return PRIORITY_TABLE[serviceBlocked ? 'blocked' : 'notBlocked'][affectedBand(peopleAffected)];
+}
+
+// Uploads: 10 MB a file, at most 5. A server action's whole body is capped by
+// next.config.js (serverActions.bodySizeLimit 110mb, set for the register's scans), so
+// five full files fit; a larger body would be cut off by Next before our check explains it.
+export const MAX_FILES = 5;
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 50 * 1024 * 1024;
+export const ALLOWED_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'] as const;
+
+// Free text is stored and shown as text (React and the e-mail template escape it); only
+// control characters, which no keyboard types, are refused.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'errors.tooLong')
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'errors.badChars');
+
+export const DESCRIPTION_MAX = 4000;
+
+export const incidentReportSchema = z.object({
+  category: z.enum(CATEGORIES as unknown as [IncidentCategory, ...IncidentCategory[]], 'errors.required'),
+  officeCode: z.string().trim().min(1, 'errors.required').max(40),
+  place: text(200).min(1, 'errors.required'),
+  assetTag: text(60),
+  serviceBlocked: z.enum(['yes', 'no'], 'errors.required'),
+  peopleAffected: z.coerce.number('errors.peopleAffected').int('errors.peopleAffected').min(1, 'errors.peopleAffected').max(5000, 'errors.peopleAffected'),
+  description: text(DESCRIPTION_MAX).min(10, 'errors.descriptionShort'),
+});
+export type IncidentReportInput = z.input<typeof incidentReportSchema>;
+export type IncidentReport = z.output<typeof incidentReportSchema>;
+
+export const incidentIdSchema = z.object({ id: z.uuid() });
+
+export const incidentStatusSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(STATUSES),
+    note: text(4000),
+  })
+  .refine((v) => v.status !== 'resolved' || v.note.length > 0, { message: 'errors.resolutionNote', path: ['note'] });
+export type IncidentStatusInput = z.input<typeof incidentStatusSchema>;
+
+export const incidentCommentSchema = z.object({
+  id: z.uuid(),
+  body: text(4000).min(1, 'errors.required'),
+  visibility: z.enum(['public', 'internal']),
+});
+export type IncidentCommentInput = z.input<typeof incidentCommentSchema>;
+
+const emailList = z
+  .string()
+  .trim()
+  .max(200, 'errors.tooLong')
+  .transform((v) => (v === '' ? null : v.toLowerCase()))
+  .pipe(z.email('errors.email').nullable());
+
+export const routingRuleSchema = z
+  .object({
+    id: z.union([z.uuid(), z.literal('')]),
+    category: z.enum(CATEGORIES as unknown as [IncidentCategory, ...IncidentCategory[]], 'errors.required'),
+    regionCode: z.string().trim().min(1, 'errors.required').max(40),
+    queue: z.enum(QUEUES, 'errors.required'),
+    mailbox: emailList,
+    queueName: text(100),
+    informIds: z.array(z.uuid('errors.unknownReference')).max(10),
+  })
+  .refine((v) => v.queue !== 'mailbox' || (v.mailbox && v.queueName), { message: 'errors.mailboxNeeded', path: ['mailbox'] });
+export type RoutingRuleInput = z.input<typeof routingRuleSchema>;
+export type RoutingRule = z.output<typeof routingRuleSchema>;
+
+/** What the reporter is shown after submitting. */
+export type ReportOutcome = {
+  id: string;
+  number: string;
+  queue: string;
+  queueLabel: string;
+  informed: { name: string; why: string }[];
+};

@@ -1,0 +1,65 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import {
+  incidentCommentSchema,
+  incidentIdSchema,
+  incidentReportSchema,
+  incidentStatusSchema,
+  routingRuleSchema,
+  type IncidentCommentInput,
+  type IncidentStatusInput,
+  type RoutingRuleInput,
+} from '@/lib/incident-schema';
+import { runAction } from '@/server/action';
+import type { UploadedFile } from './files';
+import { changeIncidentStatus, commentIncident, deleteRoutingRule, reportIncident, saveRoutingRule, takeIncident } from './mutations';
+
+// The report comes as FormData: the fields as JSON in `data`, the files as `files`.
+export async function reportIncidentAction(form: FormData) {
+  let input: unknown = null;
+  try {
+    input = JSON.parse(String(form.get('data') ?? 'null'));
+  } catch {
+    // parsed as null: the schema reports the fields missing
+  }
+  const files: UploadedFile[] = await Promise.all(
+    form
+      .getAll('files')
+      .filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f)
+      .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+  const result = await runAction('incident.report', incidentReportSchema, input, (user, data, ctx) => reportIncident(user, data, files, ctx));
+  if (result.ok) revalidatePath('/intsidendid');
+  return result;
+}
+
+export async function takeIncidentAction(input: { id: string }) {
+  const result = await runAction('incident.take', incidentIdSchema, input, (user, data, ctx) => takeIncident(user, data, ctx));
+  if (result.ok) revalidatePath('/intsidendid', 'layout');
+  return result;
+}
+
+export async function changeIncidentStatusAction(input: IncidentStatusInput) {
+  const result = await runAction('incident.status', incidentStatusSchema, input, (user, _data, ctx) => changeIncidentStatus(user, input, ctx));
+  if (result.ok) revalidatePath('/intsidendid', 'layout');
+  return result;
+}
+
+export async function commentIncidentAction(input: IncidentCommentInput) {
+  const result = await runAction('incident.comment', incidentCommentSchema, input, (user, data, ctx) => commentIncident(user, data, ctx));
+  if (result.ok) revalidatePath('/intsidendid', 'layout');
+  return result;
+}
+
+export async function saveRoutingRuleAction(input: RoutingRuleInput) {
+  const result = await runAction('incident_rule.save', routingRuleSchema, input, (user, _data, ctx) => saveRoutingRule(user, input, ctx));
+  if (result.ok) revalidatePath('/admin/suunamine');
+  return result;
+}
+
+export async function deleteRoutingRuleAction(input: { id: string }) {
+  const result = await runAction('incident_rule.delete', incidentIdSchema, input, (user, data, ctx) => deleteRoutingRule(user, data, ctx));
+  if (result.ok) revalidatePath('/admin/suunamine');
+  return result;
+}

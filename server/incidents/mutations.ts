@@ -1,0 +1,388 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, selectRows } from '@/db/client';
+import { incidentAttachments, incidentRoutingRules, incidents, incidentUpdates, offices, regions, staff } from '@/db/schema';
+import { messagesFor } from '@/lib/i18n';
+import {
+  incidentCommentSchema,
+  incidentIdSchema,
+  incidentReportSchema,
+  incidentStatusSchema,
+  priorityFor,
+  routingRuleSchema,
+  TRANSITIONS,
+  type IncidentCommentInput,
+  type IncidentReportInput,
+  type IncidentStatus,
+  type IncidentStatusInput,
+  type ReportOutcome,
+  type RoutingRuleInput,
+} from '@/lib/incident-schema';
+import { addWorkingMinutes } from '@/lib/working-time';
+import { appendAudit } from '@/server/audit/record';
+import { authorize, ForbiddenError } from '@/server/auth/policy';
+import { DomainError, isUniqueViolation } from '@/server/errors';
+import { enqueueWebhook, notify } from '@/server/notifications/notify';
+import type { Tx } from '@/server/tx';
+import { incidentTargets, incidentWorkingDays } from './config';
+import { checkUploads, type UploadedFile } from './files';
+import { routeIncident } from './routing';
+import { readScope, workScope, type IncidentActor } from './scope';
+
+export type RequestContext = { requestId: string };
+
+// Notices are in Estonian, the portal's working language.
+const m = messagesFor('et').incidents;
+
+const tallinnYear = (d: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Tallinn', year: 'numeric' }).format(d));
+
+/**
+ * The next ticket number of the year, e.g. IT-2026-000123. The counter row is updated in
+ * the ticket's own transaction and stays locked until it commits: concurrent reports
+ * queue on it, and a rolled-back report gives its number back, so there are no gaps.
+ */
+async function nextNumber(tx: Tx, year: number): Promise<string> {
+  const [row] = await selectRows<{ last: number }>(
+    tx,
+    sql`insert into incident_counters (year, last) values (${year}, 1)
+        on conflict (year) do update set last = incident_counters.last + 1
+        returning last`,
+  );
+  return `IT-${year}-${String(row!.last).padStart(6, '0')}`;
+}
+
+export type ReportResult = ReportOutcome;
+
+/** Reports an incident: the ticket, its files, the notices and the audit row commit together or not at all. */
+export async function reportIncident(
+  actor: IncidentActor,
+  input: IncidentReportInput,
+  files: readonly UploadedFile[],
+  ctx: RequestContext,
+): Promise<ReportResult> {
+  const role = authorize(actor, 'incidents.report');
+  const data = incidentReportSchema.parse(input);
+  const checked = checkUploads(files);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [office] = await tx.select().from(offices).where(eq(offices.code, data.officeCode));
+    if (!office) throw new DomainError('errors.unknownReference', 'officeCode');
+    const [who] = await tx.select({ given: staff.givenName, family: staff.familyName }).from(staff).where(eq(staff.id, actor.id));
+    const reporterName = `${who?.given ?? ''} ${who?.family ?? ''}`.trim();
+    const serviceBlocked = data.serviceBlocked === 'yes';
+    const priority = priorityFor(serviceBlocked, data.peopleAffected);
+    const routing = await routeIncident(tx, { category: data.category, regionCode: office.regionCode, priority, reporterId: actor.id });
+    const now = new Date();
+    const number = await nextNumber(tx, tallinnYear(now));
+    const target = incidentTargets()[priority];
+    const webhookQueued = await enqueueWebhook(tx, 'incident.created', {
+      number,
+      category: data.category,
+      priority,
+      office: office.code,
+      region: office.regionCode,
+      place: data.place,
+      assetTag: data.assetTag || null,
+      serviceBlocked,
+      peopleAffected: data.peopleAffected,
+      description: data.description,
+      reporter: reporterName,
+      queue: routing.queue,
+      createdAt: now.toISOString(),
+    });
+    const [row] = await tx
+      .insert(incidents)
+      .values({
+        number,
+        reporterId: actor.id,
+        category: data.category,
+        officeCode: office.code,
+        regionCode: office.regionCode,
+        place: data.place,
+        assetTag: data.assetTag || null,
+        serviceBlocked,
+        peopleAffected: data.peopleAffected,
+        priority,
+        description: data.description,
+        queue: routing.queue,
+        routing: { ...routing.snapshot, webhook: webhookQueued },
+        routingRuleId: routing.ruleId,
+        responseDueAt: addWorkingMinutes(now, target.responseMinutes, incidentWorkingDays()),
+        resolutionDueAt: addWorkingMinutes(now, target.resolutionMinutes, incidentWorkingDays()),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: incidents.id });
+    const id = row!.id;
+    if (checked.length) {
+      await tx
+        .insert(incidentAttachments)
+        .values(checked.map((f) => ({ incidentId: id, filename: f.filename, mime: f.mime, size: f.bytes.byteLength, content: f.bytes })));
+    }
+    const queueLabel = routing.queue === 'mailbox' ? (routing.snapshot.rule?.queueName ?? m.queues.mailbox) : m.queues[routing.queue];
+    const lines = [
+      `${reporterName} (${office.name}) teatas intsidendist ${number}.`,
+      [
+        `Kategooria: ${m.categories[data.category]}`,
+        `Prioriteet: ${m.priorities[priority]} (klienditeenindus takistatud: ${serviceBlocked ? 'jah' : 'ei'}, puudutab ${data.peopleAffected} inimest)`,
+        `Koht: ${office.name}, ${data.place}`,
+        data.assetTag ? `Inventarinumber: ${data.assetTag}` : null,
+        `Järjekord: ${queueLabel}`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      `Kirjeldus:\n${data.description}`,
+      checked.length ? `Manuseid: ${checked.length} (vaata Töölaual)` : null,
+    ];
+    await notify(tx, {
+      recipients: routing.recipients,
+      kind: 'incident.created',
+      subject: `Uus intsident ${number}: ${m.categories[data.category]} (${m.priorities[priority]}), ${office.name}`,
+      text: lines.filter(Boolean).join('\n\n'),
+      link: `/intsidendid/${number}`,
+    });
+    await appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'incident.create',
+      entityType: 'incident',
+      entityId: id,
+      requestId: ctx.requestId,
+      details: { number, priority, queue: routing.queue, routedBy: routing.snapshot.by, ruleId: routing.ruleId, files: checked.length },
+    });
+    return {
+      id,
+      number,
+      queue: routing.queue,
+      queueLabel: routing.snapshot.queueMailbox ? `${queueLabel} (${routing.snapshot.queueMailbox})` : queueLabel,
+      informed: routing.snapshot.informed.map((p) => ({ name: p.name, why: p.why })),
+    };
+  });
+}
+
+type Locked = typeof incidents.$inferSelect;
+
+/** Locks a ticket the actor may work, or fails as if it did not exist. */
+async function lockWorkable(tx: Tx, actor: IncidentActor, id: string): Promise<Locked> {
+  const [row] = await tx
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.id, id), workScope(actor)))
+    .for('update');
+  if (!row) {
+    // Seeing it but not working it is a refusal; not seeing it is "not found".
+    const [visible] = await tx
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(eq(incidents.id, id), readScope(actor)));
+    if (visible) throw new ForbiddenError('incidents.work');
+    throw new DomainError('errors.notFound');
+  }
+  return row;
+}
+
+async function tellReporter(tx: Tx, ticket: Locked, subject: string, text: string) {
+  await notify(tx, { recipients: [{ staffId: ticket.reporterId }], kind: 'incident.updated', subject, text, link: `/intsidendid/${ticket.number}` });
+}
+
+/** IT support (or the region's manager for non-IT queues) takes the ticket. */
+export async function takeIncident(actor: IncidentActor, input: { id: string }, ctx: RequestContext): Promise<void> {
+  const role = authorize(actor, 'incidents.work');
+  const { id } = incidentIdSchema.parse(input);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const ticket = await lockWorkable(tx, actor, id);
+    if (ticket.status === 'resolved' || ticket.status === 'closed') throw new DomainError('errors.incidentClosed');
+    const status: IncidentStatus = ticket.status === 'new' ? 'in_progress' : ticket.status;
+    await tx
+      .update(incidents)
+      .set({ assigneeId: actor.id, status, firstResponseAt: ticket.firstResponseAt ?? sql`now()`, updatedAt: sql`now()` })
+      .where(eq(incidents.id, id));
+    if (status !== ticket.status) {
+      await tx.insert(incidentUpdates).values({ incidentId: id, authorId: actor.id, visibility: 'public', statusFrom: ticket.status, statusTo: status });
+    }
+    await appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'incident.take',
+      entityType: 'incident',
+      entityId: id,
+      requestId: ctx.requestId,
+      details: { number: ticket.number, from: ticket.status, to: status },
+    });
+  });
+}
+
+/** Moves a ticket along new → in progress → waiting → resolved → closed; resolving needs a note. */
+export async function changeIncidentStatus(actor: IncidentActor, input: IncidentStatusInput, ctx: RequestContext): Promise<void> {
+  const role = authorize(actor, 'incidents.work');
+  const data = incidentStatusSchema.parse(input);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const ticket = await lockWorkable(tx, actor, data.id);
+    if (ticket.status === 'closed') throw new DomainError('errors.incidentClosed');
+    if (!TRANSITIONS[ticket.status].includes(data.status)) throw new DomainError('errors.badTransition', 'status');
+    const resolving = data.status === 'resolved';
+    await tx
+      .update(incidents)
+      .set({
+        status: data.status,
+        assigneeId: ticket.assigneeId ?? actor.id,
+        firstResponseAt: ticket.firstResponseAt ?? sql`now()`,
+        resolution: resolving ? data.note : ticket.resolution,
+        resolvedAt: resolving ? sql`now()` : data.status === 'closed' ? ticket.resolvedAt : null,
+        closedAt: data.status === 'closed' ? sql`now()` : null,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(incidents.id, data.id));
+    await tx.insert(incidentUpdates).values({
+      incidentId: data.id,
+      authorId: actor.id,
+      visibility: 'public',
+      body: data.note || null,
+      statusFrom: ticket.status,
+      statusTo: data.status,
+    });
+    if (resolving || data.status === 'waiting_reporter') {
+      const subject = resolving ? `Intsident ${ticket.number} on lahendatud` : `Intsident ${ticket.number} ootab sinu vastust`;
+      await tellReporter(
+        tx,
+        ticket,
+        subject,
+        [`${subject}.`, data.note ? `${resolving ? 'Lahendus' : 'Märkus'}:\n${data.note}` : null].filter(Boolean).join('\n\n'),
+      );
+    }
+    await appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'incident.status',
+      entityType: 'incident',
+      entityId: data.id,
+      requestId: ctx.requestId,
+      details: { number: ticket.number, from: ticket.status, to: data.status },
+    });
+  });
+}
+
+/**
+ * A comment. People working the ticket choose public or internal; the reporter (or a
+ * manager reading their region) may only add public ones, to tickets they can see.
+ */
+export async function commentIncident(actor: IncidentActor, input: IncidentCommentInput, ctx: RequestContext): Promise<void> {
+  const role = authorize(actor, 'incidents.report');
+  const data = incidentCommentSchema.parse(input);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [ticket] = await tx
+      .select({ incident: incidents, canWork: sql<boolean>`(${workScope(actor)})` })
+      .from(incidents)
+      .where(and(eq(incidents.id, data.id), readScope(actor)))
+      .for('update');
+    if (!ticket) throw new DomainError('errors.notFound');
+    const canWork = Boolean(ticket.canWork);
+    const t = ticket.incident;
+    if (data.visibility === 'internal' && !canWork) throw new ForbiddenError('incidents.work');
+    if (t.status === 'closed') throw new DomainError('errors.incidentClosed');
+    const isReporter = t.reporterId === actor.id;
+    await tx.insert(incidentUpdates).values({ incidentId: t.id, authorId: actor.id, visibility: data.visibility, body: data.body });
+    await tx
+      .update(incidents)
+      .set({ updatedAt: sql`now()`, ...(canWork && !isReporter && data.visibility === 'public' && !t.firstResponseAt ? { firstResponseAt: sql`now()` } : {}) })
+      .where(eq(incidents.id, t.id));
+    if (data.visibility === 'public' && !isReporter) {
+      await tellReporter(tx, t, `Intsidendi ${t.number} kohta on uus kommentaar`, data.body);
+    } else if (isReporter && t.assigneeId && t.assigneeId !== actor.id) {
+      await notify(tx, {
+        recipients: [{ staffId: t.assigneeId }],
+        kind: 'incident.reply',
+        subject: `Teataja vastas intsidendis ${t.number}`,
+        text: data.body,
+        link: `/intsidendid/${t.number}`,
+      });
+    }
+    await appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'incident.comment',
+      entityType: 'incident',
+      entityId: t.id,
+      requestId: ctx.requestId,
+      details: { number: t.number, visibility: data.visibility },
+    });
+  });
+}
+
+/** Adds or changes a routing rule; applies to tickets reported from now on. */
+export async function saveRoutingRule(actor: IncidentActor, input: RoutingRuleInput, ctx: RequestContext): Promise<{ id: string }> {
+  const role = authorize(actor, 'incidents.rules');
+  const data = routingRuleSchema.parse(input);
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [region] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, data.regionCode));
+      if (!region) throw new DomainError('errors.unknownReference', 'regionCode');
+      if (data.informIds.length) {
+        const found = await tx
+          .select({ id: staff.id })
+          .from(staff)
+          .where(sql`${staff.id} = any(${sql.param(data.informIds)}::uuid[])`);
+        if (found.length !== new Set(data.informIds).size) throw new DomainError('errors.unknownReference', 'informIds');
+      }
+      const values = {
+        category: data.category,
+        regionCode: data.regionCode,
+        queue: data.queue,
+        mailbox: data.queue === 'mailbox' ? data.mailbox : null,
+        queueName: data.queue === 'mailbox' ? data.queueName : null,
+        informIds: [...new Set(data.informIds)],
+        updatedAt: new Date(),
+        updatedBy: actor.personalCode,
+      };
+      let id = data.id;
+      let before: unknown = null;
+      if (id) {
+        const [old] = await tx.select().from(incidentRoutingRules).where(eq(incidentRoutingRules.id, id)).for('update');
+        if (!old) throw new DomainError('errors.notFound');
+        before = { category: old.category, regionCode: old.regionCode, queue: old.queue, mailbox: old.mailbox, informIds: old.informIds };
+        await tx.update(incidentRoutingRules).set(values).where(eq(incidentRoutingRules.id, id));
+      } else {
+        const [row] = await tx.insert(incidentRoutingRules).values(values).returning({ id: incidentRoutingRules.id });
+        id = row!.id;
+      }
+      await appendAudit(tx, {
+        actorCode: actor.personalCode,
+        actorRole: role,
+        action: data.id ? 'incident_rule.update' : 'incident_rule.create',
+        entityType: 'incident_rule',
+        entityId: id,
+        requestId: ctx.requestId,
+        details: {
+          before,
+          after: { category: values.category, regionCode: values.regionCode, queue: values.queue, mailbox: values.mailbox, informIds: values.informIds },
+        },
+      });
+      return { id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'incident_routing_rules_key')) throw new DomainError('errors.duplicateRule', 'category');
+    throw error;
+  }
+}
+
+export async function deleteRoutingRule(actor: IncidentActor, input: { id: string }, ctx: RequestContext): Promise<void> {
+  const role = authorize(actor, 'incidents.rules');
+  const { id } = incidentIdSchema.parse(input);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [old] = await tx.delete(incidentRoutingRules).where(eq(incidentRoutingRules.id, id)).returning();
+    if (!old) throw new DomainError('errors.notFound');
+    await appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'incident_rule.delete',
+      entityType: 'incident_rule',
+      entityId: id,
+      requestId: ctx.requestId,
+      details: { before: { category: old.category, regionCode: old.regionCode, queue: old.queue, mailbox: old.mailbox, informIds: old.informIds } },
+    });
+  });
+}

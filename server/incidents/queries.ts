@@ -1,0 +1,271 @@
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { incidentAttachments, incidentRoutingRules, incidents, incidentUpdates, offices, regions, staff, type RoutingSnapshot } from '@/db/schema';
+import { OPEN_STATUSES, type IncidentCategory, type IncidentPriority, type IncidentStatus } from '@/lib/incident-schema';
+import { authorize, type Actor } from '@/server/auth/policy';
+import { readScope, workScope, type IncidentActor } from './scope';
+
+const reporter = aliasedTable(staff, 'reporter');
+const assignee = aliasedTable(staff, 'assignee');
+
+const listColumns = {
+  id: incidents.id,
+  number: incidents.number,
+  category: incidents.category,
+  priority: incidents.priority,
+  status: incidents.status,
+  queue: incidents.queue,
+  place: incidents.place,
+  officeName: offices.name,
+  regionCode: incidents.regionCode,
+  reporterName: sql<string>`${reporter.givenName} || ' ' || ${reporter.familyName}`,
+  assigneeName: sql<string | null>`${assignee.givenName} || ' ' || ${assignee.familyName}`,
+  createdAt: incidents.createdAt,
+  responseDueAt: incidents.responseDueAt,
+  resolutionDueAt: incidents.resolutionDueAt,
+  firstResponseAt: incidents.firstResponseAt,
+  resolvedAt: incidents.resolvedAt,
+};
+
+export type IncidentListItem = {
+  id: string;
+  number: string;
+  category: IncidentCategory;
+  priority: IncidentPriority;
+  status: IncidentStatus;
+  queue: string;
+  place: string;
+  officeName: string;
+  regionCode: string;
+  reporterName: string;
+  assigneeName: string | null;
+  createdAt: Date;
+  responseDueAt: Date;
+  resolutionDueAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+};
+
+async function list(where: SQL | undefined, order: SQL[], limit = 200): Promise<IncidentListItem[]> {
+  const db = await getDb();
+  const rows = await db
+    .select(listColumns)
+    .from(incidents)
+    .innerJoin(reporter, eq(reporter.id, incidents.reporterId))
+    .innerJoin(offices, eq(offices.code, incidents.officeCode))
+    .leftJoin(assignee, eq(assignee.id, incidents.assigneeId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit);
+  return rows as IncidentListItem[];
+}
+
+/** The tickets a person reported. */
+export async function listMyIncidents(actor: Actor): Promise<IncidentListItem[]> {
+  authorize(actor, 'incidents.report');
+  return list(eq(incidents.reporterId, actor.id), [desc(incidents.createdAt)]);
+}
+
+/** A manager's region's tickets (not their own reports, which they see above). */
+export async function listRegionIncidents(actor: IncidentActor): Promise<IncidentListItem[]> {
+  authorize(actor, 'incidents.read_region');
+  return list(and(eq(incidents.regionCode, actor.regionCode), readScope(actor)), [desc(incidents.createdAt)]);
+}
+
+export type QueueFilters = {
+  status?: 'open' | 'all' | IncidentStatus;
+  priority?: IncidentPriority;
+  officeCode?: string;
+  category?: IncidentCategory;
+  assignee?: 'me' | 'none' | string;
+};
+
+const priorityOrder = sql`case ${incidents.priority} when 'critical' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+
+/** The IT support queue: every ticket, filtered; open ones first by priority, then by target. */
+export async function listQueue(actor: IncidentActor, filters: QueueFilters = {}): Promise<IncidentListItem[]> {
+  authorize(actor, 'incidents.read_all');
+  const status = filters.status ?? 'open';
+  const conditions: (SQL | undefined)[] = [
+    readScope(actor),
+    status === 'open' ? inArray(incidents.status, [...OPEN_STATUSES]) : status === 'all' ? undefined : eq(incidents.status, status),
+    filters.priority ? eq(incidents.priority, filters.priority) : undefined,
+    filters.officeCode ? eq(incidents.officeCode, filters.officeCode) : undefined,
+    filters.category ? eq(incidents.category, filters.category) : undefined,
+    filters.assignee === 'me'
+      ? eq(incidents.assigneeId, actor.id)
+      : filters.assignee === 'none'
+        ? isNull(incidents.assigneeId)
+        : filters.assignee && /^[0-9a-f-]{36}$/i.test(filters.assignee)
+          ? eq(incidents.assigneeId, filters.assignee)
+          : undefined,
+  ];
+  return list(and(...conditions), [priorityOrder, asc(incidents.resolutionDueAt)], 500);
+}
+
+/** Filter choices for the queue page. */
+export async function queueFilterOptions(actor: Actor) {
+  authorize(actor, 'incidents.read_all');
+  const db = await getDb();
+  const [officeRows, workers] = await Promise.all([
+    db.select({ value: offices.code, label: offices.name }).from(offices).orderBy(asc(offices.name)),
+    db
+      .select({ value: staff.id, given: staff.givenName, family: staff.familyName })
+      .from(staff)
+      .where(and(eq(staff.isActive, true), sql`'it_support' = any(${staff.roles})`))
+      .orderBy(asc(staff.familyName)),
+  ]);
+  return { offices: officeRows, assignees: workers.map((w) => ({ value: w.value, label: `${w.given} ${w.family}` })) };
+}
+
+export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncident>>>;
+
+type DetailColumns = {
+  officeCode: string;
+  regionName: string;
+  reporterId: string;
+  assigneeId: string | null;
+  assetTag: string | null;
+  serviceBlocked: boolean;
+  peopleAffected: number;
+  description: string;
+  resolution: string | null;
+  routing: RoutingSnapshot;
+  closedAt: Date | null;
+  canWork: boolean;
+};
+
+/**
+ * One ticket as this person may see it, or null. Internal comments are only in the
+ * result for people who may work the ticket.
+ */
+export async function getIncident(actor: IncidentActor, number: string) {
+  authorize(actor, 'incidents.report');
+  const db = await getDb();
+  const rows: unknown[] = await db
+    .select({
+      ...listColumns,
+      officeCode: incidents.officeCode,
+      regionName: regions.nameEt,
+      reporterId: incidents.reporterId,
+      assigneeId: incidents.assigneeId,
+      assetTag: incidents.assetTag,
+      serviceBlocked: incidents.serviceBlocked,
+      peopleAffected: incidents.peopleAffected,
+      description: incidents.description,
+      resolution: incidents.resolution,
+      routing: incidents.routing,
+      closedAt: incidents.closedAt,
+      canWork: sql<boolean>`(${workScope(actor)})`,
+    })
+    .from(incidents)
+    .innerJoin(reporter, eq(reporter.id, incidents.reporterId))
+    .innerJoin(offices, eq(offices.code, incidents.officeCode))
+    .innerJoin(regions, eq(regions.code, incidents.regionCode))
+    .leftJoin(assignee, eq(assignee.id, incidents.assigneeId))
+    .where(and(eq(incidents.number, number), readScope(actor)))
+    .limit(1);
+  const row = rows[0] as (IncidentListItem & DetailColumns) | undefined;
+  if (!row) return null;
+  const canWork = Boolean(row.canWork);
+  const author = aliasedTable(staff, 'author');
+  const [updates, attachments] = await Promise.all([
+    db
+      .select({
+        id: incidentUpdates.id,
+        visibility: incidentUpdates.visibility,
+        body: incidentUpdates.body,
+        statusFrom: incidentUpdates.statusFrom,
+        statusTo: incidentUpdates.statusTo,
+        createdAt: incidentUpdates.createdAt,
+        authorName: sql<string>`${author.givenName} || ' ' || ${author.familyName}`,
+      })
+      .from(incidentUpdates)
+      .innerJoin(author, eq(author.id, incidentUpdates.authorId))
+      .where(and(eq(incidentUpdates.incidentId, row.id), canWork ? undefined : eq(incidentUpdates.visibility, 'public')))
+      .orderBy(asc(incidentUpdates.createdAt)),
+    db
+      .select({ id: incidentAttachments.id, filename: incidentAttachments.filename, mime: incidentAttachments.mime, size: incidentAttachments.size })
+      .from(incidentAttachments)
+      .where(eq(incidentAttachments.incidentId, row.id))
+      .orderBy(asc(incidentAttachments.createdAt)),
+  ]);
+  return {
+    ...row,
+    canWork,
+    isReporter: row.reporterId === actor.id,
+    // The routing snapshot names who was told; only people working the ticket need it.
+    routing: canWork || actor.roles.includes('manager') ? row.routing : null,
+    updates,
+    attachments,
+  };
+}
+
+/** An attachment's bytes, if the person may see its ticket. */
+export async function getAttachment(actor: IncidentActor, number: string, attachmentId: string) {
+  authorize(actor, 'incidents.report');
+  const db = await getDb();
+  const [row] = await db
+    .select({ filename: incidentAttachments.filename, mime: incidentAttachments.mime, content: incidentAttachments.content })
+    .from(incidentAttachments)
+    .innerJoin(incidents, eq(incidents.id, incidentAttachments.incidentId))
+    .where(and(eq(incidentAttachments.id, attachmentId), eq(incidents.number, number), readScope(actor)))
+    .limit(1);
+  return row ?? null;
+}
+
+export type RoutingRuleListItem = {
+  id: string;
+  category: IncidentCategory;
+  regionCode: string;
+  regionName: string;
+  queue: string;
+  mailbox: string | null;
+  queueName: string | null;
+  informIds: string[];
+  informNames: string[];
+};
+
+export async function listRoutingRules(actor: Actor): Promise<RoutingRuleListItem[]> {
+  authorize(actor, 'incidents.rules');
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: incidentRoutingRules.id,
+      category: incidentRoutingRules.category,
+      regionCode: incidentRoutingRules.regionCode,
+      regionName: regions.nameEt,
+      queue: incidentRoutingRules.queue,
+      mailbox: incidentRoutingRules.mailbox,
+      queueName: incidentRoutingRules.queueName,
+      informIds: incidentRoutingRules.informIds,
+      informNames: sql<
+        string[]
+      >`coalesce((select array_agg(s.given_name || ' ' || s.family_name order by s.family_name) from staff s where s.id = any(${incidentRoutingRules.informIds})), '{}')`,
+    })
+    .from(incidentRoutingRules)
+    .innerJoin(regions, eq(regions.code, incidentRoutingRules.regionCode))
+    .orderBy(asc(regions.nameEt), asc(incidentRoutingRules.category));
+  return rows as RoutingRuleListItem[];
+}
+
+export async function routingRuleOptions(actor: Actor) {
+  authorize(actor, 'incidents.rules');
+  const db = await getDb();
+  const [regionRows, people] = await Promise.all([
+    db.select({ value: regions.code, label: regions.nameEt }).from(regions).orderBy(asc(regions.nameEt)),
+    db
+      .select({ value: staff.id, given: staff.givenName, family: staff.familyName, title: staff.title })
+      .from(staff)
+      .where(eq(staff.isActive, true))
+      .orderBy(asc(staff.familyName), asc(staff.givenName)),
+  ]);
+  return { regions: regionRows, people: people.map((p) => ({ value: p.value, label: `${p.given} ${p.family}${p.title ? ` (${p.title})` : ''}` })) };
+}
+
+/** Offices for the report form. */
+export async function reportFormOptions(actor: Actor) {
+  authorize(actor, 'incidents.report');
+  const db = await getDb();
+  return db.select({ value: offices.code, label: offices.name }).from(offices).orderBy(asc(offices.name));
+}

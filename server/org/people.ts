@@ -1,0 +1,62 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { staff } from '@/db/schema';
+import type { Queryable } from '@/server/tx';
+
+// Who is who in the organisation, for routing and notifications. Every lookup of "the
+// person responsible" goes through here, so that substitution during absences (issue 6)
+// is added in one place: when the person found is absent, follow their substitute.
+
+export type Person = { id: string; name: string; email: string };
+
+const CUSTOMER_SERVICE_UNIT = 'klienditeenindus';
+const IT_SUPPORT_UNIT = 'it-tugi';
+
+const personColumns = { id: staff.id, givenName: staff.givenName, familyName: staff.familyName, email: staff.email };
+const toPerson = (r: { id: string; givenName: string; familyName: string; email: string }): Person => ({
+  id: r.id,
+  name: `${r.givenName} ${r.familyName}`,
+  email: r.email,
+});
+
+/**
+ * The customer-service manager of a region: an active staff member with the manager role
+ * in the customer-service unit of that region (the directory has one per region). Issue 6
+ * makes this follow the manager's substitute while they are absent.
+ */
+export async function regionalManager(db: Queryable, regionCode: string): Promise<Person | null> {
+  const [row] = await db
+    .select(personColumns)
+    .from(staff)
+    .where(and(eq(staff.regionCode, regionCode), eq(staff.unitCode, CUSTOMER_SERVICE_UNIT), eq(staff.isActive, true), sql`'manager' = any(${staff.roles})`))
+    .orderBy(asc(staff.familyName), asc(staff.givenName))
+    .limit(1);
+  return row ? toPerson(row) : null;
+}
+
+/** The head of IT support: the top of the IT support unit (an it_support member whose own manager is not IT support). */
+export async function headOfItSupport(db: Queryable): Promise<Person | null> {
+  const [row] = await db
+    .select(personColumns)
+    .from(staff)
+    .where(
+      and(
+        eq(staff.unitCode, IT_SUPPORT_UNIT),
+        eq(staff.isActive, true),
+        sql`'it_support' = any(${staff.roles})`,
+        sql`not exists (select 1 from staff boss where boss.id = ${staff.managerId} and 'it_support' = any(boss.roles))`,
+      ),
+    )
+    .orderBy(asc(staff.familyName))
+    .limit(1);
+  return row ? toPerson(row) : null;
+}
+
+/** Active staff by id (inactive people are not told anything). */
+export async function activePeople(db: Queryable, ids: readonly string[]): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(personColumns)
+    .from(staff)
+    .where(and(inArray(staff.id, [...ids]), eq(staff.isActive, true)));
+  return rows.map(toPerson);
+}
