@@ -77,55 +77,35 @@ export function DocumentActions({ m, doc, units, people, today, defaultClientDea
   const { pending, outcome, run } = useSubmit(m);
   const [forwardUnit, setForwardUnit] = useState(doc.unitCode);
   const incomingOpen = doc.direction === 'incoming' && doc.status !== 'closed';
+  // The hand-set statuses (server/register/mutations.ts manualTransitions) as buttons.
+  const statusButtons: { from: DocumentStatus[]; to: DocumentStatus; label: string }[] = [
+    { from: ['registered'], to: 'in_progress', label: a.start },
+    { from: ['registered', 'in_progress', 'answered'], to: 'closed', label: a.close },
+    { from: ['closed', 'answered'], to: 'in_progress', label: a.reopen },
+  ];
 
   return (
     <div className="flex flex-col gap-3">
       {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
       <div className="flex flex-wrap gap-2">
-        {doc.status === 'registered' && (
-          <Button
-            size="sm"
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => setDocumentStatusAction({ documentId: doc.id, status: 'in_progress' }),
-                () => a.statusChanged,
-              )
-            }
-          >
-            {a.start}
-          </Button>
-        )}
-        {['registered', 'in_progress', 'answered'].includes(doc.status) && (
-          <Button
-            size="sm"
-            variant="secondary"
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => setDocumentStatusAction({ documentId: doc.id, status: 'closed' }),
-                () => a.statusChanged,
-              )
-            }
-          >
-            {a.close}
-          </Button>
-        )}
-        {['closed', 'answered'].includes(doc.status) && (
-          <Button
-            size="sm"
-            variant="secondary"
-            disabled={pending}
-            onClick={() =>
-              run(
-                () => setDocumentStatusAction({ documentId: doc.id, status: 'in_progress' }),
-                () => a.statusChanged,
-              )
-            }
-          >
-            {a.reopen}
-          </Button>
-        )}
+        {statusButtons
+          .filter((b) => b.from.includes(doc.status))
+          .map((b) => (
+            <Button
+              key={b.label}
+              size="sm"
+              variant={b.to === 'in_progress' && doc.status === 'registered' ? 'primary' : 'secondary'}
+              disabled={pending}
+              onClick={() =>
+                run(
+                  () => setDocumentStatusAction({ documentId: doc.id, status: b.to }),
+                  () => a.statusChanged,
+                )
+              }
+            >
+              {b.label}
+            </Button>
+          ))}
       </div>
 
       {doc.status !== 'closed' && (
