@@ -1,0 +1,43 @@
+// The PDF render worker: a worker thread that owns @react-pdf/renderer. It is a plain .mjs
+// file loaded by path (never bundled by Next), and loads the TypeScript templates through
+// tsx, so it runs the same under `next start`, vitest and the benchmark. It renders one
+// document at a time and is replaced after a few hundred renders (react-pdf leaks about
+// 33 KB per render: shared/design/stack-notes.md), so a day of issuing cannot grow the portal.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+const { root, fontDir, warmup } = workerData;
+register({ tsconfig: path.join(root, 'tsconfig.json') });
+const core = await import(pathToFileURL(path.join(root, 'server/pdf/render-core.tsx')).href);
+
+let queue = Promise.resolve();
+let renders = 0;
+
+function stats() {
+  const memory = process.memoryUsage();
+  return { renders, rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, arrayBuffers: memory.arrayBuffers };
+}
+
+parentPort.on('message', (message) => {
+  if (message.type === 'stats') {
+    if (message.gc && typeof globalThis.gc === 'function') globalThis.gc();
+    parentPort.postMessage({ type: 'stats', id: message.id, stats: stats() });
+    return;
+  }
+  if (message.type !== 'render') return;
+  // One render at a time: react-pdf shares one reconciler and font store per thread.
+  queue = queue.then(async () => {
+    try {
+      const bytes = await core.renderToBytes(message.templateId, message.data, message.ctx, fontDir);
+      renders++;
+      parentPort.postMessage({ type: 'rendered', id: message.id, bytes }, [bytes.buffer]);
+    } catch (error) {
+      parentPort.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+});
+
+if (warmup) await core.warmUp(fontDir);
+parentPort.postMessage({ type: 'ready' });
