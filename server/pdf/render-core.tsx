@@ -38,8 +38,8 @@ function forgetGlyphs() {
   }
 }
 
-/** Parses the fonts and compiles the templates once, so the first real render is warm. */
-export async function warmUp(fontDir: string): Promise<void> {
+/** Parses the fonts and compiles the templates once, so the first real render is warm. Returns the renders made. */
+export async function warmUp(fontDir: string): Promise<number> {
   const { TEMPLATES } = await import('@/templates/registry');
   for (const template of TEMPLATES) {
     await renderToBytes(
@@ -49,4 +49,5 @@ export async function warmUp(fontDir: string): Promise<void> {
       fontDir,
     );
   }
+  return TEMPLATES.length;
 }

@@ -19,7 +19,9 @@ export type PoolOptions = {
 
 export type WorkerStats = {
   generation: number;
+  /** Documents rendered for callers (warm-up renders are counted apart). */
   renders: number;
+  warmupRenders: number;
   rss: number;
   heapUsed: number;
   heapTotal: number;
@@ -78,22 +80,35 @@ class WorkerHandle {
     this.worker.on('exit', (code) => this.fail(new Error(`PDF worker exited with code ${code}`)));
   }
 
-  private request<T>(message: object, transfer: Transferable[] = [], timeoutMs?: number): Promise<T> {
+  /**
+   * Registers the request at once (so a retiring worker waits for it) and posts it when the
+   * worker is ready.
+   */
+  private request<T>(message: object, timeoutMs?: number): Promise<T> {
     if (this.dead) return Promise.reject(new Error('PDF worker is not running'));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const pending: Pending = { resolve: resolve as (value: never) => void, reject };
-      if (timeoutMs) {
-        pending.timer = setTimeout(() => {
-          this.pending.delete(id);
-          reject(new Error(`PDF render took longer than ${timeoutMs} ms`));
-          // A hung render would hold every later one: drop this worker.
-          void this.terminate();
-        }, timeoutMs);
-      }
       this.pending.set(id, pending);
       this.updateRef();
-      this.worker.postMessage({ ...message, id }, transfer as never);
+      this.ready.then(
+        () => {
+          if (!this.pending.has(id)) return;
+          if (timeoutMs) {
+            pending.timer = setTimeout(() => {
+              this.pending.delete(id);
+              reject(new Error(`PDF render took longer than ${timeoutMs} ms`));
+              // A hung render would hold every later one: drop this worker.
+              void this.terminate();
+            }, timeoutMs);
+          }
+          this.worker.postMessage({ ...message, id });
+        },
+        (error: Error) => {
+          this.pending.delete(id);
+          reject(error);
+        },
+      );
     });
   }
 
@@ -104,11 +119,11 @@ class WorkerHandle {
   }
 
   render(templateId: TemplateId, data: unknown, ctx: RenderContext): Promise<Uint8Array> {
-    return this.request<Uint8Array>({ type: 'render', templateId, data, ctx }, [], this.options.renderTimeoutMs);
+    return this.request<Uint8Array>({ type: 'render', templateId, data, ctx }, this.options.renderTimeoutMs);
   }
 
   stats(gc: boolean): Promise<WorkerStats> {
-    return this.request<WorkerStats>({ type: 'stats', gc }, [], 10_000);
+    return this.request<WorkerStats>({ type: 'stats', gc }, 10_000);
   }
 
   /** Stop taking work; terminate once what was sent has come back. */
@@ -171,17 +186,14 @@ export class RenderPool {
     return handle;
   }
 
-  async render(templateId: TemplateId, data: unknown, ctx: RenderContext): Promise<Uint8Array> {
-    const handle = this.take();
-    await handle.ready;
-    return handle.render(templateId, data, ctx);
+  render(templateId: TemplateId, data: unknown, ctx: RenderContext): Promise<Uint8Array> {
+    return this.take().render(templateId, data, ctx);
   }
 
   /** Memory of the worker that takes the next render (the benchmark's "no growth" figure). */
   async stats({ gc = false } = {}): Promise<WorkerStats> {
     const handle = this.active && !this.active.dead ? this.active : null;
     if (!handle) throw new Error('no PDF worker is running');
-    await handle.ready;
     return handle.stats(gc);
   }
 

@@ -14,10 +14,19 @@ const core = await import(pathToFileURL(path.join(root, 'server/pdf/render-core.
 
 let queue = Promise.resolve();
 let renders = 0;
+let warmupRenders = 0;
 
 function stats() {
   const memory = process.memoryUsage();
-  return { renders, rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, arrayBuffers: memory.arrayBuffers };
+  return {
+    renders,
+    warmupRenders,
+    rss: memory.rss,
+    heapUsed: memory.heapUsed,
+    heapTotal: memory.heapTotal,
+    external: memory.external,
+    arrayBuffers: memory.arrayBuffers,
+  };
 }
 
 parentPort.on('message', (message) => {
@@ -39,5 +48,5 @@ parentPort.on('message', (message) => {
   });
 });
 
-if (warmup) await core.warmUp(fontDir);
+if (warmup) warmupRenders = await core.warmUp(fontDir);
 parentPort.postMessage({ type: 'ready' });

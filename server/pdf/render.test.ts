@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatEuros } from '@/lib/format';
 import { getTemplate } from '@/templates/registry';
 import { pdfFonts, pdfPageCount, pdfText } from '@/test/pdf';
 import { renderDocument, renderSample, setRenderPool, TemplateDataError } from './render';
 import { RenderPool } from './render-pool';
+
+// Worker start-up and font parsing take seconds on a busy machine; these are ceilings, not timings.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 // Every template renders its sample data in the real render worker, and poppler reads back
 // what a client would see: the name with its Estonian letters, the registration number, the
@@ -126,6 +129,13 @@ describe('templates rendered to PDF', () => {
     expect(text).toContain('14 lehel');
     expect(text).toContain('20.11.2026 nr 2-1/1534-1');
     expect(text).toContain('Mari Tamm');
+  });
+
+  it('draws every letter of a document that follows one with Õ and Ä (fontkit glyph cache, foliojs/fontkit#154)', async () => {
+    await render('insurance-register-notice'); // Ülle Käärik-Žukova: Ä, Ü, Ž, and bold Õ in the restriction mark
+    const text = pdfText(await render('certified-copy', { original: { title: 'OOO AAA Tööraamat', issuer: '', number: '', issuedOn: '' } }));
+    expect(text).toContain('KOOPIA ÕIGE');
+    expect(text).toContain('OOO AAA Tööraamat');
   });
 
   it('prints the access-restriction mark only when the data says so', async () => {
