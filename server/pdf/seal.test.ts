@@ -68,7 +68,7 @@ describe('development seal', () => {
     expect(again.certificate.fingerprint256).toBe(seal.certificate.fingerprint256);
     expect(again.source).toBe('development');
     expect(seal.certificate.subject).toContain('organizationIdentifier=NTREE-70001975');
-    expect(seal.certificate.subject).toContain('ARENDUSE TEMPEL');
+    expect(seal.certificate.subject).toContain('CN=Töölaud ARENDUSE TEMPEL');
   });
 
   it('is what demo mode uses; a configured PKCS#12 wins; without either nothing is sealed', () => {

@@ -94,11 +94,11 @@ export function createDevelopmentSeal(now = new Date()): { p12: Buffer; password
   cert.validity.notAfter = new Date(now.getTime() + 5 * 365 * 86_400_000);
   const subject = [
     { name: 'countryName', value: 'EE' },
-    // forge writes attribute values as given: UTF-8-encode them for the UTF8String.
-    { name: 'organizationName', value: forge.util.encodeUtf8(AGENCY.name.et) },
+    // forge defaults to PrintableString; as UTF8String it encodes the value itself.
+    { name: 'organizationName', value: AGENCY.name.et, valueTagClass: forge.asn1.Type.UTF8 as never },
     // eIDAS legal-person identifier, as on the Board's real e-seal certificate.
     { type: '2.5.4.97', value: `NTREE-${AGENCY.registryCode}`, valueTagClass: forge.asn1.Type.UTF8 as never },
-    { name: 'commonName', value: forge.util.encodeUtf8('Töölaud ARENDUSE TEMPEL (development seal, not valid)') },
+    { name: 'commonName', value: 'Töölaud ARENDUSE TEMPEL (development seal, not valid)', valueTagClass: forge.asn1.Type.UTF8 as never },
   ];
   cert.setSubject(subject as forge.pki.CertificateField[]);
   cert.setIssuer(subject as forge.pki.CertificateField[]);
@@ -113,18 +113,20 @@ export function createDevelopmentSeal(now = new Date()): { p12: Buffer; password
   return { p12: Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'), password };
 }
 
+// File paths come from configuration: `turbopackIgnore` keeps Next from tracing the whole
+// project into the server output because of them.
 function ensureDevelopmentSeal(dir: string): { p12: Buffer; password: string } {
   const p12Path = path.join(dir, 'seal.p12');
   const passwordPath = path.join(dir, 'seal.password');
-  if (!fs.existsSync(p12Path)) {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(/* turbopackIgnore: true */ p12Path)) {
+    fs.mkdirSync(/* turbopackIgnore: true */ dir, { recursive: true, mode: 0o700 });
     const created = createDevelopmentSeal();
     // The password first: a crash in between leaves no key without its password.
-    fs.writeFileSync(passwordPath, created.password, { mode: 0o600 });
-    fs.writeFileSync(p12Path, created.p12, { mode: 0o600 });
+    fs.writeFileSync(/* turbopackIgnore: true */ passwordPath, created.password, { mode: 0o600 });
+    fs.writeFileSync(/* turbopackIgnore: true */ p12Path, created.p12, { mode: 0o600 });
     console.log(JSON.stringify({ level: 'info', source: 'seal', message: `development e-seal created in ${dir}` }));
   }
-  return { p12: fs.readFileSync(p12Path), password: fs.readFileSync(passwordPath, 'utf8').trim() };
+  return { p12: fs.readFileSync(/* turbopackIgnore: true */ p12Path), password: fs.readFileSync(passwordPath, 'utf8').trim() };
 }
 
 /** The seal configured for this process, or null when documents go out unsealed. Throws on a broken configuration. */
@@ -133,7 +135,7 @@ export function loadSeal(config: SealConfig = readSealConfig()): Seal | null {
   if (config.kind === 'configured') {
     let p12: Buffer;
     try {
-      p12 = fs.readFileSync(config.p12Path);
+      p12 = fs.readFileSync(/* turbopackIgnore: true */ config.p12Path);
     } catch (error) {
       throw new Error(`SEAL_P12_PATH cannot be read: ${(error as Error).message}`);
     }
@@ -151,7 +153,7 @@ function loaded(): { seal: Seal | null; trusted: X509Certificate[] } {
   if (!g[sealKey]) {
     const config = readSealConfig();
     const seal = loadSeal(config);
-    const trusted = config.kind === 'none' ? [] : config.trustedCertPaths.map((p) => new X509Certificate(fs.readFileSync(p)));
+    const trusted = config.kind === 'none' ? [] : config.trustedCertPaths.map((p) => new X509Certificate(fs.readFileSync(/* turbopackIgnore: true */ p)));
     g[sealKey] = { seal, trusted: seal ? [seal.certificate, ...trusted] : trusted };
   }
   return g[sealKey];
