@@ -12,5 +12,8 @@ export async function register() {
       const { staffAdded } = await seedDemo(handle.db);
       console.log(`Demo data seeded: ${staffAdded} staff.`);
     }
+    // The development e-seal (self-signed) is made on the first start, beside the data.
+    const { getSeal } = await import('./server/pdf/seal');
+    getSeal();
   }
 }

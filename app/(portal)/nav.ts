@@ -9,6 +9,7 @@ const items: NavItem[] = [
   { href: '/', label: (m) => m.nav.home, permission: 'portal.use' },
   { href: '/admin/tootajad', label: (m) => m.nav.staff, permission: 'staff.read' },
   { href: '/admin/audit', label: (m) => m.nav.audit, permission: 'audit.read' },
+  { href: '/admin/mallid', label: (m) => m.templates.nav, permission: 'templates.read' },
 ];
 
 export function navFor(actor: Actor, m: Messages) {

@@ -1,9 +1,10 @@
 import { audit } from './messages/audit';
 import { core } from './messages/core';
 import { staff } from './messages/staff';
+import { templates } from './messages/templates';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
-const sections = { staff, audit };
+const sections = { staff, audit, templates };
 
 type Sections = typeof sections;
 export type Messages = typeof core.et & { [K in keyof Sections]: Sections[K]['et'] };

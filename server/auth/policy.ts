@@ -9,6 +9,7 @@ export const policy = {
   'staff.read': ['admin'],
   'staff.manage': ['admin'],
   'audit.read': ['admin'],
+  'templates.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof policy;

@@ -29,6 +29,16 @@ export type WorkerStats = {
   arrayBuffers: number;
 };
 
+/**
+ * The worker script on disk. It must never be bundled: Turbopack follows any `new Worker`
+ * whose path it can work out (and would then bundle tsx into the server), so the file name
+ * is put together here, out of its sight.
+ */
+function workerFile(root: string): string {
+  const parts = ['server', 'pdf', ['render-worker', 'mjs'].join('.')];
+  return path.join(root, ...parts);
+}
+
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void; timer?: NodeJS.Timeout };
 
 class WorkerHandle {
@@ -44,7 +54,7 @@ class WorkerHandle {
     readonly generation: number,
     private readonly options: PoolOptions,
   ) {
-    this.worker = new Worker(path.join(options.root, 'server/pdf/render-worker.mjs'), {
+    this.worker = new Worker(workerFile(options.root), {
       workerData: { root: options.root, fontDir: path.join(options.root, 'assets/fonts'), warmup: options.warmup },
       // React and react-pdf in production mode: the development build leaks more and runs slower.
       env: { ...process.env, NODE_ENV: 'production' },

@@ -1,5 +1,5 @@
 import { getTemplate, validateTemplateData, type TemplateId } from '@/templates/registry';
-import { registrationSchema, type Registration, type RegistrationInput } from '@/templates/shared/types';
+import { registrationSchema, type Language, type Registration, type RegistrationInput } from '@/templates/shared/types';
 import { DomainError } from '@/server/errors';
 import { RenderPool, type WorkerStats } from './render-pool';
 
@@ -82,10 +82,13 @@ export const SAMPLE_REGISTRATION: RegistrationInput = {
   verificationUrl: null,
 };
 
-export async function renderSample(templateId: string): Promise<Uint8Array> {
+/** The template's sample data, in one of its languages, with a sample number and NÄIDIS across it. */
+export async function renderSample(templateId: string, language?: Language): Promise<Uint8Array> {
   const template = getTemplate(templateId);
   if (!template) throw new DomainError('errors.notFound', 'templateId');
-  return renderDocument(templateId, template.sample, SAMPLE_REGISTRATION, { watermark: 'NÄIDIS', sealed: false });
+  const sample = structuredClone(template.sample) as Record<string, unknown>;
+  if (language && 'language' in sample) sample.language = language;
+  return renderDocument(templateId, sample, SAMPLE_REGISTRATION, { watermark: 'NÄIDIS', sealed: false });
 }
 
 export type { WorkerStats };
