@@ -47,6 +47,7 @@ export function BenefitCertificate({ data, ctx }: { data: BenefitCertificateData
   const purpose = data.purpose.replace(/\.$/, '');
   return (
     <DocumentShell
+      pageNumbers={false}
       ctx={ctx}
       language={language}
       title={language === 'et' ? `Tõend ${t.title(isPension(data.benefitKind)).toLowerCase()}` : t.title(isPension(data.benefitKind))}

@@ -21,7 +21,7 @@ export function CertifiedCopy({ data, ctx }: { data: CertifiedCopyData; ctx: Ren
   rows.push(['Esitaja', `${data.client.name}, isikukood ${data.client.personalCode}`]);
   rows.push(['Koopia maht', pages(data.pageCount)]);
   return (
-    <DocumentShell ctx={ctx} language="et" title={`Koopia õige: ${original.title}`}>
+    <DocumentShell pageNumbers={false} ctx={ctx} language="et" title={`Koopia õige: ${original.title}`}>
       <View style={{ alignItems: 'flex-end', marginTop: 22 }}>
         <Text>{registrationLine(ctx, 'et')}</Text>
       </View>

@@ -13,6 +13,12 @@ type DocumentShellProps = {
   title: string;
   subject?: string;
   restriction?: Restriction | null;
+  /**
+   * "Lk 1 (2)" on every page of a longer document. Page numbers make react-pdf lay the
+   * pages out twice (about a quarter of a certificate's render time), so documents whose
+   * fields cannot fill more than one page turn them off.
+   */
+  pageNumbers?: boolean;
   children: ReactNode;
 };
 
@@ -21,7 +27,7 @@ type DocumentShellProps = {
  * where the seal verification reads it back), the letterhead on the first page, the footer
  * and page numbers on every page, and the preview watermark when there is one.
  */
-export function DocumentShell({ ctx, language, title, subject, restriction, children }: DocumentShellProps) {
+export function DocumentShell({ ctx, language, title, subject, restriction, pageNumbers = true, children }: DocumentShellProps) {
   const registration = ctx.registration;
   return (
     <Document
@@ -35,7 +41,7 @@ export function DocumentShell({ ctx, language, title, subject, restriction, chil
     >
       <Page size="A4" style={s.page}>
         {/* Fixed elements first: react-pdf repeats them on every page only when they precede the flow. */}
-        <Footer language={language} />
+        <Footer language={language} pageNumbers={pageNumbers} />
         {ctx.watermark && <Watermark text={ctx.watermark} />}
         <Letterhead language={language} restriction={restriction ?? null} ctx={ctx} />
         {children}
@@ -94,7 +100,7 @@ function RestrictionMark({ restriction, language, ctx }: { restriction: Restrict
   );
 }
 
-function Footer({ language }: { language: Language }) {
+function Footer({ language, pageNumbers }: { language: Language; pageNumbers: boolean }) {
   const l = LABELS[language];
   const cell = { flexGrow: 1, flexBasis: 0 } as const;
   return (
@@ -133,10 +139,14 @@ function Footer({ language }: { language: Language }) {
           {l.registryCode} {AGENCY.registryCode}
         </Text>
       </View>
-      <Text
-        style={{ width: 44, textAlign: 'right' }}
-        render={({ pageNumber, totalPages }) => (totalPages > 1 ? `${l.page} ${pageNumber} (${totalPages})` : '')}
-      />
+      {pageNumbers ? (
+        <Text
+          style={{ width: 44, textAlign: 'right' }}
+          render={({ pageNumber, totalPages }) => (totalPages > 1 ? `${l.page} ${pageNumber} (${totalPages})` : '')}
+        />
+      ) : (
+        <View style={{ width: 44 }} />
+      )}
     </View>
   );
 }
