@@ -3,7 +3,7 @@ import { verificationUrl } from '@/lib/verification-code';
 import { getTemplate } from '@/templates/registry';
 import type { DocumentType, RegistrationInput } from '@/templates/shared/types';
 import { parseTemplateData, renderDocument } from './render';
-import { getSeal, sealPdf } from './seal';
+import { getSeal, sealPdf, verifySealedPdf, type SealVerification } from './seal';
 
 // The document engine's front door for issuing (issue 4). The register (numbers, storage,
 // issuance records) calls, in this order:
@@ -74,5 +74,24 @@ export async function previewDocument(templateId: string, data: unknown): Promis
   return renderDocument(templateId, data, null, { sealed: getSeal() !== null });
 }
 
+export type PdfInspection = {
+  /** Hex SHA-256 of the bytes: equal to the stored `sha256` only for the very file the portal issued. */
+  sha256: string;
+  /** The printed verification code as read from the file's signed metadata (or its metadata, when unsealed). */
+  verificationCode: string | null;
+  seal: SealVerification;
+};
+
+/**
+ * For the "Kontrolli dokumenti" upload: what a PDF says about itself. The register then
+ * looks the code up and compares `sha256` with what it stored; a sealed file that is
+ * `valid` is ours and unchanged even if the register is unreachable.
+ */
+export function inspectPdf(bytes: Uint8Array): PdfInspection {
+  const seal = verifySealedPdf(bytes);
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), verificationCode: seal.verificationCode, seal };
+}
+
 export { parseTemplateData, renderDocument, renderSample, TemplateDataError, getRenderPool } from './render';
 export { getSeal, trustedSealCertificates, verifySealedPdf, type SealVerification } from './seal';
+export { newVerificationCode, parseVerificationCode, formatVerificationCode } from '@/lib/verification-code';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getTemplate } from '@/templates/registry';
 import { pdfsig, pdfText } from '@/test/pdf';
-import { produceDocument } from './index';
+import { inspectPdf, produceDocument } from './index';
 import { renderDocument, setRenderPool } from './render';
 import { RenderPool } from './render-pool';
 import {
@@ -219,6 +219,11 @@ describe('produceDocument', () => {
     const { createHash } = await import('node:crypto');
     expect(produced.sha256).toBe(createHash('sha256').update(produced.bytes).digest('hex'));
     expect(verifySealedPdf(produced.bytes, trustedSealCertificates())).toMatchObject({ status: 'valid', verificationCode: 'K7QF3M9XTRF' });
+    // What the verification page's upload gets: the code to look up and the hash to compare.
+    expect(inspectPdf(produced.bytes)).toMatchObject({ sha256: produced.sha256, verificationCode: 'K7QF3M9XTRF', seal: { status: 'valid' } });
+    const changed = withChangedByte(produced.bytes, 5000);
+    expect(inspectPdf(changed)).toMatchObject({ verificationCode: 'K7QF3M9XTRF', seal: { status: 'invalid' } });
+    expect(inspectPdf(changed).sha256).not.toBe(produced.sha256);
     expect(pdfText(produced.bytes)).toContain('(kinnitatud elektroonilise templiga)');
     expect(produced.data).toMatchObject({ restriction: { basis: 'AvTS § 35 lg 1 p 12' } });
   });
@@ -232,6 +237,7 @@ describe('produceDocument', () => {
     const produced = await produceDocument({ templateId: 'certified-copy', data: getTemplate('certified-copy')!.sample, registration });
     expect(produced).toMatchObject({ sealed: false, sealCertificate: null });
     expect(verifySealedPdf(produced.bytes, [seal.certificate]).status).toBe('unsigned');
+    expect(inspectPdf(produced.bytes)).toMatchObject({ sha256: produced.sha256, verificationCode: 'K7QF3M9XTRF', seal: { status: 'unsigned' } });
     expect(pdfText(produced.bytes)).toContain('(allkiri)');
   });
 });
