@@ -4,7 +4,7 @@ import * as certifiedCopy from './certified-copy/definition';
 import * as insuranceRegisterNotice from './insurance-register-notice/definition';
 import * as missingDocumentsNotice from './missing-documents-notice/definition';
 import * as replyLetter from './reply-letter/definition';
-import type { TemplateMeta } from './shared/types';
+import type { Language, TemplateMeta } from './shared/types';
 
 // Every template the portal can issue: metadata, the zod schema of its fields and sample
 // data. Nothing here imports @react-pdf/renderer, so pages and server actions can use it
@@ -14,7 +14,10 @@ import type { TemplateMeta } from './shared/types';
 export type TemplateDefinition = {
   meta: TemplateMeta;
   schema: z.ZodType;
+  /** Sample data in the template's first language … */
   sample: unknown;
+  /** … and, where the wording of the data differs, in its other languages. */
+  samples?: Partial<Record<Language, unknown>>;
 };
 
 const definitions = [

@@ -22,6 +22,12 @@ describe('template registry', () => {
       expect(meta.history.at(-1)!.version).toBe(meta.version);
       expect(schema.safeParse(sample).success, meta.id).toBe(true);
     }
+    for (const { meta, schema, samples } of TEMPLATES) {
+      for (const [language, data] of Object.entries(samples ?? {})) {
+        expect(meta.languages, meta.id).toContain(language);
+        expect(schema.safeParse(data).success, `${meta.id} ${language}`).toBe(true);
+      }
+    }
   });
 
   it('refuses an unknown template', () => {

@@ -86,7 +86,7 @@ export const SAMPLE_REGISTRATION: RegistrationInput = {
 export async function renderSample(templateId: string, language?: Language): Promise<Uint8Array> {
   const template = getTemplate(templateId);
   if (!template) throw new DomainError('errors.notFound', 'templateId');
-  const sample = structuredClone(template.sample) as Record<string, unknown>;
+  const sample = structuredClone((language && template.samples?.[language]) ?? template.sample) as Record<string, unknown>;
   if (language && 'language' in sample) sample.language = language;
   return renderDocument(templateId, sample, SAMPLE_REGISTRATION, { watermark: 'NÄIDIS', sealed: false });
 }

@@ -51,3 +51,13 @@ export const sample: BenefitCertificateInput = {
   signer: { name: 'Mari Tamm', title: 'klienditeeninduse spetsialist', email: 'mari.tamm@sotsiaalkindlustusamet.ee', phone: '612 1360' },
   restriction: { basis: 'AvTS § 35 lg 1 p 12', validUntil: '2101-11-28' },
 };
+
+/** The English sample, as a certificate for a foreign institution would be filled in. */
+export const samples = {
+  en: {
+    ...sample,
+    language: 'en',
+    purpose: 'Deutsche Rentenversicherung Bund (for the assessment of a German pension)',
+    signer: { ...sample.signer, title: 'Customer Service Specialist' },
+  } satisfies BenefitCertificateInput,
+};
