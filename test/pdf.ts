@@ -47,3 +47,21 @@ export function pdfsig(bytes: Uint8Array): string {
     }
   });
 }
+
+/** QR codes on the first page as zbarimg (Debian's zbar-tools, optional) reads them from a 150 dpi image. */
+export function pdfQrCodes(bytes: Uint8Array): string[] {
+  return withTempFile(bytes, (file) => {
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', file, `${file}-page`]);
+    const out = execFileSync('zbarimg', ['-q', '--raw', `${file}-page.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.split('\n').filter(Boolean);
+  });
+}
+
+export function hasCommand(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatEuros } from '@/lib/format';
 import { getTemplate } from '@/templates/registry';
-import { pdfFonts, pdfPageCount, pdfText } from '@/test/pdf';
+import { hasCommand, pdfFonts, pdfPageCount, pdfQrCodes, pdfText } from '@/test/pdf';
 import { renderDocument, renderSample, setRenderPool, TemplateDataError } from './render';
 import { RenderPool } from './render-pool';
 
@@ -136,6 +136,10 @@ describe('templates rendered to PDF', () => {
     const text = pdfText(await render('certified-copy', { original: { title: 'OOO AAA Tööraamat', issuer: '', number: '', issuedOn: '' } }));
     expect(text).toContain('KOOPIA ÕIGE');
     expect(text).toContain('OOO AAA Tööraamat');
+  });
+
+  it.skipIf(!hasCommand('zbarimg'))('prints a QR code that a scanner reads as the verification address', async () => {
+    expect(pdfQrCodes(await render('benefit-certificate'))).toEqual(['https://toolaud.example/kontrolli?kood=K7QF-3M9X-TRF']);
   });
 
   it('prints the access-restriction mark only when the data says so', async () => {

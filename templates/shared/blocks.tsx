@@ -127,7 +127,7 @@ function Verification({ ctx, language }: { ctx: RenderContext; language: Languag
         <Text style={{ fontSize: 10, fontWeight: 'bold', textAlign: 'right' }}>{printed}</Text>
         <Text style={{ fontSize: 7, lineHeight: 1.3, color: COLORS.muted, textAlign: 'right', marginTop: 3 }}>{l.verificationText}</Text>
       </View>
-      <QrCode value={registration.verificationUrl ?? printed} size={64} />
+      <QrCode value={registration.verificationUrl ?? printed} size={72} />
     </View>
   );
 }

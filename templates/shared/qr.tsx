@@ -1,24 +1,35 @@
 import { Path, Svg } from '@react-pdf/renderer';
 import QRCode from 'qrcode';
 
+const QUIET_ZONE = 4;
+
 /**
- * A QR code drawn as one vector path (crisp at any zoom and in print, no image decoding),
- * with the four-module quiet zone scanners need.
+ * The QR code as one SVG path in module units, with the four-module quiet zone scanners
+ * need: one rectangle per horizontal run of dark modules, a third of the path commands
+ * react-pdf would otherwise parse for single modules.
  */
-export function QrCode({ value, size }: { value: string; size: number }) {
+export function qrPath(value: string): { d: string; size: number } {
   const { modules } = QRCode.create(value, { errorCorrectionLevel: 'M' });
   const n = modules.size;
-  const quiet = 4;
   let d = '';
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
-      if (modules.get(y, x)) d += `M${x + quiet} ${y + quiet}h1v1h-1z`;
+      if (!modules.get(y, x)) continue;
+      let run = 1;
+      while (x + run < n && modules.get(y, x + run)) run++;
+      d += `M${x + QUIET_ZONE} ${y + QUIET_ZONE}h${run}v1h-${run}z`;
+      x += run - 1;
     }
   }
-  const total = n + 2 * quiet;
+  return { d, size: n + 2 * QUIET_ZONE };
+}
+
+/** A QR code drawn as vector graphics: crisp at any zoom and in print, no image to decode. */
+export function QrCode({ value, size }: { value: string; size: number }) {
+  const path = qrPath(value);
   return (
-    <Svg width={size} height={size} viewBox={`0 0 ${total} ${total}`}>
-      <Path d={d} fill="#000000" />
+    <Svg width={size} height={size} viewBox={`0 0 ${path.size} ${path.size}`}>
+      <Path d={path.d} fill="#000000" />
     </Svg>
   );
 }
