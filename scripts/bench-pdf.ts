@@ -182,7 +182,7 @@ const leak = await memory(MEMORY + 1);
 const recycled = await memory(500);
 for (const [name, samples] of [
   ['one worker, never replaced', leak],
-  ['replaced every 500 renders (the portal default)', recycled],
+  ['replaced every 500 renders', recycled],
 ] as const) {
   console.log(`  ${name}:`);
   for (const s of samples)

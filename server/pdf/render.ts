@@ -33,7 +33,9 @@ export function getRenderPool(): RenderPool {
   const g = globalThis as GlobalWithPool;
   g[globalKey] ??= new RenderPool({
     root: process.env.TOOLAUD_ROOT ?? process.cwd(),
-    maxRenders: positiveInt(process.env.PDF_WORKER_MAX_RENDERS, 500),
+    // The heap stays flat over 6,000 renders in one worker (BENCHMARKS.md): replacement is a
+    // safety net for leaks outside the heap, and each one costs a start-up and some RSS.
+    maxRenders: positiveInt(process.env.PDF_WORKER_MAX_RENDERS, 5000),
     renderTimeoutMs: positiveInt(process.env.PDF_RENDER_TIMEOUT_MS, 30_000),
     warmup: process.env.PDF_WORKER_WARMUP !== '0',
   });
