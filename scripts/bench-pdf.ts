@@ -35,7 +35,7 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 };
-const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const ms = (n: number) => `${n.toFixed(n < 100 ? 1 : 0)} ms`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const now = () => performance.now();
 
