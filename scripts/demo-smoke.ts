@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const port = 3950;
+// DEMO_SMOKE_PORT lets engineers on one machine run the suite side by side.
+const port = Number(process.env.DEMO_SMOKE_PORT ?? 3950);
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'toolaud-demo-'));
 const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/demo.ts'], {
   env: { ...process.env, PORT: String(port), DATABASE_URL: '', PGLITE_DATA_DIR: path.join(dataRoot, 'pglite') },
