@@ -14,6 +14,9 @@ export async function register() {
       const documents = await seedDemoDocuments();
       console.log(`Demo data seeded: ${staffAdded} staff, ${documents} register documents.`);
     }
+    // The development e-seal (self-signed) is made on the first start, beside the data.
+    const { getSeal } = await import('./server/pdf/seal');
+    getSeal();
   }
   // The outbox worker runs here when the portal is the only process (PGlite, the demo);
   // with PostgreSQL production runs `npm run worker` instead (OUTBOX_WORKER overrides).

@@ -48,6 +48,7 @@ try {
   for (let i = 0; i < 20 && !output.includes('Peeter Põder'); i++) await new Promise((r) => setTimeout(r, 250));
   check(output.includes('Peeter Põder') && output.includes('admin'), 'the demo prints who holds which role');
   check(fs.existsSync(path.join(dataRoot, 'pglite.lock')), 'the portal holds a lock on its data directory');
+  check(fs.existsSync(path.join(dataRoot, 'dev-seal', 'seal.p12')), 'demo mode made its development e-seal beside the data');
 } catch (error) {
   failed = true;
   console.error(`demo smoke test failed: ${(error as Error).message}\n${output}`);

@@ -16,6 +16,7 @@ const items: NavItem[] = [
   { href: '/admin/audit', label: (m) => m.nav.audit, permission: 'audit.read' },
   { href: '/admin/suunamine', label: (m) => m.notifications.rulesTitle, permission: 'incidents.rules' },
   { href: '/admin/valjuvad', label: (m) => m.notifications.outboxTitle, permission: 'outbox.manage' },
+  { href: '/admin/mallid', label: (m) => m.templates.nav, permission: 'templates.read' },
 ];
 
 export function navFor(actor: Actor, m: Messages) {

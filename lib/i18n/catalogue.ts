@@ -4,9 +4,10 @@ import { register } from './messages/register';
 import { incidents } from './messages/incidents';
 import { notifications } from './messages/notifications';
 import { staff } from './messages/staff';
+import { templates } from './messages/templates';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
-const sections = { staff, audit, register, incidents, notifications };
+const sections = { staff, audit, register, incidents, notifications, templates };
 
 type Sections = typeof sections;
 export type Messages = typeof core.et & { [K in keyof Sections]: Sections[K]['et'] };

@@ -11,8 +11,8 @@ describe('policy table', () => {
     for (const role of ROLES) expect(can({ roles: [role] }, 'portal.use')).toBe(true);
   });
 
-  it('keeps the staff directory and the audit log to administrators', () => {
-    for (const permission of ['staff.read', 'staff.manage', 'audit.read'] as const) {
+  it('keeps the staff directory, the audit log and the document templates to administrators', () => {
+    for (const permission of ['staff.read', 'staff.manage', 'audit.read', 'templates.read'] as const) {
       for (const role of ROLES) expect(can({ roles: [role] }, permission)).toBe(role === 'admin');
     }
   });

@@ -24,6 +24,7 @@ export const policy = {
   'incidents.rules': ['admin'],
   'notifications.read': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
   'outbox.manage': ['admin'],
+  'templates.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof policy;
