@@ -75,7 +75,7 @@ if (existing < DOCS) {
       from generate_series(${start}, ${end}) g
       cross join lateral (select gen_random_uuid() as id, now() - (g % 1000) * interval '1 day' - (g % 86400) * interval '1 second' as reg) d
       join types t on t.rn = g % t.n
-      join cids c on c.rn = 1 + (g * 7919) % ${CLIENTS}
+      join cids c on c.rn = 1 + (g::bigint * 7919) % ${CLIENTS}
       join units_n u on u.rn = g % u.n
       left join sids s on s.unit_code = u.code and s.rn = 1 + g % s.n
     `);

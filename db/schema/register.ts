@@ -178,6 +178,15 @@ export const documents = pgTable(
   (t) => [
     uniqueIndex('documents_number_unique').on(t.seriesCode, t.year, t.sequence, t.suffix),
     index('documents_number_idx').on(t.number),
+    // A search by number also finds the matter's additions (2-1/1534-1 …): LIKE 'n-%' on this.
+    index('documents_number_pattern_idx').using('btree', sql`${t.number} text_pattern_ops`),
+    // Open documents by deadline (no deadline last), for "my unit's" and the overdue lists.
+    index('documents_open_due_idx')
+      .on(sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
+      .where(sql`${t.status} in ('registered', 'in_progress', 'waiting_for_client')`),
+    index('documents_unit_open_due_idx')
+      .on(t.unitCode, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
+      .where(sql`${t.status} in ('registered', 'in_progress', 'waiting_for_client')`),
     index('documents_client_idx').on(t.clientId, t.registeredAt),
     index('documents_assignee_idx').on(t.assigneeId, t.status, t.dueDate),
     index('documents_unit_idx').on(t.unitCode, t.status, t.dueDate),

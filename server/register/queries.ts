@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, missingRequests, staff, units } from '@/db/schema';
 import { isValidPersonalCode } from '@/lib/personal-code';
@@ -77,7 +77,7 @@ export function documentConditions(actor: RegisterActor, f: DocumentFilter, toda
   if (f.view === 'unit') conditions.push(eq(documents.unitCode, actor.unitCode));
   if (f.number) {
     const number = f.number.trim();
-    conditions.push(or(eq(documents.number, number), ilike(documents.number, `${number.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`))!);
+    conditions.push(or(eq(documents.number, number), like(documents.number, `${number.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`))!);
   }
   if (f.year) conditions.push(eq(documents.year, f.year));
   if (f.client) {
@@ -106,7 +106,8 @@ export function documentSearchQuery(db: Db, actor: RegisterActor, filter: Docume
   const limit = Math.min(filter.limit ?? 50, 500);
   const conditions = documentConditions(actor, filter, today);
   const sort = filter.sort === 'due' ? 'due' : 'registered';
-  const dueKey = sql<string>`coalesce(${documents.dueDate}, ${FAR_FUTURE}::date)`;
+  // Written as in documents_open_due_idx (a literal, not a parameter), so the index serves the order.
+  const dueKey = sql<string>`coalesce(${documents.dueDate}, '9999-12-31'::date)`;
   const cursor = decodeCursor(filter.cursor);
   if (cursor) {
     conditions.push(

@@ -1,0 +1,3 @@
+CREATE INDEX "documents_number_pattern_idx" ON "documents" USING btree ("number" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "documents_open_due_idx" ON "documents" USING btree (coalesce("due_date", '9999-12-31'::date),"id") WHERE "documents"."status" in ('registered', 'in_progress', 'waiting_for_client');--> statement-breakpoint
+CREATE INDEX "documents_unit_open_due_idx" ON "documents" USING btree ("unit_code",coalesce("due_date", '9999-12-31'::date),"id") WHERE "documents"."status" in ('registered', 'in_progress', 'waiting_for_client');
