@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { clients, documents, documentTypes, issuedDocuments, staff } from '@/db/schema';
+import { clients, documents, documentTypes, issuedDocuments, missingRequests, staff } from '@/db/schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { databaseStorage } from '@/server/files/storage';
@@ -167,5 +167,83 @@ export async function verifyDocument(actor: RegisterActor, input: { code?: strin
     issuedByName: row.issuedByName,
     method: row.issued.method,
     sealed: row.issued.sealed,
+  };
+}
+
+/**
+ * What the issuing form is prefilled with: the client (from the card or the registered
+ * document), the registered document and its matter, the open missing-documents request,
+ * and the signer (the actor). Opening a client's data for issuing is audited.
+ */
+export async function issuingContext(actor: RegisterActor, input: { clientId?: string; documentId?: string }, ctx: Ctx & { now?: Date }) {
+  const role = authorize(actor, 'documents.issue');
+  const db = await getDb();
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Tallinn' }).format(ctx.now ?? new Date());
+  const [me] = await db.select().from(staff).where(eq(staff.id, actor.id));
+  const signer = { name: me ? `${me.givenName} ${me.familyName}` : '', title: me?.title ?? '', email: me?.email ?? '', phone: me?.phone ?? '' };
+  let source: typeof documents.$inferSelect | null = null;
+  let matter: typeof documents.$inferSelect | null = null;
+  if (input.documentId) {
+    [source = null] = await db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, input.documentId), visibleDocuments(actor)));
+    if (!source) return null;
+    [matter = null] = await db.select().from(documents).where(eq(documents.id, source.matterId));
+  }
+  const clientId = input.clientId || source?.clientId || null;
+  const [client] = clientId ? await db.select().from(clients).where(eq(clients.id, clientId)) : [];
+  if (clientId && !client) return null;
+  if (!client && !source) return null;
+  const [request] = source
+    ? await db
+        .select({ items: missingRequests.items, clientDeadline: missingRequests.clientDeadline })
+        .from(missingRequests)
+        .innerJoin(documents, eq(documents.id, missingRequests.documentId))
+        .where(eq(documents.matterId, source.matterId))
+        .orderBy(desc(missingRequests.requestedAt))
+        .limit(1)
+    : [];
+  if (client) {
+    await db.transaction((tx) =>
+      appendAudit(tx, {
+        actorCode: actor.personalCode,
+        actorRole: role,
+        action: 'client.view',
+        entityType: 'client',
+        entityId: client.id,
+        subjectCode: client.personalCode,
+        purpose: 'dokumendi väljastamine',
+        requestId: ctx.requestId,
+      }),
+    );
+  }
+  const tallinn = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Tallinn' }).format(d);
+  return {
+    clientId: client?.id ?? '',
+    fromDocumentId: source?.id ?? '',
+    today,
+    signer,
+    client: client
+      ? { name: `${client.givenName} ${client.familyName}`, personalCode: client.personalCode, address: (client.address ?? '').replace(/,\s*/g, '\n') }
+      : null,
+    source: source
+      ? {
+          id: source.id,
+          number: source.number,
+          title: source.title,
+          typeCode: source.typeCode,
+          direction: source.direction,
+          typeName: '',
+          receivedOn: tallinn(source.receivedAt),
+          senderReference: source.senderReference,
+          senderDate: source.senderDate,
+          institutionName: source.institutionName,
+          matterNumber: matter?.number ?? source.number,
+          matterTitle: matter?.title ?? source.title,
+          matterReceivedOn: tallinn(matter?.receivedAt ?? source.receivedAt),
+        }
+      : null,
+    missing: request ? { items: request.items, clientDeadline: request.clientDeadline } : null,
   };
 }
