@@ -198,7 +198,11 @@ function Fields(props: FieldsProps) {
 function Control({ m, name, field, register, control, errors, languages }: FieldsProps & { name: string; field: string }) {
   const id = idOf(name);
   const error = err(m, errors, name);
-  const label = m.issuing.labels[field] ?? field;
+  const parent = name
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .slice(-2, -1)[0];
+  const label = m.issuing.labels[`${parent}.${field}`] ?? m.issuing.labels[field] ?? field;
   const aria = { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
   const n = name as 'method';
   if (field === 'language') {
