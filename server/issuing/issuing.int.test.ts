@@ -212,7 +212,8 @@ describe('issuing', () => {
         },
         method: 'post',
         clientId: '',
-        fromDocumentId: request.noticeId,
+        // From the application itself: the matter's registered request is the one it goes into.
+        fromDocumentId: application.id,
         submissionId: randomUUID(),
       },
       ctx,

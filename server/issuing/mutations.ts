@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, issuedDocuments } from '@/db/schema';
 import { issueSchema, type IssueInput } from '@/lib/issuing-schema';
@@ -76,7 +76,7 @@ export async function issueDocument(actor: RegisterActor, input: IssueInput, ctx
 
       // A missing-documents request is registered when it is made (requestMissingDocuments):
       // its notice is issued into that registration instead of taking a second number.
-      const fulfil = source && source.direction === 'outgoing' && source.typeCode === type.code && !(await hasIssued(tx, source.id)) ? source : null;
+      const fulfil = source ? await registeredNotice(tx, source, type.code) : null;
 
       // Access restriction: the matter's, else the type's default (AvTS § 35 lg 1 p 12, 75 years).
       let restriction: { isRestricted: boolean; groundCode: string | null; until: string | null; label: string | null };
@@ -246,6 +246,23 @@ async function lockSource(tx: Tx, actor: RegisterActor, documentId: string) {
     .for('update');
   if (!row) throw new DomainError('errors.unknownReference', 'fromDocumentId');
   return row;
+}
+
+/**
+ * The registration a notice is issued into instead of a new number: the source itself when it
+ * is an outgoing document of the notice's type, or, from the application, the matter's latest
+ * missing-documents request; in both cases only while nothing has been issued into it.
+ */
+async function registeredNotice(tx: Tx, source: typeof documents.$inferSelect, typeCode: string) {
+  if (source.direction === 'outgoing') return source.typeCode === typeCode && !(await hasIssued(tx, source.id)) ? source : null;
+  if (typeCode !== 'missing_documents_request') return null;
+  const [latest] = await tx
+    .select()
+    .from(documents)
+    .where(and(eq(documents.matterId, source.matterId), eq(documents.typeCode, typeCode), eq(documents.direction, 'outgoing')))
+    .orderBy(desc(documents.registeredAt), desc(documents.suffix))
+    .limit(1);
+  return latest && !(await hasIssued(tx, latest.id)) ? latest : null;
 }
 
 async function hasIssued(tx: Tx, documentId: string): Promise<boolean> {
