@@ -35,7 +35,7 @@ export function prefillFor(templateId: TemplateId, c: PrefillContext): Record<st
         benefitKind: 'old-age-pension',
         periodStart: '',
         periodEnd: '',
-        monthlyAmountCents: 0,
+        monthlyAmountCents: null,
         purpose: '',
         signer: c.signer,
         restriction: null,
@@ -45,7 +45,7 @@ export function prefillFor(templateId: TemplateId, c: PrefillContext): Record<st
       return {
         client,
         asOf: c.today,
-        rows: [{ year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, socialTaxCents: 0, coefficient: null }],
+        rows: [{ year, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, socialTaxCents: null, coefficient: null }],
         signer: c.signer,
         restriction: null,
       };
