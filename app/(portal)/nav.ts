@@ -9,6 +9,7 @@ const items: NavItem[] = [
   { href: '/', label: (m) => m.nav.home, permission: 'portal.use' },
   { href: '/dokumendid', label: (m) => m.register.nav, permission: 'register.read' },
   { href: '/kliendid', label: (m) => m.register.clients.nav, permission: 'clients.read' },
+  { href: '/kontrolli', label: (m) => m.issuing.verify.nav, permission: 'documents.verify' },
   { href: '/intsidendid', label: (m) => m.incidents.title, permission: 'incidents.report' },
   { href: '/it-tugi', label: (m) => m.incidents.queueTitle, permission: 'incidents.read_all' },
   { href: '/admin/tootajad', label: (m) => m.nav.staff, permission: 'staff.read' },

@@ -5,9 +5,10 @@ import { incidents } from './messages/incidents';
 import { notifications } from './messages/notifications';
 import { staff } from './messages/staff';
 import { templates } from './messages/templates';
+import { issuing } from './messages/issuing';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
-const sections = { staff, audit, register, incidents, notifications, templates };
+const sections = { staff, audit, register, incidents, notifications, templates, issuing };
 
 type Sections = typeof sections;
 export type Messages = typeof core.et & { [K in keyof Sections]: Sections[K]['et'] };

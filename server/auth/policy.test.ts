@@ -24,6 +24,11 @@ describe('policy table', () => {
     expect(ROLES.filter((r) => can({ roles: [r] }, 'clients.read'))).toEqual(['specialist', 'manager']);
   });
 
+  it('lets those who serve clients issue documents, and every role check one', () => {
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'documents.issue'))).toEqual(['specialist', 'manager']);
+    for (const role of ROLES) expect(can({ roles: [role] }, 'documents.verify')).toBe(true);
+  });
+
   it('refuses a person with no roles everything', () => {
     for (const permission of Object.keys(policy) as (keyof typeof policy)[]) expect(can({ roles: [] }, permission)).toBe(false);
   });

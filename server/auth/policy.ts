@@ -25,6 +25,9 @@ export const policy = {
   'notifications.read': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
   'outbox.manage': ['admin'],
   'templates.read': ['admin'],
+  // Issuing certificates and notices from templates (issue 4); checking a document the portal issued.
+  'documents.issue': ['specialist', 'manager'],
+  'documents.verify': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof policy;

@@ -47,6 +47,7 @@ export const core = defineMessages(
     },
     errors: {
       required: 'Väli on kohustuslik.',
+      issuingClientMismatch: 'Isikukood ei ole selle kliendi oma, kellele dokumenti väljastatakse.',
       personalCode: 'Isikukood ei ole korrektne (kontrolli numbreid ja kontrollnumbrit).',
       email: 'E-posti aadress ei ole korrektne.',
       phone: 'Telefoninumber ei ole korrektne.',
@@ -153,6 +154,7 @@ export const core = defineMessages(
     },
     errors: {
       required: 'This field is required.',
+      issuingClientMismatch: 'The personal code is not that of the client the document is issued to.',
       personalCode: 'The personal code is not valid (check the digits and the check digit).',
       email: 'The e-mail address is not valid.',
       phone: 'The phone number is not valid.',

@@ -143,6 +143,7 @@ export const register = defineMessages(
       forwarded_to_authority: 'Edastatud teisele asutusele',
       attachments_added: 'Lisati faile',
       certified_copy: 'Koopia õigsus kinnitati',
+      issued: 'Väljastatud',
     },
     eventDetails: {
       number: 'Viit',
@@ -357,6 +358,7 @@ export const register = defineMessages(
       forwarded_to_authority: 'Forwarded to another authority',
       attachments_added: 'Files added',
       certified_copy: 'Copy certified',
+      issued: 'Issued',
     },
     eventDetails: {
       number: 'Reference',

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { AddScans, CertifyButton, DocumentActions } from '@/components/register/document-actions';
 import { DeadlineCell, RestrictionMark, StatusBadge } from '@/components/register/marks';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
@@ -10,6 +11,7 @@ import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
 import { getMessages } from '@/server/i18n';
+import { issuedForDocument } from '@/server/issuing/queries';
 import { getDocumentCard, registerOptions } from '@/server/register/queries';
 
 export const metadata = { title: 'Dokument' };
@@ -28,6 +30,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   if (!card) notFound();
   const { doc, type, client, ground } = card;
   const canWrite = can(user, 'register.write');
+  const issued = await issuedForDocument(user, doc.id);
   const options = await registerOptions(user);
   // Codes and ids in the history, shown by their names.
   const names = new Map<string, string>([...options.units, ...options.people].map((o) => [o.value, o.label]));
@@ -69,7 +72,20 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           <p className="font-mono text-sm text-slate-600">{doc.number}</p>
           <h1 className="text-2xl font-semibold">{doc.title}</h1>
         </div>
-        {doc.isRestricted && <RestrictionMark m={m} ground={ground?.label ?? null} until={doc.restrictionUntil} />}
+        <div className="flex flex-wrap items-center gap-3">
+          {doc.isRestricted && <RestrictionMark m={m} ground={ground?.label ?? null} until={doc.restrictionUntil} />}
+          {issued ? (
+            <Button asChild variant="secondary">
+              <a href={`/valjastatud/${issued.id}/pdf`}>{m.issuing.download}</a>
+            </Button>
+          ) : (
+            can(user, 'documents.issue') && (
+              <Button asChild variant="secondary">
+                <Link href={`/valjasta?dokument=${doc.id}`}>{m.issuing.issueFromDocument}</Link>
+              </Button>
+            )
+          )}
+        </div>
       </div>
       {card.openRequest && (
         <Alert tone="warning">

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getClientCard } from '@/server/clients/queries';
+import { issuedForClient } from '@/server/issuing/queries';
 import { getMessages } from '@/server/i18n';
 
 export const metadata = { title: 'Kliendi kaart' };
@@ -25,6 +26,7 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
   const card = await getClientCard(user, id, { requestId: await getRequestId(), purpose: eesmark?.slice(0, 200) });
   if (!card) notFound();
   const { client } = card;
+  const issued = await issuedForClient(user, client.id);
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -35,11 +37,18 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
           </h1>
           <p className="font-mono text-slate-700">{client.personalCode}</p>
         </div>
-        {can(user, 'register.write') && (
-          <Button asChild>
-            <Link href={`/dokumendid/uus?klient=${client.personalCode}`}>{r.register}</Link>
-          </Button>
-        )}
+        <div className="flex flex-wrap gap-3">
+          {can(user, 'documents.issue') && (
+            <Button asChild variant="secondary">
+              <Link href={`/valjasta?klient=${client.id}`}>{m.issuing.issue}</Link>
+            </Button>
+          )}
+          {can(user, 'register.write') && (
+            <Button asChild>
+              <Link href={`/dokumendid/uus?klient=${client.personalCode}`}>{r.register}</Link>
+            </Button>
+          )}
+        </div>
       </div>
       <p className="text-xs text-slate-600">{c.purposeHint}</p>
       <div className="grid gap-5 lg:grid-cols-3">
@@ -90,6 +99,26 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
           )}
         </Card>
         <div className="flex flex-col gap-5">
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">{m.issuing.issuedList}</h2>
+            {issued.length === 0 ? (
+              <p className="text-sm text-slate-600">{m.issuing.noneIssued}</p>
+            ) : (
+              <ul className="flex flex-col gap-2 text-sm">
+                {issued.map((i) => (
+                  <li key={i.id}>
+                    <a href={`/valjastatud/${i.id}/pdf`} className="font-mono text-brand-700 underline">
+                      {i.number}
+                    </a>{' '}
+                    {i.templateTitle}
+                    <div className="text-xs text-slate-600">
+                      {formatDateTime(i.issuedAt)} · {m.issuing.methods[i.method]} · {i.issuedByName}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{c.contact}</h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">

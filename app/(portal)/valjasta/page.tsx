@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { IssueForm } from '@/components/issuing/issue-form';
+import { getRequestId, requireUser } from '@/server/auth/current-user';
+import { can } from '@/server/auth/policy';
+import { getMessages } from '@/server/i18n';
+import { prefillFor } from '@/server/issuing/prefill';
+import { issuingContext } from '@/server/issuing/queries';
+import { isTemplateId, TEMPLATE_IDS, getTemplate } from '@/templates/registry';
+
+export const metadata = { title: 'Dokumendi väljastamine' };
+
+type Props = { searchParams: Promise<{ klient?: string; dokument?: string; mall?: string }> };
+const uuid = (v?: string) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
+
+// Issuing from a client card (`?klient=`) or a registered document (`?dokument=`).
+export default async function IssuePage({ searchParams }: Props) {
+  const user = await requireUser();
+  if (!can(user, 'documents.issue')) notFound();
+  const { klient, dokument, mall } = await searchParams;
+  const clientId = uuid(klient);
+  const documentId = uuid(dokument);
+  if (!clientId && !documentId) notFound();
+  const m = await getMessages();
+  const t = m.issuing;
+  const context = await issuingContext(user, { clientId, documentId }, { requestId: await getRequestId() });
+  if (!context) notFound();
+  const prefills = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, prefillFor(id, context)]));
+  const initial = isTemplateId(mall)
+    ? mall
+    : context.source?.typeCode === 'missing_documents_request'
+      ? 'missing-documents-notice'
+      : context.source?.direction === 'incoming'
+        ? 'reply-letter'
+        : 'benefit-certificate';
+  return (
+    <div className="flex flex-col gap-5">
+      <div>
+        <h1 className="text-2xl font-semibold">{t.title}</h1>
+        <p className="max-w-3xl text-sm text-slate-700">{t.lead}</p>
+      </div>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        {context.client && (
+          <>
+            <dt className="text-slate-600">{t.to}</dt>
+            <dd>
+              <Link href={`/kliendid/${context.clientId}`} className="text-brand-700 underline">
+                {context.client.name} · {context.client.personalCode}
+              </Link>
+            </dd>
+          </>
+        )}
+        {context.source && (
+          <>
+            <dt className="text-slate-600">{t.fromDocument}</dt>
+            <dd>
+              <Link href={`/dokumendid/${context.source.id}`} className="font-mono text-brand-700 underline">
+                {context.source.number}
+              </Link>{' '}
+              {context.source.title}
+            </dd>
+          </>
+        )}
+      </dl>
+      <IssueForm
+        m={m}
+        templates={TEMPLATE_IDS.map((id) => ({ id, title: getTemplate(id)!.meta.title.et }))}
+        prefills={prefills}
+        initialTemplate={initial}
+        clientId={clientId ?? ''}
+        fromDocumentId={documentId ?? ''}
+      />
+    </div>
+  );
+}

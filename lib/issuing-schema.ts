@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+// Issuing a document from a template (issue 4). The template's own zod schema checks
+// `data` (templates/registry.ts); this schema checks the rest of the form, used by the form
+// and again by issueDocument.
+
+export const ISSUE_METHODS = ['handed_over', 'email', 'post'] as const;
+export type IssueMethodValue = (typeof ISSUE_METHODS)[number];
+
+const optionalUuid = z.union([z.literal(''), z.uuid({ error: 'errors.unknownReference' })]).default('');
+
+export const issueSchema = z.object({
+  templateId: z.string({ error: 'errors.required' }).min(1, 'errors.required').max(100),
+  /** The template's fields; checked by the template's schema. */
+  data: z.unknown(),
+  method: z.enum(ISSUE_METHODS, { error: 'errors.required' }),
+  /** From a client card: the client the document is issued to. */
+  clientId: optionalUuid,
+  /** From a registered document: the new document joins its matter (suffix number). */
+  fromDocumentId: optionalUuid,
+  submissionId: z.uuid({ error: 'errors.required' }),
+});
+
+export type IssueInput = z.input<typeof issueSchema>;
