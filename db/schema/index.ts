@@ -4,3 +4,7 @@ export * from './audit';
 export * from './register';
 export * from './notifications';
 export * from './incidents';
+export * from './tasks';
+export * from './absences';
+export * from './proposals';
+export * from './workload';
