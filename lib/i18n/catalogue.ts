@@ -4,9 +4,13 @@ import { register } from './messages/register';
 import { incidents } from './messages/incidents';
 import { notifications } from './messages/notifications';
 import { staff } from './messages/staff';
+import { tasks, desk } from './messages/tasks';
+import { absences } from './messages/absences';
+import { proposals } from './messages/proposals';
+import { workload } from './messages/workload';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
-const sections = { staff, audit, register, incidents, notifications };
+const sections = { staff, audit, register, incidents, notifications, tasks, desk, absences, proposals, workload };
 
 type Sections = typeof sections;
 export type Messages = typeof core.et & { [K in keyof Sections]: Sections[K]['et'] };
