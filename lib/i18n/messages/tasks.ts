@@ -111,6 +111,7 @@ export const tasks = defineMessages(
       cancelled: 'Tühistatud',
       reminder: 'Meeldetuletus saadetud',
     },
+    reminders: { due_soon: 'tähtaeg järgmisel tööpäeval', overdue: 'tähtaeg ületatud' },
     actions: {
       title: 'Toimingud',
       start: 'Võta töösse',
@@ -264,6 +265,7 @@ export const tasks = defineMessages(
       cancelled: 'Cancelled',
       reminder: 'Reminder sent',
     },
+    reminders: { due_soon: 'due on the next working day', overdue: 'overdue' },
     actions: {
       title: 'Actions',
       start: 'Start',
