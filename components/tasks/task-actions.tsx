@@ -63,9 +63,11 @@ export function TaskActions({ m, taskId, can, actions }: Props) {
   const bodyError = errorText(commentForm.formState.errors.body?.message);
   const reviewError = errorText(reviewForm.formState.errors.comment?.message);
 
+  const nothingLeft = !Object.values(can).some(Boolean);
   return (
     <div className="flex flex-col gap-6">
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {nothingLeft && <p className="text-sm text-slate-700">{t.nothingLeft}</p>}
       {can.start && (
         <div>
           <Button

@@ -212,6 +212,8 @@ export async function getTaskCard(actor: TaskActor, id: string, ctx: { requestId
     client: row.client?.id ? row.client : null,
     daysLeft: daysBetween('calendar_days', tallinnDate(now), row.task.dueDate),
     isOverdue: (OPEN_TASK_STATUSES as readonly string[]).includes(status) && row.task.dueAt.getTime() < now.getTime(),
+    /** Someone who works or manages the task (their actions panel stays, even when nothing is left to do). */
+    isParty: isHolder || isManager,
     events: events.map((e) => ({ ...e.event, actorName: e.actorName })),
     attachments: files,
     can: {

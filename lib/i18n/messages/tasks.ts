@@ -135,6 +135,7 @@ export const tasks = defineMessages(
       cancel: 'Tühista ülesanne',
       cancelReason: 'Põhjus (valikuline)',
       cancelled: 'Ülesanne on tühistatud.',
+      nothingLeft: 'Ülesanne on lõpetatud; sellega ei ole enam midagi teha.',
     },
     notices: {
       createdSubject: 'Uus ülesanne: {title} (tähtaeg {due})',
@@ -289,6 +290,7 @@ export const tasks = defineMessages(
       cancel: 'Cancel the task',
       cancelReason: 'Reason (optional)',
       cancelled: 'The task was cancelled.',
+      nothingLeft: 'The task is finished; there is nothing left to do with it.',
     },
     notices: {
       createdSubject: 'New task: {title} (due {due})',

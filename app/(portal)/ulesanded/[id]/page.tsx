@@ -63,7 +63,6 @@ export default async function TaskPage({ params }: Props) {
         `${card.client.givenName} ${card.client.familyName}`
       ),
     ]);
-  const anyAction = Object.values(card.can).some(Boolean);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -125,7 +124,7 @@ export default async function TaskPage({ params }: Props) {
             </ol>
           </Card>
         </div>
-        {anyAction && (
+        {card.isParty && (
           <Card className="self-start">
             <h2 className="mb-3 text-lg font-semibold">{t.actions.title}</h2>
             <TaskActions
