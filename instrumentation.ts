@@ -12,7 +12,9 @@ export async function register() {
       const { staffAdded } = await seedDemo(handle.db);
       const { seedDemoDocuments } = await import('./server/register/demo-documents');
       const documents = await seedDemoDocuments();
-      console.log(`Demo data seeded: ${staffAdded} staff, ${documents} register documents.`);
+      const { seedDemoTasks } = await import('./server/tasks/demo-tasks');
+      const work = await seedDemoTasks();
+      console.log(`Demo data seeded: ${staffAdded} staff, ${documents} register documents, ${work.tasks} tasks, ${work.absences} absence.`);
     }
     // The development e-seal (self-signed) is made on the first start, beside the data.
     const { getSeal } = await import('./server/pdf/seal');
@@ -26,5 +28,8 @@ export async function register() {
     const worker = createOutboxWorker({ db: handle.db });
     // A delivery cut short by the process ending is retried when its lease expires.
     worker.start();
+    // Task reminders and other timed notices run where the worker runs.
+    const { createScheduler } = await import('./server/notifications/scheduler');
+    createScheduler({ db: handle.db }).start();
   }
 }

@@ -1,14 +1,18 @@
 import Link from 'next/link';
+import { DeskList } from '@/components/desk/desk-list';
 import { Card } from '@/components/ui/card';
 import { fill } from '@/lib/i18n';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
+import { myDesk } from '@/server/desk/queries';
 import { getMessages } from '@/server/i18n';
 
 export default async function HomePage() {
   const user = await requireUser();
   const m = await getMessages();
+  const desk = await myDesk(user);
   const areas = [
+    { href: '/ulesanded', title: m.tasks.title, text: m.tasks.lead, show: can(user, 'tasks.read') },
     { href: '/dokumendid?vaade=minu', title: m.register.views.mine, text: m.register.newLead, show: can(user, 'register.write') },
     { href: '/dokumendid', title: m.register.title, text: m.register.views.all, show: can(user, 'register.read') },
     { href: '/kliendid', title: m.register.clients.title, text: m.register.clients.purposeHint, show: can(user, 'clients.read') },
@@ -25,6 +29,15 @@ export default async function HomePage() {
         <p className="mt-1 text-lg">{fill(m.home.greeting, { name: `${user.givenName} ${user.familyName}` })}</p>
         <p className="text-slate-700">{fill(m.home.sessionInfo, { roles: user.roles.map((r) => m.roles[r]).join(', ') })}</p>
       </div>
+      <section className="flex flex-col gap-3" aria-labelledby="waiting">
+        <div>
+          <h2 id="waiting" className="text-xl font-semibold">
+            {m.desk.waiting}
+          </h2>
+          <p className="text-sm text-slate-700">{m.desk.waitingLead}</p>
+        </div>
+        {desk.length ? <DeskList m={m} rows={desk} caption={m.desk.waiting} /> : <p>{m.desk.none}</p>}
+      </section>
       <div className="grid gap-6 md:grid-cols-3">
         <Card className="md:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">{m.home.areas}</h2>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Bell } from '@/components/notifications/bell';
 import { Button } from '@/components/ui/button';
-import type { Locale, Messages } from '@/lib/i18n';
+import { fill, type Locale, type Messages } from '@/lib/i18n';
 import { setLocaleAction, signOutAction } from '@/server/auth/actions';
 import type { Role } from '@/lib/roles';
 
@@ -13,9 +13,11 @@ type Props = {
   path: string;
   /** Unread in-app notifications, for the bell. */
   unread: number;
+  /** The absent people whose work the signed-in person holds today. */
+  substituting?: string[];
 };
 
-export function Header({ user, nav, m, locale, path, unread }: Props) {
+export function Header({ user, nav, m, locale, path, unread, substituting = [] }: Props) {
   return (
     <header className="bg-brand-900 text-white">
       <a
@@ -35,6 +37,11 @@ export function Header({ user, nav, m, locale, path, unread }: Props) {
             </span>{' '}
             <span className="text-brand-100">({user.roles.map((r) => m.roles[r]).join(', ')})</span>
           </span>
+          {substituting.length > 0 && (
+            <Link href="/puudumised" className="rounded bg-amber-100 px-2 py-1 font-medium text-amber-950 underline-offset-2 hover:underline">
+              {fill(m.absences.header, { names: substituting.join(', ') })}
+            </Link>
+          )}
           <Bell unread={unread} label={m.notifications.bell} unreadLabel={m.notifications.bellUnread} />
           <form action={setLocaleAction}>
             <input type="hidden" name="locale" value={locale === 'et' ? 'en' : 'et'} />
@@ -51,7 +58,7 @@ export function Header({ user, nav, m, locale, path, unread }: Props) {
         </div>
       </div>
       <nav aria-label={m.nav.label} className="bg-brand-800">
-        <ul className="mx-auto flex max-w-6xl gap-1 px-6">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-6">
           {nav.map((item) => (
             <li key={item.href}>
               <Link href={item.href} className="inline-block px-3 py-2 text-sm hover:bg-brand-700" aria-current={item.href === path ? 'page' : undefined}>

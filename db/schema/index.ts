@@ -5,3 +5,7 @@ export * from './register';
 export * from './notifications';
 export * from './incidents';
 export * from './issuing';
+export * from './tasks';
+export * from './absences';
+export * from './proposals';
+export * from './workload';

@@ -159,6 +159,9 @@ export const documents = pgTable(
       .notNull()
       .references(() => units.code),
     assigneeId: uuid('assignee_id').references(() => staff.id),
+    // Set when the person chosen was absent and their substitute got the document instead
+    // ("asendamine"): the absent person (server/org/substitution.ts).
+    substituteForId: uuid('substitute_for_id').references((): AnyPgColumn => staff.id),
     status: documentStatusEnum('status').notNull().default('registered'),
     deadlineKind: deadlineKindEnum('deadline_kind').notNull(),
     dueDate: date('due_date', { mode: 'string' }),

@@ -29,6 +29,16 @@ describe('policy table', () => {
     for (const role of ROLES) expect(can({ roles: [role] }, 'documents.verify')).toBe(true);
   });
 
+  it('lets managers give tasks, see their team’s overview and answer proposals; everyone receives tasks and proposes', () => {
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'tasks.create'))).toEqual(['manager']);
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'overview.read'))).toEqual(['manager']);
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'proposals.answer'))).toEqual(['manager']);
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'absences.manage'))).toEqual(['manager', 'admin']);
+    for (const permission of ['tasks.read', 'absences.record', 'proposals.submit'] as const) {
+      for (const role of ROLES) expect(can({ roles: [role] }, permission)).toBe(true);
+    }
+  });
+
   it('refuses a person with no roles everything', () => {
     for (const permission of Object.keys(policy) as (keyof typeof policy)[]) expect(can({ roles: [] }, permission)).toBe(false);
   });

@@ -28,6 +28,20 @@ export const policy = {
   // Issuing certificates and notices from templates (issue 4); checking a document the portal issued.
   'documents.issue': ['specialist', 'manager'],
   'documents.verify': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
+  // One-off tasks (duty 3.15): a manager gives them to people of their team (the record
+  // rule is server/org/team.ts); anyone may be given one and sees their own, and what they
+  // hold for an absent colleague.
+  'tasks.read': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
+  'tasks.create': ['manager'],
+  // Absences: everyone records their own; a manager for their team, an administrator for anyone.
+  'absences.record': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
+  'absences.manage': ['manager', 'admin'],
+  'overview.read': ['manager'],
+  // Fair distribution of new register documents: an administrator for any unit, a manager for their own.
+  'distribution.configure': ['admin', 'manager'],
+  // Improvement proposals (duty 3.13): anyone to their manager; the manager answers.
+  'proposals.submit': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
+  'proposals.answer': ['manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof policy;

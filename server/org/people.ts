@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { staff } from '@/db/schema';
 import type { Queryable } from '@/server/tx';
+import { effectiveAssignee } from './substitution';
 
 // Who is who in the organisation, for routing and notifications. Every lookup of "the
-// person responsible" goes through here, so that substitution during absences (issue 6)
-// is added in one place: when the person found is absent, follow their substitute.
+// person responsible" goes through here; when the person found is absent, their
+// substitute is found by server/org/substitution.ts (the one place that decides it).
 
 export type Person = { id: string; name: string; email: string };
 
@@ -20,17 +21,21 @@ const toPerson = (r: { id: string; givenName: string; familyName: string; email:
 
 /**
  * The customer-service manager of a region: an active staff member with the manager role
- * in the customer-service unit of that region (the directory has one per region). Issue 6
- * makes this follow the manager's substitute while they are absent.
+ * in the customer-service unit of that region (the directory has one per region). While
+ * the manager is absent, whoever holds their work (their substitute) is returned instead.
  */
-export async function regionalManager(db: Queryable, regionCode: string): Promise<Person | null> {
+export async function regionalManager(db: Queryable, regionCode: string, at: Date = new Date()): Promise<Person | null> {
   const [row] = await db
     .select(personColumns)
     .from(staff)
     .where(and(eq(staff.regionCode, regionCode), eq(staff.unitCode, CUSTOMER_SERVICE_UNIT), eq(staff.isActive, true), sql`'manager' = any(${staff.roles})`))
     .orderBy(asc(staff.familyName), asc(staff.givenName))
     .limit(1);
-  return row ? toPerson(row) : null;
+  if (!row) return null;
+  const holder = await effectiveAssignee(db, row.id, at);
+  if (holder.assigneeId === row.id) return toPerson(row);
+  const [substitute] = await activePeople(db, [holder.assigneeId]);
+  return substitute ?? toPerson(row);
 }
 
 /** The head of IT support: the top of the IT support unit (an it_support member whose own manager is not IT support). */

@@ -21,6 +21,7 @@ export function filterFromParams(params: Record<string, string | string[] | unde
     channel: one('viis')?.slice(0, 20),
     from: date(one('alates')),
     to: date(one('kuni')),
+    assigneeId: /^[0-9a-f-]{36}$/i.test(one('taitja') ?? '') ? one('taitja') : undefined,
     overdueOnly: one('yletatud') === '1',
     sort: one('jarjestus') === 'tahtaeg' ? 'due' : 'registered',
     cursor: one('lk'),

@@ -27,6 +27,7 @@ import { addDays, daysBetween, dueDate, nextWorkingDay, tallinnDate, type Deadli
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { checkFile, safeFileName } from '@/server/files/check-upload';
 import { databaseStorage } from '@/server/files/storage';
+import { assignFairly, assignToPerson, type DocumentAssignment } from '@/server/workload/assign';
 import { loadCalendar } from './calendar';
 import { allocateInMatter, allocateNumber } from './numbering';
 import { canSeeDocument, visibleDocuments, type RegisterActor } from './visibility';
@@ -212,6 +213,11 @@ export async function registerDocument(
       const number = matterId ? await allocateInMatter(tx, matterId) : await allocateNumber(tx, type.seriesCode, registrationYear);
       const calendar = await loadCalendar(tx);
       const due = dueDate(data.otherAuthority ? OTHER_AUTHORITY_RULE : ruleOf(type), today, calendar);
+      // The person chosen (their substitute while they are away), or with nobody chosen the
+      // unit's fair distribution where it is turned on (server/workload/assign.ts).
+      const assignment: DocumentAssignment = data.assigneeId
+        ? await assignToPerson(tx, data.assigneeId, now)
+        : ((await assignFairly(tx, data.unitCode, type.code, now)) ?? { assigneeId: null, substituteForId: null, details: {} });
       await tx.insert(documents).values({
         id,
         ...number,
@@ -233,7 +239,8 @@ export async function registerDocument(
         restrictionFrom: data.isRestricted ? today : null,
         restrictionUntil,
         unitCode: data.unitCode,
-        assigneeId: data.assigneeId || null,
+        assigneeId: assignment.assigneeId,
+        substituteForId: assignment.substituteForId,
         deadlineKind: data.otherAuthority ? 'working_days' : type.deadlineKind,
         dueDate: due,
         otherAuthority: data.otherAuthority,
@@ -245,8 +252,9 @@ export async function registerDocument(
         number: number.number,
         dueDate: due,
         unit: data.unitCode,
-        assignee: data.assigneeId || null,
+        assignee: assignment.assigneeId,
         files: scans.length,
+        ...assignment.details,
       });
       await auditChange(tx, actor, role, 'document.register', { id, clientCode }, ctx, {
         number: number.number,
@@ -299,22 +307,29 @@ export async function forwardDocument(actor: RegisterActor, input: ForwardInput,
         .where(and(eq(staff.id, data.assigneeId), eq(staff.isActive, true)));
       if (!person) throw new DomainError('errors.unknownReference', 'assigneeId');
     }
+    // Sent to someone who is away: their substitute gets it, marked as such.
+    const assignment = data.assigneeId ? await assignToPerson(tx, data.assigneeId, ctx.now ?? new Date()) : null;
+    const toAssignee = assignment?.assigneeId ?? null;
     await tx
       .update(documents)
-      .set({ unitCode: data.unitCode, assigneeId: data.assigneeId || null, updatedAt: sql`now()` })
+      .set({ unitCode: data.unitCode, assigneeId: toAssignee, substituteForId: assignment?.substituteForId ?? null, updatedAt: sql`now()` })
       .where(eq(documents.id, doc.id));
     await addEvent(
       tx,
       doc.id,
       actor,
       'forwarded',
-      { fromUnit: doc.unitCode, toUnit: data.unitCode, fromAssignee: doc.assigneeId, toAssignee: data.assigneeId || null },
+      { fromUnit: doc.unitCode, toUnit: data.unitCode, fromAssignee: doc.assigneeId, toAssignee, ...assignment?.details },
       data.note,
     );
-    await auditChange(tx, actor, role, 'document.forward', doc, ctx, { toUnit: data.unitCode, toAssignee: data.assigneeId || null });
+    await auditChange(tx, actor, role, 'document.forward', doc, ctx, {
+      toUnit: data.unitCode,
+      toAssignee,
+      ...(assignment?.substituteForId ? { substituteFor: assignment.substituteForId } : {}),
+    });
     return {
       number: doc.number,
-      stillVisible: canSeeDocument(actor, { isRestricted: doc.isRestricted, unitCode: data.unitCode, assigneeId: data.assigneeId || null }),
+      stillVisible: canSeeDocument(actor, { isRestricted: doc.isRestricted, unitCode: data.unitCode, assigneeId: toAssignee }),
     };
   });
 }

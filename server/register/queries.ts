@@ -8,6 +8,7 @@ import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, tallinnDate } from '@/server/calendar/working-days';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { databaseStorage } from '@/server/files/storage';
+import { heldFor } from '@/server/org/substitution';
 import { loadCalendar } from './calendar';
 import { visibleDocuments, type RegisterActor } from './visibility';
 
@@ -47,6 +48,8 @@ export type DocumentFilter = {
   from?: string;
   to?: string;
   assigneeId?: string;
+  /** Absent people whose work the actor holds (server/org/substitution.ts): their documents are "mine" too. */
+  heldFor?: readonly string[];
   overdueOnly?: boolean;
   sort?: 'registered' | 'due';
   cursor?: string;
@@ -73,7 +76,7 @@ export function documentConditions(actor: RegisterActor, f: DocumentFilter, toda
   const conditions: SQL[] = [];
   const visible = visibleDocuments(actor);
   if (visible) conditions.push(visible);
-  if (f.view === 'mine') conditions.push(eq(documents.assigneeId, actor.id));
+  if (f.view === 'mine') conditions.push(f.heldFor?.length ? inArray(documents.assigneeId, [actor.id, ...f.heldFor]) : eq(documents.assigneeId, actor.id));
   if (f.view === 'unit') conditions.push(eq(documents.unitCode, actor.unitCode));
   if (f.number) {
     const number = f.number.trim();
@@ -143,6 +146,7 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
   const today = tallinnDate(new Date());
   const limit = Math.min(filter.limit ?? 50, 500);
   const sort = filter.sort === 'due' ? 'due' : 'registered';
+  if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: await heldFor(db, actor.id) };
   const rows = await documentSearchQuery(db, actor, filter, today);
   const calendar = await loadCalendar(db);
   const page = rows.slice(0, limit).map(({ doc, ...r }) => ({

@@ -1,0 +1,67 @@
+import { notFound } from 'next/navigation';
+import { Badge } from '@/components/ui/badge';
+import { DistributionToggle } from '@/components/workload/distribution-toggle';
+import { fill } from '@/lib/i18n';
+import { requireUser } from '@/server/auth/current-user';
+import { can } from '@/server/auth/policy';
+import { getMessages } from '@/server/i18n';
+import { setAutoAssignAction } from '@/server/workload/actions';
+import { listDistribution } from '@/server/workload/config';
+
+export const metadata = { title: 'Dokumentide jaotamine' };
+
+export default async function DistributionPage() {
+  const user = await requireUser();
+  if (!can(user, 'distribution.configure')) notFound();
+  const m = await getMessages();
+  const d = m.workload.distribution;
+  const unitsShown = await listDistribution(user);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{d.title}</h1>
+        <p className="max-w-3xl text-slate-700">{d.lead}</p>
+      </div>
+      {unitsShown.map((unit) => (
+        <section key={unit.code} className="flex flex-col gap-3" aria-labelledby={`unit-${unit.code}`}>
+          <h2 id={`unit-${unit.code}`} className="text-lg font-semibold">
+            {unit.name} <span className="text-sm font-normal text-slate-600">· {fill(d.members, { n: unit.members })}</span>
+          </h2>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{unit.name}</caption>
+              <thead className="bg-slate-100 text-slate-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    {d.type}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {d.state}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {d.last}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">{m.tasks.actions.title}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {unit.types.map((type) => (
+                  <tr key={type.code} className="border-t border-slate-200">
+                    <td className="px-3 py-2">{type.name}</td>
+                    <td className="px-3 py-2">{type.enabled ? <Badge tone="success">{d.on}</Badge> : <Badge>{d.off}</Badge>}</td>
+                    <td className="px-3 py-2">{type.lastAssigneeName ?? '—'}</td>
+                    <td className="px-3 py-2">
+                      <DistributionToggle m={m} unitCode={unit.code} type={type} enabled={type.enabled} action={setAutoAssignAction} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

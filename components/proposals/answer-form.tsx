@@ -1,0 +1,82 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/action-result';
+import { messageByKey, type Messages } from '@/lib/i18n';
+import { PROPOSAL_ANSWERS, proposalAnswerSchema, type ProposalAnswerInput } from '@/lib/proposal-schema';
+
+const textareaClass = 'min-h-24 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
+
+export function AnswerForm({
+  m,
+  id,
+  current,
+  action,
+}: {
+  m: Messages;
+  id: string;
+  current: { status: string; answer: string | null };
+  action: (input: ProposalAnswerInput) => Promise<ActionResult<unknown>>;
+}) {
+  const p = m.proposals;
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const { register, handleSubmit, formState } = useForm<ProposalAnswerInput>({
+    resolver: zodResolver(proposalAnswerSchema) as never,
+    defaultValues: {
+      id,
+      status: (PROPOSAL_ANSWERS as readonly string[]).includes(current.status) ? (current.status as ProposalAnswerInput['status']) : 'accepted',
+      answer: current.answer ?? '',
+    },
+  });
+  const answerError = formState.errors.answer?.message ? messageByKey(m, String(formState.errors.answer.message)) : undefined;
+  return (
+    <form
+      noValidate
+      aria-labelledby="answer-title"
+      className="flex flex-col gap-3"
+      onSubmit={handleSubmit(async (values) => {
+        const result = await action(values);
+        setMessage(result.ok ? { tone: 'success', text: p.answer.saved } : { tone: 'error', text: messageByKey(m, result.formError ?? 'errors.generic') });
+        if (result.ok) router.refresh();
+      })}
+    >
+      <h2 id="answer-title" className="text-lg font-semibold">
+        {p.answer.title}
+      </h2>
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Field id="status" label={p.answer.status}>
+        <Select id="status" {...register('status')}>
+          {PROPOSAL_ANSWERS.map((s) => (
+            <option key={s} value={s}>
+              {p.statuses[s]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="answer" label={p.answer.text} error={answerError}>
+        <textarea
+          id="answer"
+          rows={4}
+          maxLength={4000}
+          className={textareaClass}
+          aria-invalid={answerError ? true : undefined}
+          aria-describedby={answerError ? 'answer-error' : undefined}
+          {...register('answer')}
+        />
+      </Field>
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {p.answer.save}
+        </Button>
+      </div>
+    </form>
+  );
+}

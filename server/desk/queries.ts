@@ -1,0 +1,187 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { documents, incidents, proposals, staff, tasks } from '@/db/schema';
+import { OPEN_STATUSES as OPEN_INCIDENT_STATUSES, type IncidentCategory } from '@/lib/incident-schema';
+import { OPEN_TASK_STATUSES } from '@/lib/task-schema';
+import { authorize, can } from '@/server/auth/policy';
+import { daysBetween, tallinnDate } from '@/server/calendar/working-days';
+import { heldFor } from '@/server/org/substitution';
+import { answerScope } from '@/server/proposals/scope';
+import { visibleDocuments } from '@/server/register/visibility';
+import { holderScope, managerScope, type TaskActor } from '@/server/tasks/scope';
+
+// "Minu töölaud": everything that waits for the signed-in person, in one list by deadline.
+// Each source is read with its own record-level rule (the register's visibility, the task
+// scopes, the incident reporter/assignee, the proposal's manager), so the list never shows
+// what the person could not open.
+
+export type DeskItem = {
+  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal';
+  id: string;
+  title: string;
+  reference: string | null;
+  href: string;
+  dueDate: string | null;
+  daysLeft: number | null;
+  /** The absent person whose work this is, when the person holds it as a substitute. */
+  substitutingFor: string | null;
+  /** incident: reported by me or mine to resolve; review/proposal: from whom. */
+  detail: string | null;
+  incidentCategory?: IncidentCategory;
+};
+
+const holder = alias(staff, 'holder');
+const absentee = alias(staff, 'absentee');
+const author = alias(staff, 'author');
+const personName = (t: typeof holder | typeof absentee | typeof author) => sql<string>`${t.givenName} || ' ' || ${t.familyName}`;
+
+const LIMIT = 200;
+const OPEN_DOCUMENTS = ['registered', 'in_progress', 'waiting_for_client'] as const;
+
+export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
+  authorize(actor, 'portal.use');
+  const db = await getDb();
+  const now = new Date();
+  const today = tallinnDate(now);
+  const held = await heldFor(db, actor.id);
+  const ids = [actor.id, ...held];
+  const left = (due: string | null) => (due ? daysBetween('calendar_days', today, due) : null);
+  // Whose work it is, when not the person's own: the absent holder, or the one it was meant for.
+  const substituting = (assigneeId: string | null, assigneeName: string | null, forName: string | null) =>
+    assigneeId && assigneeId !== actor.id ? assigneeName : forName;
+
+  const [docs, myTasks, reviews, tickets, proposalRows] = await Promise.all([
+    can(actor, 'register.read')
+      ? db
+          .select({
+            id: documents.id,
+            number: documents.number,
+            title: documents.title,
+            dueDate: documents.dueDate,
+            assigneeId: documents.assigneeId,
+            assigneeName: personName(holder),
+            forName: personName(absentee),
+          })
+          .from(documents)
+          .leftJoin(holder, eq(holder.id, documents.assigneeId))
+          .leftJoin(absentee, eq(absentee.id, documents.substituteForId))
+          .where(and(inArray(documents.assigneeId, ids), inArray(documents.status, [...OPEN_DOCUMENTS]), visibleDocuments({ ...actor })))
+          .orderBy(sql`${documents.dueDate} asc nulls last`)
+          .limit(LIMIT)
+      : [],
+    can(actor, 'tasks.read')
+      ? db
+          .select({
+            id: tasks.id,
+            title: tasks.title,
+            dueDate: tasks.dueDate,
+            assigneeId: tasks.assigneeId,
+            assigneeName: personName(holder),
+            forName: personName(absentee),
+          })
+          .from(tasks)
+          .innerJoin(holder, eq(holder.id, tasks.assigneeId))
+          .leftJoin(absentee, eq(absentee.id, tasks.substituteForId))
+          .where(and(holderScope(actor, held), inArray(tasks.status, [...OPEN_TASK_STATUSES])))
+          .orderBy(asc(tasks.dueAt))
+          .limit(LIMIT)
+      : [],
+    can(actor, 'tasks.create')
+      ? db
+          .select({ id: tasks.id, title: tasks.title, dueDate: tasks.dueDate, assigneeName: personName(holder) })
+          .from(tasks)
+          .innerJoin(holder, eq(holder.id, tasks.assigneeId))
+          .where(and(managerScope(actor, held), eq(tasks.status, 'done')))
+          .orderBy(asc(tasks.dueAt))
+          .limit(LIMIT)
+      : [],
+    db
+      .select({
+        id: incidents.id,
+        number: incidents.number,
+        category: incidents.category,
+        place: incidents.place,
+        resolutionDueAt: incidents.resolutionDueAt,
+        reporterId: incidents.reporterId,
+        assigneeId: incidents.assigneeId,
+      })
+      .from(incidents)
+      .where(and(or(eq(incidents.reporterId, actor.id), eq(incidents.assigneeId, actor.id)), inArray(incidents.status, [...OPEN_INCIDENT_STATUSES])))
+      .orderBy(asc(incidents.resolutionDueAt))
+      .limit(LIMIT),
+    can(actor, 'proposals.answer')
+      ? db
+          .select({ id: proposals.id, title: proposals.title, authorName: personName(author) })
+          .from(proposals)
+          .innerJoin(author, eq(author.id, proposals.authorId))
+          .where(and(await answerScope(db, actor), eq(proposals.status, 'submitted')))
+          .orderBy(asc(proposals.createdAt))
+          .limit(LIMIT)
+      : [],
+  ]);
+
+  const items: DeskItem[] = [
+    ...docs.map((d) => ({
+      kind: 'document' as const,
+      id: d.id,
+      title: d.title,
+      reference: d.number,
+      href: `/dokumendid/${d.id}`,
+      dueDate: d.dueDate,
+      daysLeft: left(d.dueDate),
+      substitutingFor: substituting(d.assigneeId, d.assigneeName, d.forName),
+      detail: null,
+    })),
+    ...myTasks.map((t) => ({
+      kind: 'task' as const,
+      id: t.id,
+      title: t.title,
+      reference: null,
+      href: `/ulesanded/${t.id}`,
+      dueDate: t.dueDate,
+      daysLeft: left(t.dueDate),
+      substitutingFor: substituting(t.assigneeId, t.assigneeName, t.forName),
+      detail: null,
+    })),
+    ...reviews.map((t) => ({
+      kind: 'review' as const,
+      id: t.id,
+      title: t.title,
+      reference: null,
+      href: `/ulesanded/${t.id}`,
+      dueDate: t.dueDate,
+      daysLeft: left(t.dueDate),
+      substitutingFor: null,
+      detail: t.assigneeName,
+    })),
+    ...tickets.map((i) => {
+      const due = tallinnDate(i.resolutionDueAt);
+      return {
+        kind: 'incident' as const,
+        id: i.id,
+        title: i.place,
+        reference: i.number,
+        href: `/intsidendid/${i.number}`,
+        dueDate: due,
+        daysLeft: left(due),
+        substitutingFor: null,
+        detail: i.assigneeId === actor.id ? 'assigned' : 'reported',
+        incidentCategory: i.category as IncidentCategory,
+      };
+    }),
+    ...proposalRows.map((p) => ({
+      kind: 'proposal' as const,
+      id: p.id,
+      title: p.title,
+      reference: null,
+      href: `/ettepanekud/${p.id}`,
+      dueDate: null,
+      daysLeft: null,
+      substitutingFor: null,
+      detail: p.authorName,
+    })),
+  ];
+  // By deadline; work without one after everything that has one.
+  return items.sort((a, b) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') || a.kind.localeCompare(b.kind));
+}
