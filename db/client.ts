@@ -83,7 +83,8 @@ async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
   const client = postgres(url, {
     max: poolMax ?? Number(process.env.DB_POOL_MAX ?? 10),
     onnotice: () => {},
-    connection: { application_name: 'toolaud', TimeZone: 'UTC' },
+    // Per instance, so pg_stat_activity shows each instance's pool (the metrics read it).
+    connection: { application_name: process.env.INSTANCE_ID ? `toolaud:${process.env.INSTANCE_ID}` : 'toolaud', TimeZone: 'UTC' },
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };

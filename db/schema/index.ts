@@ -4,3 +4,4 @@ export * from './audit';
 export * from './register';
 export * from './notifications';
 export * from './incidents';
+export * from './ops';
