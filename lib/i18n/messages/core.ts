@@ -101,6 +101,9 @@ export const core = defineMessages(
       badTransition: 'Sellest olekust ei saa sellesse üle minna.',
       incidentClosed: 'Intsident on suletud; seda ei saa enam muuta.',
       duplicateRule: 'Selle kategooria ja piirkonna reegel on juba olemas.',
+      rateLimited: 'Liiga palju katseid lühikese aja jooksul. Midagi ei salvestatud; palun oota mõni minut ja proovi siis uuesti.',
+      rateLimitedSignIn:
+        'Sellelt aadressilt või selle isikukoodiga on viimastel minutitel tehtud liiga palju sisselogimiskatseid. Palun oota mõni minut ja proovi uuesti.',
     },
     notFound: { title: 'Lehte ei leitud', text: 'Sellist lehte ei ole või sul puudub sellele ligipääs.', back: 'Minu töölauale' },
     forbidden: { title: 'Ligipääs puudub', text: 'Sinu rollil ei ole sellele lehele ligipääsu.' },
@@ -196,6 +199,8 @@ export const core = defineMessages(
       badTransition: 'This status cannot follow the current one.',
       incidentClosed: 'The incident is closed and can no longer be changed.',
       duplicateRule: 'A rule for this category and region already exists.',
+      rateLimited: 'Too many attempts in a short time. Nothing was saved; please wait a few minutes and try again.',
+      rateLimitedSignIn: 'Too many sign-in attempts from this address or with this personal code in the last minutes. Please wait a few minutes and try again.',
     },
     notFound: { title: 'Page not found', text: 'This page does not exist or you have no access to it.', back: 'To my desk' },
     forbidden: { title: 'No access', text: 'Your role has no access to this page.' },
