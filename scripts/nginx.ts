@@ -101,6 +101,9 @@ http {
   const bin = nginxBinary();
   execFileSync(bin, ['-t', '-q', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'inherit' });
   const child: ChildProcess = spawn(bin, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // A harness that dies takes its nginx along, never leaving it on the port.
+  const orphanGuard = () => child.kill('SIGQUIT');
+  process.once('exit', orphanGuard);
   for (let i = 0; ; i++) {
     const up = await fetch(`http://127.0.0.1:${options.httpPort}/`, { redirect: 'manual' }).then(
       (r) => r.status === 301,
@@ -114,6 +117,7 @@ http {
     origin,
     dir,
     stop: async () => {
+      process.off('exit', orphanGuard);
       if (child.exitCode === null) {
         child.kill('SIGQUIT');
         await new Promise((r) => child.once('exit', r));

@@ -19,6 +19,8 @@ import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
+// The Next app to serve: the portal; `npm run bench:load` also serves its bare ceiling page.
+const appDir = process.env.NEXT_APP_DIR ? path.resolve(process.env.NEXT_APP_DIR) : root;
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND ?? process.env.HOST ?? '127.0.0.1';
 process.env.INSTANCE_ID ??= `${os.hostname()}-${port}`;
@@ -27,14 +29,21 @@ const instanceId = process.env.INSTANCE_ID;
 const load = (file) => tsImport(path.join(root, file), import.meta.url);
 const { checkPortalConfig, reportConfig } = await load('server/ops/production-config.ts');
 if (!reportConfig('The portal (npm start)', checkPortalConfig())) process.exit(2);
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+if (!fs.existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
   process.stderr.write('No production build: run `npm run build` first.\n');
   process.exit(2);
 }
 const { metrics } = await load('server/observability/metrics.ts');
 const { withRequestContext, acceptRequestId } = await load('server/observability/context.ts');
 const { log } = await load('server/observability/log.ts');
+const { scrubString } = await load('server/observability/scrub.ts');
 const logger = log('http');
+// Next prints its own errors (a failed render, a failed query with its parameters):
+// whatever reaches stdout or stderr passes the same scrubber as our JSON lines.
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream);
+  stream.write = (chunk, ...rest) => write(scrubString(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), ...rest);
+}
 
 // Trusted proxies: exact peer addresses (IPv4, IPv6, or IPv4-mapped IPv6).
 const trusted = new Set(
@@ -48,7 +57,7 @@ const IP = /^[0-9A-Fa-f:.]{2,45}$/;
 
 // Route patterns from the build, so /dokumendid/4f…e1 is counted as /dokumendid/[id]
 // and an unknown path cannot create a new metric series.
-const manifest = JSON.parse(fs.readFileSync(path.join(root, '.next', 'routes-manifest.json'), 'utf8'));
+const manifest = JSON.parse(fs.readFileSync(path.join(appDir, '.next', 'routes-manifest.json'), 'utf8'));
 const staticRoutes = new Set((manifest.staticRoutes ?? []).map((r) => r.page));
 const dynamicRoutes = (manifest.dynamicRoutes ?? []).map((r) => ({ page: r.page, regex: new RegExp(r.regex) }));
 function routeOf(url) {
@@ -61,7 +70,7 @@ function routeOf(url) {
 }
 
 const { default: next } = await import('next');
-const app = next({ dev: false, dir: root, hostname, port });
+const app = next({ dev: false, dir: appDir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 globalThis[Symbol.for('toolaud.launcher')] = true;
@@ -101,6 +110,10 @@ const server = createServer((req, res) => {
 // Longer than nginx's upstream keepalive, so nginx closes idle connections first.
 server.keepAliveTimeout = 75_000;
 server.headersTimeout = 80_000;
+server.on('error', (error) => {
+  logger.fatal({ event: 'listen-failed', port, err: error });
+  process.exit(1);
+});
 server.listen(port, hostname, () => {
   logger.info({ event: 'started', instance: instanceId, url: `http://${hostname}:${port}`, node: process.version });
 });

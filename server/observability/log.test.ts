@@ -58,3 +58,22 @@ describe('application log lines', () => {
     expect(scrubString('2-1/1534 and 123456789012 and 2026')).toBe('2-1/1534 and 123456789012 and 2026');
   });
 });
+
+describe('scrubbing what others print', () => {
+  it('drops the parameters of a failed query and session-token hashes', () => {
+    const message = 'Failed query: select * from sessions where token_hash = $1\nparams: d129e0b7772d7a65c80e46fb4de1c10c5a6723c5ec75375334aeae97ca8a79b5,1';
+    const scrubbed = scrubString(message);
+    expect(scrubbed).toContain('params: [redacted]');
+    expect(scrubbed).not.toContain('d129e0b7');
+    expect(scrubString('token d129e0b7772d7a65c80e46fb4de1c10c5a6723c5ec75375334aeae97ca8a79b5')).toBe('token [hash]');
+  });
+});
+
+describe('scrubbing an inspected error', () => {
+  it('drops a multi-line parameter list', () => {
+    const printed = "Error: Failed query: select 1\n  params: [\n    'Koormus77',\n    '%Šults%',\n    1\n  ],\n  digest: '1'";
+    const scrubbed = scrubString(printed);
+    expect(scrubbed).not.toContain('Koormus77');
+    expect(scrubbed).toContain("digest: '1'");
+  });
+});

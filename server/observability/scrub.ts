@@ -13,8 +13,15 @@ const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s:@/]+:[^\s@/]+@/gi;
 const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const QUERY_SECRET = /([?&](?:code|state|token|access_token|id_token|nonce|session_state|client_secret)=)[^&\s#]+/gi;
 
+// drizzle's "Failed query: … params: …" carries the values (codes, names, token hashes).
+const QUERY_PARAMS = /(\bparams: )(?:\[[\s\S]*?\n\s*\]|[^\n]*)/g;
+// 64 hex digits: SHA-256 of a session token (or of anything else worth not printing).
+const HEX64 = /\b[0-9a-f]{64}\b/g;
+
 export function scrubString(value: string): string {
   return value
+    .replace(QUERY_PARAMS, '$1[redacted]')
+    .replace(HEX64, '[hash]')
     .replace(JWT, '[token]')
     .replace(BEARER, '$1 [token]')
     .replace(URL_CREDENTIALS, '$1[credentials]@')
