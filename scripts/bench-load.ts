@@ -20,7 +20,7 @@ import { openDb, setDbHandle } from '../db/client';
 import { seedDemo } from '../db/seed/seed';
 import { makePersonalCode } from '../lib/personal-code';
 import { createSession, newSessionToken } from '../server/auth/sessions';
-import { startEdge, type Edge } from './nginx';
+import { startEdge } from './nginx';
 import { startSmtpCatcher } from './smtp-catcher';
 
 const adminUrl = process.env.BENCH_DATABASE_URL;
