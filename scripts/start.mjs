@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
+process.env.NODE_ENV ??= 'production';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 // The Next app to serve: the portal; `npm run bench:load` also serves its bare ceiling page.
