@@ -179,3 +179,23 @@ test('a person who reports too many incidents gets a plain Estonian message, and
   await expect(page.getByText('Liiga palju katseid lühikese aja jooksul.')).toBeVisible();
   expect(await db()`select 1 from incidents where reporter_id = ${reporter.id}`).toHaveLength(E2E.edgeIncidentLimit);
 });
+
+test('metrics are closed at the public door and open to a scraper with the token, by route pattern', async ({ playwright }) => {
+  const api = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  expect((await api.get(`${edgeUrl}/api/metrics`)).status()).toBe(404);
+  const instance = `http://127.0.0.1:${E2E.edgeInstancePorts[0]}/api/metrics`;
+  expect((await api.get(instance, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status()).toBe(401);
+  await api.get(`${edgeUrl}/api/health/live`);
+  const res = await api.get(instance, { headers: { authorization: 'Bearer e2e-metrics-token-0123456789' } });
+  expect(res.status()).toBe(200);
+  const text = await res.text();
+  expect(text).toMatch(/toolaud_http_request_duration_seconds_bucket\{[^}]*route="\/api\/health\/[a-z]+"/);
+  expect(text).toMatch(/toolaud_outbox_messages\{[^}]*status="pending"/);
+  expect(text).toMatch(/toolaud_db_pool_connections\{[^}]*state="max"[^}]*\} 5/);
+  expect(text).toContain('toolaud_server_action_errors_total');
+  expect(text).toContain('toolaud_pdf_render_seconds');
+  // Labels are route patterns, never ids or personal codes from the paths.
+  expect(text).not.toMatch(/route="[^"]*(\d{11}|[0-9a-f]{8}-[0-9a-f]{4})/);
+  for (const person of Object.values(people)) expect(text).not.toContain(person.code);
+  await api.dispose();
+});

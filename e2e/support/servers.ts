@@ -64,6 +64,9 @@ function startPortal(port: number, url: string, extraEnv: Record<string, string>
       DB_POOL_MAX: '5',
       SMTP_URL: smtpUrl,
       OUTBOX_WORKER: 'off',
+      // The suite signs the same demo people in dozens of times; the sign-in limit
+      // (server/ops/rate-limit.ts) is shared by all instances through the database.
+      RATE_LIMIT_SIGNIN_PERSON: '1000/300',
       ...extraEnv,
     },
   });
@@ -101,6 +104,7 @@ function startEdgeInstance(port: number, instanceId: string): ChildProcess {
       DB_POOL_MAX: '5',
       OUTBOX_WORKER: 'off',
       RATE_LIMIT_INCIDENT_PERSON: `${E2E.edgeIncidentLimit}/3600`,
+      RATE_LIMIT_SIGNIN_PERSON: '1000/300',
       METRICS_TOKEN: 'e2e-metrics-token-0123456789',
       LOG_LEVEL: 'warn',
     },
