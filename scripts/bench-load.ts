@@ -34,6 +34,7 @@ const ports = { https: base, http: base + 1, app: [base + 2, base + 3], smtp: ba
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 
 const t0 = performance.now();
+const loadAtStart = os.loadavg()[0]!;
 const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -541,7 +542,7 @@ const ratio = clean.result.requests.average / ceiling.result.requests.average;
 const section = `<!-- bench:load start -->
 ## Load and faults through nginx (\`npm run bench:load\`)
 
-${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, ${ngx.trim().replace('nginx version: ', '')}. Everything on this one machine over loopback: nginx (TLS, HTTP/1.1 from the load generator) → two \`npm start\` instances (pool 10 each) → one PostgreSQL; one outbox worker; autocannon with ${USERS} connections, each a signed-in specialist (their own session cookie), ${SECONDS} s per run after a warm-up. The register holds ${DOCS.toLocaleString('en')} generated documents. The load generator shares the 2 cores with everything it measures.
+${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, ${ngx.trim().replace('nginx version: ', '')}. Everything on this one machine over loopback: nginx (TLS, HTTP/1.1 from the load generator) → two \`npm start\` instances (pool 10 each) → one PostgreSQL; one outbox worker; autocannon with ${USERS} connections, each a signed-in specialist (their own session cookie), ${SECONDS} s per run after a warm-up. The register holds ${DOCS.toLocaleString('en')} generated documents. The load generator shares the 2 cores with everything it measures; the machine's 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end (${os.cpus().length} cores; other sessions' builds and tests share this machine, so absolute figures vary from run to run).
 
 Mix per request: 70 % list and search pages (\`/dokumendid\` with views, status and client search, \`/kliendid\`, \`/\`), 20 % opening a document card the user may see, 10 % registering a letter through the real server action (multipart, as the browser sends it). The ceiling is a bare Next.js page (\`bench/bare\`, rendered per request) behind the same nginx and launcher.
 
@@ -564,7 +565,7 @@ ${faults.join('\n')}
 Failed requests by second of the fault run: ${errorTimeline}.
 
 After-checks:
-- registrations: ${regCheck.sent} sent, ${regCheck.answeredOk} answered success; of those **${regCheck.okMissing}** missing or not exactly once; **${regCheck.duplicated}** stored twice; **${regCheck.duplicateNumbers}** duplicate numbers among them; ${regCheck.unansweredSaved} saved although the answer was lost (a cut connection after commit; saved once). Register numbers shared by two documents in the whole register: **${numberDupes!.n}**.
+- registrations: ${regCheck.sent} sent, ${regCheck.answeredOk} answered success; of those **${regCheck.okMissing}** missing or not exactly once; **${regCheck.duplicated}** stored twice; **${regCheck.duplicateNumbers}** duplicate numbers among them; ${regCheck.unansweredSaved} saved without an answer recorded (in flight when a run ended, or its connection cut by a fault after the commit; each saved once). Register numbers shared by two documents in the whole register: **${numberDupes!.n}**.
 - incident reports: ${incCheck.sent} sent, ${incCheck.answeredOk} answered success, **${incCheck.okMissing}** missing, **${incCheck.duplicated}** stored twice.
 - outbox: ${outbox.length} messages, by status ${JSON.stringify(byStatus)}, ${pending} still pending after the drain wait; **${lost}** never delivered, **${twice}** delivered twice (by Message-ID at the SMTP catcher).
 - instances: readiness after the run ${readyAfter.join(', ')}; app-b served through every fault without a restart of its own: ${bSurvived ? 'yes' : 'NO'}.
