@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // `npm start` and `npm run worker` in production refuse configuration that is missing or
 // points at the development identity provider, before opening any port or database.
-const bare = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+const bare = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' } as unknown as NodeJS.ProcessEnv;
 
 describe('starting in production', () => {
   it('npm start names what is missing and exits with 2', () => {
