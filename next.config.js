@@ -2,7 +2,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and extension files that the bundler must not rewrite.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  // pino and prom-client stay plain Node modules: the launcher (scripts/start.mjs) and the
+  // bundle share their logger and metrics registry through globalThis.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pino', 'prom-client'],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

@@ -1,15 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy } from './lib/csp';
 
-// Not an authorization boundary (published advisories have bypassed it): it only tags
-// each request with an id for the audit trail and the path for the navigation, and keeps
-// pages with personal data out of caches.
+// Not an authorization boundary (published advisories have bypassed it): it tags each
+// request with an id for the audit trail and the path for the navigation, keeps pages
+// with personal data out of caches, and sets the Content-Security-Policy with a fresh
+// nonce. Next reads the nonce from the request's CSP header and puts it on its own
+// script tags, so no inline script runs without it ('unsafe-inline' is not allowed).
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   if (!headers.get('x-request-id')) headers.set('x-request-id', crypto.randomUUID());
   headers.set('x-toolaud-path', request.nextUrl.pathname);
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', headers.get('x-request-id')!);
   response.headers.set('cache-control', 'no-store');
+  response.headers.set('content-security-policy', csp);
   return response;
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { ZodJitless } from '@/components/zod-jitless';
 import { getLocale, getMessages } from '@/server/i18n';
 import './globals.css';
 
@@ -12,7 +13,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   return (
     <html lang={locale}>
-      <body className="min-h-screen">{children}</body>
+      <body className="min-h-screen">
+        <ZodJitless />
+        {children}
+      </body>
     </html>
   );
 }

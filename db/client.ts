@@ -82,8 +82,12 @@ async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, {
     max: poolMax ?? Number(process.env.DB_POOL_MAX ?? 10),
+    // While PostgreSQL restarts, a request waits this long for a connection, then fails
+    // cleanly instead of hanging for postgres.js's default 30 s.
+    connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 10),
     onnotice: () => {},
-    connection: { application_name: 'toolaud', TimeZone: 'UTC' },
+    // Per instance, so pg_stat_activity shows each instance's pool (the metrics read it).
+    connection: { application_name: process.env.INSTANCE_ID ? `toolaud:${process.env.INSTANCE_ID}` : 'toolaud', TimeZone: 'UTC' },
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };

@@ -14,7 +14,8 @@ pg_bin_dir() {
 pg_cluster_start() {
   local bin; bin=$(pg_bin_dir) || { echo "PostgreSQL server binaries not found" >&2; return 1; }
   PG_CLUSTER_DIR=$(mktemp -d /tmp/toolaud-pg.XXXXXX)
-  local port; port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  local port=${PG_CLUSTER_PORT:-}
+  [ -n "$port" ] || port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
   local as=()
   if [ "$(id -u)" = 0 ]; then chown postgres "$PG_CLUSTER_DIR"; as=(runuser -u postgres --); fi
   "${as[@]}" "$bin/initdb" -D "$PG_CLUSTER_DIR/data" -U toolaud -A trust -E UTF8 --locale=C.UTF-8 >"$PG_CLUSTER_DIR/initdb.log" 2>&1

@@ -2,20 +2,22 @@
 // PostgreSQL (run one or several; they share the work through SKIP LOCKED claims). On the
 // embedded database the portal runs the worker itself (instrumentation.ts) and this script
 // refuses the data directory the portal holds.
-import { readOutboxConfig } from '../server/notifications/config';
 import { createScheduler } from '../server/notifications/scheduler';
 import { createOutboxWorker } from '../server/notifications/worker';
+import { log } from '../server/observability/log';
+import { checkWorkerConfig, reportConfig } from '../server/ops/production-config';
 import { describeDb, openScriptDb } from './open-db';
 
+// Production refuses a worker without PostgreSQL, SMTP or an https portal address, and
+// one configured for the development identity provider (TOOLAUD_ENV=test relaxes this).
+if (!reportConfig('The outbox worker (npm run worker)', checkWorkerConfig())) process.exit(2);
 const handle = await openScriptDb(false);
-const config = readOutboxConfig();
-if (!config.smtpUrl) console.warn('SMTP_URL is not set: e-mails will fail and be retried until it is.');
 const worker = createOutboxWorker({ db: handle.db });
 worker.start();
 // Task reminders run beside every worker; each reminder is claimed once, however many run.
 const scheduler = createScheduler({ db: handle.db });
 scheduler.start();
-console.log(JSON.stringify({ source: 'outbox', level: 'info', event: 'started', worker: worker.id, database: describeDb() }));
+log('outbox').info({ event: 'started', worker: worker.id, database: describeDb() });
 
 let stopping = false;
 const stop = async () => {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { recordAudit } from '@/server/audit/record';
@@ -6,11 +7,18 @@ import { getCurrentUser, getRequestId } from '@/server/auth/current-user';
 import { ForbiddenError } from '@/server/auth/policy';
 import type { CurrentUser } from '@/server/auth/sessions';
 import { DomainError } from '@/server/errors';
+import { withRequestContext } from '@/server/observability/context';
+import { log } from '@/server/observability/log';
+import { metrics } from '@/server/observability/metrics';
+import { clientIpFrom } from '@/server/ops/client-ip';
+import { actionLimits, hitRateLimit, waitMinutes } from '@/server/ops/rate-limit';
 
 // The one wrapper every server action goes through: load the signed-in person from the
 // session (never from the request body), parse the input with the form's own zod schema,
 // run the domain function (which authorizes again), and turn failures into form errors.
-// Nothing here throws to the client.
+// Nothing here throws to the client. It is also where expensive actions are rate-limited
+// (server/ops/rate-limit.ts: actionLimits names which) and where failures are counted
+// for the metrics; the domain function runs inside the request's log context.
 export async function runAction<S extends z.ZodType, T>(
   name: string,
   schema: S,
@@ -29,27 +37,39 @@ export async function runAction<S extends z.ZodType, T>(
     }
     return { ok: false, formError: 'errors.fixFields', fieldErrors };
   }
-  try {
-    return { ok: true, data: await run(user, parsed.data, { requestId }) };
-  } catch (error) {
-    if (error instanceof ForbiddenError) {
-      await recordAudit({
-        actorCode: user.personalCode,
-        actorRole: user.roles.join(','),
-        action: name,
-        outcome: 'denied',
-        requestId,
-        details: { permission: error.permission },
-      });
-      return { ok: false, formError: 'errors.forbidden' };
+  return withRequestContext({ requestId }, async () => {
+    try {
+      const limit = actionLimits[name];
+      if (limit) {
+        const verdict = await hitRateLimit(limit, { person: user.id, ip: clientIpFrom(await headers()) });
+        if (!verdict.ok) {
+          metrics().actionErrors.inc({ action: name, kind: 'rate_limited' });
+          return { ok: false, formError: 'errors.rateLimited', params: { minutes: waitMinutes(verdict.retryAfterSeconds) } };
+        }
+      }
+      return { ok: true, data: await run(user, parsed.data, { requestId }) };
+    } catch (error) {
+      if (error instanceof ForbiddenError) {
+        metrics().actionErrors.inc({ action: name, kind: 'forbidden' });
+        await recordAudit({
+          actorCode: user.personalCode,
+          actorRole: user.roles.join(','),
+          action: name,
+          outcome: 'denied',
+          requestId,
+          details: { permission: error.permission },
+        });
+        return { ok: false, formError: 'errors.forbidden' };
+      }
+      if (error instanceof DomainError) {
+        const params = error.params ? { params: error.params } : {};
+        return error.field
+          ? { ok: false, formError: 'errors.fixFields', fieldErrors: { [error.field]: error.code }, ...params }
+          : { ok: false, formError: error.code, ...params };
+      }
+      metrics().actionErrors.inc({ action: name, kind: 'error' });
+      log('action').error({ event: 'action-failed', action: name, err: error });
+      return { ok: false, formError: 'errors.generic' };
     }
-    if (error instanceof DomainError) {
-      const params = error.params ? { params: error.params } : {};
-      return error.field
-        ? { ok: false, formError: 'errors.fixFields', fieldErrors: { [error.field]: error.code }, ...params }
-        : { ok: false, formError: error.code, ...params };
-    }
-    console.error(JSON.stringify({ level: 'error', action: name, requestId, message: (error as Error).message }));
-    return { ok: false, formError: 'errors.generic' };
-  }
+  });
 }

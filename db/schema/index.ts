@@ -9,3 +9,4 @@ export * from './tasks';
 export * from './absences';
 export * from './proposals';
 export * from './workload';
+export * from './ops';

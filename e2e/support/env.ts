@@ -6,6 +6,12 @@ export const E2E = {
   portalPort: Number(process.env.E2E_PORTAL_PORT ?? 3911),
   shortPortalPort: Number(process.env.E2E_SHORT_PORTAL_PORT ?? 3912),
   readyPort: Number(process.env.E2E_READY_PORT ?? 3913),
+  // The production edge: nginx with TLS (deploy/nginx) over two `npm start` instances.
+  edgeHttpsPort: Number(process.env.E2E_EDGE_HTTPS_PORT ?? 3915),
+  edgeHttpPort: Number(process.env.E2E_EDGE_HTTP_PORT ?? 3916),
+  edgeInstancePorts: [Number(process.env.E2E_EDGE_APP1_PORT ?? 3917), Number(process.env.E2E_EDGE_APP2_PORT ?? 3918)] as const,
+  /** Incident reports one person may send through the edge in an hour (the rate-limit test). */
+  edgeIncidentLimit: 2,
   shortIdleSeconds: 4,
   clientId: 'toolaud-e2e',
   clientSecret: 'toolaud-e2e-secret-not-for-production',
@@ -15,6 +21,7 @@ export const E2E = {
 export const idpUrl = `http://localhost:${E2E.idpPort}`;
 export const portalUrl = `http://localhost:${E2E.portalPort}`;
 export const shortPortalUrl = `http://localhost:${E2E.shortPortalPort}`;
+export const edgeUrl = `https://localhost:${E2E.edgeHttpsPort}`;
 
 /** The e2e database: its own database on the test cluster, never a shared or remote one. */
 export function e2eDatabaseUrl(): string {

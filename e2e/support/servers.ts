@@ -9,8 +9,9 @@ import postgres from 'postgres';
 import { openDb } from '../../db/client';
 import { seedDemo } from '../../db/seed/seed';
 import { startDevIdp } from '../../dev-idp/server';
+import { startEdge } from '../../scripts/nginx';
 import { startSmtpCatcher } from '../../scripts/smtp-catcher';
-import { E2E, e2eDatabaseUrl, idpUrl, portalUrl, shortPortalUrl } from './env';
+import { E2E, e2eDatabaseUrl, edgeUrl, idpUrl, portalUrl, shortPortalUrl } from './env';
 import { e2eMail } from './mail';
 
 const databaseUrl = e2eDatabaseUrl();
@@ -29,7 +30,7 @@ const idp = await startDevIdp({
     {
       client_id: E2E.clientId,
       client_secret: E2E.clientSecret,
-      redirect_uris: [`${portalUrl}/api/auth/callback/oidc`, `${shortPortalUrl}/api/auth/callback/oidc`],
+      redirect_uris: [`${portalUrl}/api/auth/callback/oidc`, `${shortPortalUrl}/api/auth/callback/oidc`, `${edgeUrl}/api/auth/callback/oidc`],
     },
   ],
 });
@@ -40,7 +41,7 @@ const catcher = await startSmtpCatcher({ port: e2eMail.port, dir: e2eMail.dir })
 const smtpUrl = `smtp://127.0.0.1:${catcher.port}`;
 const worker = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/worker.ts'], {
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, NEXTAUTH_URL: portalUrl, OUTBOX_POLL_MS: '250', DB_POOL_MAX: '2' },
+  env: { ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, NEXTAUTH_URL: portalUrl, OUTBOX_POLL_MS: '250', DB_POOL_MAX: '2', TOOLAUD_ENV: 'test' },
 });
 worker.on('exit', (code) => {
   console.error(`outbox worker exited with ${code}`);
@@ -63,6 +64,9 @@ function startPortal(port: number, url: string, extraEnv: Record<string, string>
       DB_POOL_MAX: '5',
       SMTP_URL: smtpUrl,
       OUTBOX_WORKER: 'off',
+      // The suite signs the same demo people in dozens of times; the sign-in limit
+      // (server/ops/rate-limit.ts) is shared by all instances through the database.
+      RATE_LIMIT_SIGNIN_PERSON: '1000/300',
       ...extraEnv,
     },
   });
@@ -78,7 +82,49 @@ const portals = [
   startPortal(E2E.shortPortalPort, shortPortalUrl, { SESSION_IDLE_SECONDS: String(E2E.shortIdleSeconds) }),
 ];
 
+// The production edge: two instances started the production way (`npm start`, our
+// launcher) behind nginx with the reference configuration and a self-signed certificate.
+// TOOLAUD_ENV=test only because the identity provider is the development one.
+function startEdgeInstance(port: number, instanceId: string): ChildProcess {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      TOOLAUD_ENV: 'test',
+      PORT: String(port),
+      INSTANCE_ID: instanceId,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: edgeUrl,
+      PORTAL_ORIGIN: new URL(edgeUrl).host,
+      AUTH_SECRET: E2E.authSecret,
+      OIDC_ISSUER: idpUrl,
+      OIDC_CLIENT_ID: E2E.clientId,
+      OIDC_CLIENT_SECRET: E2E.clientSecret,
+      OIDC_ALLOW_DEV_ISSUER: 'true',
+      DB_POOL_MAX: '5',
+      OUTBOX_WORKER: 'off',
+      RATE_LIMIT_INCIDENT_PERSON: `${E2E.edgeIncidentLimit}/3600`,
+      RATE_LIMIT_SIGNIN_PERSON: '1000/300',
+      METRICS_TOKEN: 'e2e-metrics-token-0123456789',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  child.on('exit', (code) => {
+    console.error(`edge instance ${instanceId} exited with ${code}`);
+    process.exit(1);
+  });
+  return child;
+}
+const edgeInstances = E2E.edgeInstancePorts.map((port, i) => startEdgeInstance(port, `edge-${'ab'[i]}`));
+portals.push(...edgeInstances);
+const edge = await startEdge({
+  httpsPort: E2E.edgeHttpsPort,
+  httpPort: E2E.edgeHttpPort,
+  upstreams: [`127.0.0.1:${E2E.edgeInstancePorts[0]}`, `127.0.0.1:${E2E.edgeInstancePorts[1]}`],
+});
+
 const stop = async () => {
+  await edge.stop();
   worker.removeAllListeners('exit');
   worker.kill('SIGTERM');
   await catcher.close();
@@ -92,7 +138,7 @@ const stop = async () => {
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());
 // Ready only when both portals answer: Playwright waits on this port.
-for (const url of [portalUrl, shortPortalUrl]) {
+for (const url of [portalUrl, shortPortalUrl, ...E2E.edgeInstancePorts.map((p) => `http://127.0.0.1:${p}`)]) {
   for (let i = 0; ; i++) {
     const ok = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/health`).then(
       (r) => r.ok,

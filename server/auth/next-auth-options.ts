@@ -10,6 +10,8 @@ import type { AuthConfig } from './config';
 import { sessionCookieName } from './config';
 import { IdTokenError, issuerJwks, verifyTaraIdToken } from './id-token';
 import { createSession, deleteSession, findSessionUser } from './sessions';
+import { personMaySignIn, SIGN_IN_LIMITED_PATH } from './sign-in-limit';
+import { log } from '@/server/observability/log';
 
 export const PROVIDER_ID = 'oidc';
 
@@ -161,6 +163,7 @@ export async function buildAuthOptions(config: AuthConfig, requestId: string): P
           requestId,
           details: { sub: claims.sub, amr: claims.amr, acr: claims.acr, issuer: discovery.issuer },
         });
+        if (!(await personMaySignIn(claims.personalCode, requestId))) return SIGN_IN_LIMITED_PATH;
         const person = claims.country === 'EE' ? await findActiveStaffBySub(claims.sub) : null;
         if (!person) {
           await recordAudit({
@@ -185,8 +188,8 @@ export async function buildAuthOptions(config: AuthConfig, requestId: string): P
     },
     logger: {
       // next-auth's own errors, without its metadata (which can hold tokens).
-      error: (code) => console.error(JSON.stringify({ level: 'error', source: 'next-auth', code })),
-      warn: (code) => console.warn(JSON.stringify({ level: 'warn', source: 'next-auth', code })),
+      error: (code) => log('next-auth').error({ code }),
+      warn: (code) => log('next-auth').warn({ code }),
       debug: () => {},
     },
   };

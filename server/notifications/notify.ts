@@ -1,6 +1,7 @@
 import { notifications, outboxMessages, type EmailPayload, type WebhookPayload } from '@/db/schema';
 import { activePeople } from '@/server/org/people';
 import type { Tx } from '@/server/tx';
+import { currentRequestId } from '@/server/observability/context';
 import { renderNotificationEmail } from '@/templates/email/notification';
 import { readOutboxConfig } from './config';
 
@@ -55,9 +56,14 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
   }
   if (input.inAppOnly || addresses.size === 0) return { inApp: people.length, emails: [] };
   const mail = renderNotificationEmail({ subject: input.subject, text: input.text, link: input.link ? `${config.portalUrl}${input.link}` : null });
-  await tx
-    .insert(outboxMessages)
-    .values([...addresses.values()].map((to) => ({ channel: 'email' as const, kind: input.kind, payload: { to, ...mail } satisfies EmailPayload })));
+  await tx.insert(outboxMessages).values(
+    [...addresses.values()].map((to) => ({
+      channel: 'email' as const,
+      kind: input.kind,
+      payload: { to, ...mail } satisfies EmailPayload,
+      requestId: currentRequestId(),
+    })),
+  );
   return { inApp: people.length, emails: [...addresses.values()] };
 }
 
@@ -69,6 +75,6 @@ export async function enqueueWebhook(tx: Tx, kind: string, body: Record<string, 
   const { webhookUrl } = readOutboxConfig();
   if (!webhookUrl) return false;
   const payload: WebhookPayload = { url: webhookUrl, body: { event: kind, ...body } };
-  await tx.insert(outboxMessages).values({ channel: 'webhook', kind, payload });
+  await tx.insert(outboxMessages).values({ channel: 'webhook', kind, payload, requestId: currentRequestId() });
   return true;
 }

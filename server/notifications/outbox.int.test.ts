@@ -248,6 +248,7 @@ describe.runIf(testDbKind === 'postgres')('a worker killed mid-delivery', () => 
         OUTBOX_LEASE_SECONDS: '2',
         OUTBOX_POLL_MS: '100',
         OUTBOX_BACKOFF_SECONDS: '0',
+        TOOLAUD_ENV: 'test', // plain-http portal address: not production
       },
       stdio: 'ignore',
     });

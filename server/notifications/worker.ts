@@ -4,6 +4,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { getDb, selectRows, type Db } from '@/db/client';
 import { outboxMessages, type EmailPayload, type WebhookPayload } from '@/db/schema';
+import { withRequestContext } from '@/server/observability/context';
+import { log as logger } from '@/server/observability/log';
 import { readOutboxConfig, retryDelayMs, type OutboxConfig } from './config';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-signature';
 
@@ -21,7 +23,14 @@ import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signWebhook } from './webhook-sig
 // the message id (the e-mail Message-ID, the webhook Idempotency-Key) is the same on
 // every attempt so receivers can drop the rare duplicate.
 
-type Claimed = { id: string; channel: 'email' | 'webhook'; kind: string; payload: EmailPayload | WebhookPayload; attempts: number };
+type Claimed = {
+  id: string;
+  channel: 'email' | 'webhook';
+  kind: string;
+  payload: EmailPayload | WebhookPayload;
+  attempts: number;
+  request_id: string | null;
+};
 
 export type RunResult = { claimed: number; sent: number; failed: number };
 
@@ -44,7 +53,13 @@ export type WorkerOptions = {
 
 class PermanentError extends Error {}
 
-const defaultLog = (entry: Record<string, unknown>) => console.log(JSON.stringify({ source: 'outbox', ...entry }));
+// JSON lines through the portal's logger (no addresses or codes; the request id of the
+// click that queued the message when it is known).
+const defaultLog = (entry: Record<string, unknown>) => {
+  const level = entry.level === 'error' ? 'error' : entry.level === 'warn' ? 'warn' : 'info';
+  const { level: _level, ...rest } = entry;
+  logger('outbox')[level](rest);
+};
 
 export function messageIdFor(id: string, mailFrom: string): string {
   const domain = /@([^>\s]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'toolaud.local';
@@ -88,7 +103,7 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
             order by next_attempt_at
             limit ${config.batchSize}
             for update skip locked)
-          returning id, channel, kind, payload, attempts`,
+          returning id, channel, kind, payload, attempts, request_id`,
     );
   }
 
@@ -168,7 +183,7 @@ export function createOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
   async function runOnce(): Promise<RunResult> {
     const db = await database();
     const batch = await claim(db);
-    const results = await Promise.all(batch.map((m) => deliver(db, m)));
+    const results = await Promise.all(batch.map((m) => withRequestContext({ requestId: m.request_id ?? `outbox-${m.id}` }, () => deliver(db, m))));
     const sent = results.filter(Boolean).length;
     return { claimed: batch.length, sent, failed: batch.length - sent };
   }

@@ -19,7 +19,9 @@ export default async function SignInPage({ searchParams }: Props) {
     <Card className="flex flex-col gap-5">
       <h1 className="text-2xl font-semibold">{m.auth.signInTitle}</h1>
       {valjas && <Alert tone="success">{m.auth.signedOut}</Alert>}
-      {error && <Alert tone="error">{error === 'cancelled' ? m.auth.cancelled : m.auth.callbackError}</Alert>}
+      {error && (
+        <Alert tone="error">{error === 'cancelled' ? m.auth.cancelled : error === 'liiga-palju' ? m.errors.rateLimitedSignIn : m.auth.callbackError}</Alert>
+      )}
       {!configured && <Alert tone="error">{m.auth.misconfigured}</Alert>}
       <p className="text-slate-700">{m.auth.signInLead}</p>
       {configured && <SignInButton label={m.auth.signInButton} busyLabel={m.auth.signingIn} />}

@@ -133,6 +133,9 @@ export const core = defineMessages(
       proposalReason: 'Tagasi lükates kirjuta põhjus.',
       proposalNoManager: 'Sinu andmetes ei ole juhti, kellele ettepanekut saata. Pöördu administraatori poole.',
       distributionUnit: 'Saad muuta ainult oma osakonna dokumentide jaotamist.',
+      rateLimited: 'Liiga palju katseid lühikese aja jooksul. Midagi ei salvestatud; palun oota mõni minut ja proovi siis uuesti.',
+      rateLimitedSignIn:
+        'Sellelt aadressilt või selle isikukoodiga on viimastel minutitel tehtud liiga palju sisselogimiskatseid. Palun oota mõni minut ja proovi uuesti.',
     },
     notFound: { title: 'Lehte ei leitud', text: 'Sellist lehte ei ole või sul puudub sellele ligipääs.', back: 'Minu töölauale' },
     forbidden: { title: 'Ligipääs puudub', text: 'Sinu rollil ei ole sellele lehele ligipääsu.' },
@@ -260,6 +263,8 @@ export const core = defineMessages(
       proposalReason: 'When declining, write the reason.',
       proposalNoManager: 'Your details name no manager to send the proposal to. Please contact the administrator.',
       distributionUnit: 'You can change the distribution of your own unit’s documents only.',
+      rateLimited: 'Too many attempts in a short time. Nothing was saved; please wait a few minutes and try again.',
+      rateLimitedSignIn: 'Too many sign-in attempts from this address or with this personal code in the last minutes. Please wait a few minutes and try again.',
     },
     notFound: { title: 'Page not found', text: 'This page does not exist or you have no access to it.', back: 'To my desk' },
     forbidden: { title: 'No access', text: 'Your role has no access to this page.' },

@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { readAuthConfig } from '@/server/auth/config';
 import { buildAuthOptions } from '@/server/auth/next-auth-options';
 import { logAuthExchange } from '@/server/auth/auth-log';
+import { limitSignInStart } from '@/server/auth/sign-in-limit';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -12,9 +13,11 @@ async function handler(req: NextRequest, context: Context) {
     return NextResponse.json({ error: 'auth-misconfigured' }, { status: 503 });
   }
   const requestId = req.headers.get('x-request-id') ?? crypto.randomUUID();
+  const segments = (await context.params).nextauth;
+  const limited = await limitSignInStart(req, segments, status.config.portalUrl, requestId);
+  if (limited) return limited;
   const options = await buildAuthOptions(status.config, requestId);
   const response: Response = await NextAuth(req, context, options);
-  const segments = (await context.params).nextauth;
   await logAuthExchange(req, response, segments, requestId);
   // The person pressed "cancel" at the identity provider (TARA: error=user_cancel): say
   // so plainly instead of next-auth's generic callback error.
