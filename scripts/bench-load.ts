@@ -9,7 +9,7 @@
 // exactly once with a unique number; every outbox message was delivered, none twice.
 // Loopback only, bounded in time; prints a Markdown section and writes it into
 // BENCHMARKS.md. Needs BENCH_DATABASE_URL and PG_CLUSTER_* (scripts/bench-load.sh).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -525,14 +525,9 @@ const row = (r: Run) => {
   const errors = s.errors + s.timeouts + s.non2xx + r.appErrors;
   return `| ${r.name} | ${s.requests.average.toFixed(0)} | ${pct(r.latencies, 50).toFixed(0)} | ${pct(r.latencies, 95).toFixed(0)} | ${pct(r.latencies, 99).toFixed(0)} | ${s.requests.total} | ${errors} (${s.non2xx} non-2xx, ${s.errors} socket, ${s.timeouts} timeouts, ${r.appErrors} refused registrations) |`;
 };
-const pgVersion = execFileSync(path.join(pgBin, 'postgres'), ['--version']).toString().trim().split(' ').pop();
-const ngx = (() => {
-  try {
-    return execFileSync('/usr/sbin/nginx', ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) || 'nginx';
-  } catch (error) {
-    return String((error as { stderr?: string }).stderr ?? '');
-  }
-})();
+const pgVersion = /\d+\.\d+/.exec(execFileSync(path.join(pgBin, 'postgres'), ['--version']).toString())?.[0] ?? '?';
+// nginx -v answers on stderr.
+const ngx = /nginx\/[\d.]+/.exec(spawnSync('/usr/sbin/nginx', ['-v'], { encoding: 'utf8' }).stderr ?? '')?.[0] ?? 'nginx';
 const errorTimeline =
   [...faulty.errorsBySecond.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -543,7 +538,7 @@ const ratio = clean.result.requests.average / ceiling.result.requests.average;
 const section = `<!-- bench:load start -->
 ## Load and faults through nginx (\`npm run bench:load\`)
 
-${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, ${ngx.trim().replace('nginx version: ', '')}. Everything on this one machine over loopback: nginx (TLS, HTTP/1.1 from the load generator) → two \`npm start\` instances (pool 10 each) → one PostgreSQL; one outbox worker; autocannon with ${USERS} connections, each a signed-in specialist (their own session cookie), ${SECONDS} s per run after a warm-up. The register holds ${DOCS.toLocaleString('en')} generated documents. The load generator shares the 2 cores with everything it measures; the machine's 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end (${os.cpus().length} cores; other sessions' builds and tests share this machine, so absolute figures vary from run to run).
+${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, ${ngx}. Everything on this one machine over loopback: nginx (TLS, HTTP/1.1 from the load generator) → two \`npm start\` instances (pool 10 each) → one PostgreSQL; one outbox worker; autocannon with ${USERS} connections, each a signed-in specialist (their own session cookie), ${SECONDS} s per run after a warm-up. The register holds ${DOCS.toLocaleString('en')} generated documents. The load generator shares the 2 cores with everything it measures; the machine's 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end (${os.cpus().length} cores; other sessions' builds and tests share this machine, so absolute figures vary from run to run).
 
 Mix per request: 70 % list and search pages (\`/dokumendid\` with views, status and client search, \`/kliendid\`, \`/\`), 20 % opening a document card the user may see, 10 % registering a letter through the real server action (multipart, as the browser sends it). The ceiling is a bare Next.js page (\`bench/bare\`, rendered per request) behind the same nginx and launcher.
 

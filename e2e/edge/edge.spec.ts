@@ -72,7 +72,7 @@ test('sign in, register a document and report an incident through nginx, served 
   expect(doc!.created_by).toBe(reporter.id);
   await expectAccessible(page);
 
-  // Issuing a certificate joins here when the certificate slice lands (flows.ts).
+  // Issuing a certificate joins here when the certificate slice lands: await issueCertificate(flow) (flows.ts).
 
   const incident = await reportIncident(flow, ['it-tugi@sotsiaalkindlustusamet.ee', 'ulle.kask@sotsiaalkindlustusamet.ee']);
   // The request id reaches the audit trail and the outbox message of that click.

@@ -35,7 +35,7 @@ export function checkPortalConfig(env: Env = process.env): ConfigCheck {
   if (env.NEXTAUTH_URL && !isHttps(env.NEXTAUTH_URL)) problems.push('NEXTAUTH_URL must be the https address of the portal behind the proxy');
   // Several instances must decrypt each other's server-action ids and closures.
   const key = env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
-  if (!key) problems.push('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is missing: every instance needs the same one (openssl rand -base64 32)');
+  if (!key) problems.push('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is missing: `npm run build` and every instance need the same one (openssl rand -base64 32)');
   else if (![16, 24, 32].includes(Buffer.from(key, 'base64').length))
     problems.push('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 16, 24 or 32 bytes in base64 (openssl rand -base64 32)');
   if (env.PORTAL_ORIGIN && env.NEXTAUTH_URL && isHttps(env.NEXTAUTH_URL) && env.PORTAL_ORIGIN !== new URL(env.NEXTAUTH_URL).host)
