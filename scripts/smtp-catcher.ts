@@ -77,8 +77,11 @@ export async function startSmtpCatcher(options: CatcherOptions = {}): Promise<Sm
             messages.push(mail);
             if (options.dir) {
               const base = path.join(options.dir, `${Date.now()}-${messages.length}`);
-              fs.writeFileSync(`${base}.eml`, raw);
-              fs.writeFileSync(`${base}.json`, JSON.stringify({ ...mail, raw: undefined }));
+              // Write then rename: a reader polling the folder never sees half a file.
+              fs.writeFileSync(`${base}.eml.tmp`, raw);
+              fs.renameSync(`${base}.eml.tmp`, `${base}.eml`);
+              fs.writeFileSync(`${base}.json.tmp`, JSON.stringify({ ...mail, raw: undefined }));
+              fs.renameSync(`${base}.json.tmp`, `${base}.json`);
             }
             options.onMessage?.(mail);
             callback();
