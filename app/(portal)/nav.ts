@@ -10,11 +10,14 @@ const items: NavItem[] = [
   { href: '/ulesanded', label: (m) => m.tasks.nav, permission: 'tasks.read' },
   { href: '/dokumendid', label: (m) => m.register.nav, permission: 'register.read' },
   { href: '/kliendid', label: (m) => m.register.clients.nav, permission: 'clients.read' },
+  { href: '/noustamised', label: (m) => m.consultations.nav, permission: 'consultations.record' },
+  { href: '/ekspertiisitaotlused', label: (m) => m.assessments.nav, permission: 'assessments.intake' },
   { href: '/kontrolli', label: (m) => m.issuing.verify.nav, permission: 'documents.verify' },
   { href: '/intsidendid', label: (m) => m.incidents.title, permission: 'incidents.report' },
   { href: '/it-tugi', label: (m) => m.incidents.queueTitle, permission: 'incidents.read_all' },
   { href: '/puudumised', label: (m) => m.absences.nav, permission: 'absences.record' },
   { href: '/ulevaade', label: (m) => m.workload.overview.nav, permission: 'overview.read' },
+  { href: '/noustamised/statistika', label: (m) => m.consultations.stats.nav, permission: 'consultations.report' },
   { href: '/ettepanekud', label: (m) => m.proposals.nav, permission: 'proposals.submit' },
   { href: '/jaotamine', label: (m) => m.workload.distribution.nav, permission: 'distribution.configure' },
   { href: '/admin/tootajad', label: (m) => m.nav.staff, permission: 'staff.read' },
@@ -23,6 +26,7 @@ const items: NavItem[] = [
   { href: '/admin/suunamine', label: (m) => m.notifications.rulesTitle, permission: 'incidents.rules' },
   { href: '/admin/valjuvad', label: (m) => m.notifications.outboxTitle, permission: 'outbox.manage' },
   { href: '/admin/mallid', label: (m) => m.templates.nav, permission: 'templates.read' },
+  { href: '/admin/noustamise-teemad', label: (m) => m.consultations.topics.nav, permission: 'consultations.configure' },
 ];
 
 export function navFor(actor: Actor, m: Messages) {

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { accessGrounds, clients, documentTypes, offices, regions, registerSeries, staff, units } from '../schema';
+import { seedConsultationTopics } from './consultations';
 import { seedRoutingRules } from './incidents';
 import { demoOffices, demoRegions, demoStaff, demoUnits } from './org-data';
 import { demoClients, demoDocumentTypes, demoGrounds, demoSeries } from './register-data';
@@ -52,6 +53,7 @@ export async function seedDemo(db: Db): Promise<{ staffAdded: number }> {
       .onConflictDoNothing();
     await tx.insert(clients).values(demoClients).onConflictDoNothing();
     await seedRoutingRules(tx);
+    await seedConsultationTopics(tx);
     return { staffAdded: added.length };
   });
 }

@@ -10,9 +10,26 @@ import { tasks, desk } from './messages/tasks';
 import { absences } from './messages/absences';
 import { proposals } from './messages/proposals';
 import { workload } from './messages/workload';
+import { consultations } from './messages/consultations';
+import { assessments } from './messages/assessments';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
-const sections = { staff, audit, register, incidents, notifications, templates, issuing, tasks, desk, absences, proposals, workload };
+const sections = {
+  staff,
+  audit,
+  register,
+  incidents,
+  notifications,
+  templates,
+  issuing,
+  tasks,
+  desk,
+  absences,
+  proposals,
+  workload,
+  consultations,
+  assessments,
+};
 
 type Sections = typeof sections;
 export type Messages = typeof core.et & { [K in keyof Sections]: Sections[K]['et'] };

@@ -42,6 +42,16 @@ export const policy = {
   // Improvement proposals (duty 3.13): anyone to their manager; the manager answers.
   'proposals.submit': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
   'proposals.answer': ['manager'],
+  // Consultation log (duties 3.1, 3.12): specialists and managers record and see their own;
+  // a manager counts those recorded in their region (server/consultations/queries.ts);
+  // the administrator keeps the topics.
+  'consultations.record': ['specialist', 'manager'],
+  'consultations.report': ['manager'],
+  'consultations.configure': ['admin'],
+  // Assessment applications (duty 3.4): taken and exported for the assessment system by
+  // the people who register documents; who sees one follows the register's visibility.
+  'assessments.intake': ['specialist', 'manager'],
+  'assessments.export': ['specialist', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof policy;

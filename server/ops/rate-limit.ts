@@ -37,6 +37,7 @@ export const actionLimits: Record<string, LimitName> = {
   'incident.report': 'incident',
   'document.register': 'registration',
   'document.reply': 'registration',
+  'assessment.register': 'registration',
   'certificate.issue': 'pdf',
 };
 

@@ -1,0 +1,30 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { assessmentApplicationSchema } from '@/lib/assessment-schema';
+import { runAction } from '@/server/action';
+import type { UploadedFile } from '@/server/register/mutations';
+import { registerAssessmentApplication } from './mutations';
+
+// The form arrives as FormData: the fields as JSON in `input`, the attachments as `files`.
+export async function registerAssessmentAction(formData: FormData) {
+  let input: unknown = null;
+  try {
+    input = JSON.parse(String(formData.get('input') ?? 'null'));
+  } catch {
+    input = null;
+  }
+  const files: UploadedFile[] = [];
+  for (const entry of formData.getAll('files')) {
+    if (typeof entry === 'string' || (entry.size === 0 && entry.name === '')) continue;
+    files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
+  }
+  const result = await runAction('assessment.register', assessmentApplicationSchema, input, (user, data, ctx) =>
+    registerAssessmentApplication(user, data, files, ctx),
+  );
+  if (result.ok) {
+    revalidatePath('/ekspertiisitaotlused', 'layout');
+    revalidatePath('/dokumendid');
+  }
+  return result;
+}
