@@ -275,7 +275,7 @@ export function AssessmentForm({ m, today, register: registerApplication }: Prop
         {providers.fields.map((field, i) => {
           const pe = errors.providers?.[i];
           return (
-            <fieldset key={field.id} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_1.5fr_1fr_auto] sm:items-end">
+            <fieldset key={field.id} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-[2fr_1.5fr_1fr_auto] sm:items-start">
               <legend className="px-1 text-sm font-medium">{fill(f.providerN, { n: i + 1 })}</legend>
               <Field id={`providers.${i}.provider`} label={f.provider} error={text(pe?.provider)}>
                 <Input id={`providers.${i}.provider`} {...aria(`providers.${i}.provider`, pe?.provider)} {...register(`providers.${i}.provider`)} />

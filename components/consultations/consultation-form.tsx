@@ -141,9 +141,9 @@ export function ConsultationForm({ m, topics, units, defaults, record, lookupCli
                 min={1}
                 max={480}
                 inputMode="numeric"
-                placeholder={c.form.otherDuration}
+                placeholder={c.form.otherShort}
                 aria-label={c.form.otherDuration}
-                className={`w-44 ${isPreset ? '' : 'border-brand-700'}`}
+                className={`w-28 ${isPreset ? '' : 'border-brand-700'}`}
                 aria-invalid={errors.durationMinutes ? true : undefined}
                 aria-describedby={errors.durationMinutes ? 'durationMinutes-error' : undefined}
                 value={isPreset ? '' : String(duration ?? '')}
