@@ -7,7 +7,7 @@ import { useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-fo
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input, Select } from '@/components/ui/input';
+import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import {
   applicantGroupOf,
@@ -334,11 +334,12 @@ export function AssessmentForm({ m, today, register: registerApplication }: Prop
               </Field>
               {level !== 'none' ? (
                 <Field id={`limitations.${i}.description`} label={`${f.description}: ${a.areas[area].toLowerCase()}`} error={text(le?.description)}>
-                  <textarea
+                  <Textarea
                     id={`limitations.${i}.description`}
                     rows={2}
-                    className="w-full rounded-md border border-slate-400 px-3 py-2 text-sm aria-[invalid=true]:border-red-700"
-                    {...aria(`limitations.${i}.description`, le?.description)}
+                    className="min-h-0"
+                    maxLength={2000}
+                    error={text(le?.description)}
                     {...register(`limitations.${i}.description`)}
                   />
                 </Field>

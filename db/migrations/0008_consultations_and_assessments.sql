@@ -37,6 +37,8 @@ CREATE TABLE "assessment_applications" (
 	"data" jsonb NOT NULL,
 	"other_authority" text,
 	"other_authority_due_date" date,
+	"other_authority_forwarded_at" timestamp with time zone,
+	"other_authority_forwarded_by" uuid,
 	"created_by" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"submission_id" uuid NOT NULL,
@@ -59,6 +61,7 @@ ALTER TABLE "consultations" ADD CONSTRAINT "consultations_region_code_regions_co
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_topic_code_consultation_topics_code_fk" FOREIGN KEY ("topic_code") REFERENCES "public"."consultation_topics"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_referred_unit_code_units_code_fk" FOREIGN KEY ("referred_unit_code") REFERENCES "public"."units"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_applications" ADD CONSTRAINT "assessment_applications_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessment_applications" ADD CONSTRAINT "assessment_applications_other_authority_forwarded_by_staff_id_fk" FOREIGN KEY ("other_authority_forwarded_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_applications" ADD CONSTRAINT "assessment_applications_created_by_staff_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_exports" ADD CONSTRAINT "assessment_exports_application_id_assessment_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."assessment_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_exports" ADD CONSTRAINT "assessment_exports_exported_by_staff_id_fk" FOREIGN KEY ("exported_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

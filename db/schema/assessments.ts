@@ -27,6 +27,8 @@ export const assessmentApplications = pgTable(
     // assessment, within 5 working days (MSVS § 6 lg 2 practice for other authorities' matters).
     otherAuthority: text('other_authority'),
     otherAuthorityDueDate: date('other_authority_due_date', { mode: 'string' }),
+    otherAuthorityForwardedAt: timestamp('other_authority_forwarded_at', { withTimezone: true }),
+    otherAuthorityForwardedBy: uuid('other_authority_forwarded_by').references(() => staff.id),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => staff.id),

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { makePersonalCode } from '../../lib/personal-code';
 import { auditRows, db } from '../support/db';
-import { expectAccessible, signIn } from '../support/fixtures';
+import { expectAccessible, followNav, signIn } from '../support/fixtures';
 
 const mari = '47805122004'; // specialist, Tallinn (Põhja)
 const juri = '37509182078'; // Põhja regional manager
@@ -28,7 +28,7 @@ test('a specialist records a consultation and takes an assessment application; t
 
   // The consultation: the channel (office) and duration are preset, so a topic and Save do it.
   const page = await as(browser, mari);
-  await page.getByRole('navigation', { name: 'Põhimenüü' }).getByRole('link', { name: 'Nõustamised' }).click();
+  await followNav(page, 'Nõustamised');
   await expect(page).toHaveURL(/\/noustamised$/);
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Salvesta nõustamine' }) });
   await form.getByText('Matusetoetus', { exact: true }).click();
@@ -47,7 +47,7 @@ test('a specialist records a consultation and takes an assessment application; t
 
   // The assessment application, from the desk, with a medical certificate attached.
   const applicant = makePersonalCode(`1981-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, 'male', Math.floor(Math.random() * 1000));
-  await page.getByRole('navigation', { name: 'Põhimenüü' }).getByRole('link', { name: 'Ekspertiisitaotlused' }).click();
+  await followNav(page, 'Ekspertiisitaotlused');
   await expect(page).toHaveURL(/\/ekspertiisitaotlused$/);
   await page.getByRole('link', { name: 'Uus ekspertiisitaotlus' }).click();
   await expect(page).toHaveURL(/\/ekspertiisitaotlused\/uus$/);

@@ -1,10 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { assessmentApplicationSchema } from '@/lib/assessment-schema';
 import { runAction } from '@/server/action';
 import type { UploadedFile } from '@/server/register/mutations';
-import { registerAssessmentApplication } from './mutations';
+import { markForwardedToAuthority, registerAssessmentApplication } from './mutations';
 
 // The form arrives as FormData: the fields as JSON in `input`, the attachments as `files`.
 export async function registerAssessmentAction(formData: FormData) {
@@ -26,5 +27,13 @@ export async function registerAssessmentAction(formData: FormData) {
     revalidatePath('/ekspertiisitaotlused', 'layout');
     revalidatePath('/dokumendid');
   }
+  return result;
+}
+
+export async function markForwardedToAuthorityAction(input: { id: string }) {
+  const result = await runAction('assessment.forward_authority', z.object({ id: z.uuid() }), input, (user, data, ctx) =>
+    markForwardedToAuthority(user, data, ctx),
+  );
+  if (result.ok) revalidatePath(`/ekspertiisitaotlused/${input.id}`);
   return result;
 }

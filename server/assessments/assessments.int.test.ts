@@ -13,7 +13,7 @@ import { application, codes } from '@/test/assessments';
 import { setupTestDatabase } from '@/test/db';
 import { files } from '@/test/incidents';
 import { actorFor, countRows, ctx, loadPeople, type People, type TestActor } from '@/test/tasks';
-import { exportAssessmentApplication, registerAssessmentApplication } from './mutations';
+import { exportAssessmentApplication, markForwardedToAuthority, registerAssessmentApplication } from './mutations';
 import { getAssessmentApplication, listAssessmentApplications } from './queries';
 
 const db = setupTestDatabase();
@@ -120,6 +120,17 @@ describe('assessment application intake', () => {
       .from(documentEvents)
       .where(sql`${documentEvents.documentId} = ${documentId} and ${documentEvents.kind} = 'authority_forwarding_due'`);
     expect(event!.details).toEqual({ authority: 'Eesti Töötukassa', dueDate: '2026-12-30' });
+
+    // Sent on the last day: recorded once, on time, in the register document's history too.
+    const lastDay = { ...ctx, now: new Date('2026-12-30T15:00:00Z') };
+    expect(await markForwardedToAuthority(people.mari, { id }, lastDay)).toEqual({ onTime: true });
+    expect(await markForwardedToAuthority(people.mari, { id }, { ...ctx, now: new Date('2027-01-05T09:00:00Z') })).toEqual({ onTime: true });
+    const [after] = await d().select().from(assessmentApplications).where(eq(assessmentApplications.id, id));
+    expect(after).toMatchObject({ otherAuthorityForwardedAt: lastDay.now, otherAuthorityForwardedBy: people.mari.id });
+    expect(await countRows(d(), 'document_events', sql`document_id = ${documentId} and kind = 'forwarded_to_authority'`)).toBe(1);
+    expect(await countRows(d(), 'audit_log', sql`action = 'assessment.forward_authority' and entity_id = ${id}`)).toBe(1);
+    const single = await registerAssessmentApplication(people.mari, application({ receivedOn: '2026-12-21' }), [], monday);
+    await expect(markForwardedToAuthority(people.mari, { id: single.id }, monday)).rejects.toMatchObject({ code: 'errors.noAuthorityForwarding' });
   });
 
   it('saves nothing when a step fails midway', async () => {
@@ -240,7 +251,9 @@ describe('assessment application intake', () => {
       await expect(registerAssessmentApplication(who, application(), [], at)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(exportAssessmentApplication(who, id, at)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(getAssessmentApplication(who, id, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(markForwardedToAuthority(who, { id }, at)).rejects.toBeInstanceOf(ForbiddenError);
     }
+    await expect(markForwardedToAuthority(people.tonu, { id }, at)).rejects.toMatchObject({ code: 'errors.notFound' });
     // A colleague who cannot see the restricted document gets nothing, and no export is recorded.
     expect(await exportAssessmentApplication(people.tonu, id, at)).toBeNull();
     expect(await snapshot()).toEqual(before);

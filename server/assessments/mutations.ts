@@ -237,3 +237,48 @@ export async function exportAssessmentApplication(
     return { json, fileName: `ekspertiisitaotlus-${row.document.number.replace(/[^0-9A-Za-z-]+/g, '-')}.json` };
   });
 }
+
+/**
+ * The joint application has been sent on to the Unemployment Insurance Fund (by the
+ * document exchange or by post): recorded once, on the application and in the register
+ * document's history, with whether the 5-working-day deadline was kept.
+ */
+export async function markForwardedToAuthority(actor: RegisterActor, input: { id: string }, ctx: RequestContext): Promise<{ onTime: boolean }> {
+  const role = authorize(actor, 'assessments.intake');
+  authorize(actor, 'register.write');
+  const now = ctx.now ?? new Date();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [app] = await tx
+      .select({ application: assessmentApplications })
+      .from(assessmentApplications)
+      .innerJoin(documents, eq(documents.id, assessmentApplications.documentId))
+      .where(and(eq(assessmentApplications.id, input.id), applicationScope(actor)))
+      .for('update', { of: assessmentApplications });
+    if (!app) throw new DomainError('errors.notFound');
+    const a = app.application;
+    if (!a.otherAuthority || !a.otherAuthorityDueDate) throw new DomainError('errors.noAuthorityForwarding');
+    const onTime = tallinnDate(a.otherAuthorityForwardedAt ?? now) <= a.otherAuthorityDueDate;
+    if (a.otherAuthorityForwardedAt) return { onTime };
+    await tx
+      .update(assessmentApplications)
+      .set({ otherAuthorityForwardedAt: now, otherAuthorityForwardedBy: actor.id })
+      .where(eq(assessmentApplications.id, a.id));
+    await addEvent(tx, a.documentId, actor.id, 'forwarded_to_authority', {
+      authority: a.otherAuthority,
+      dueDate: a.otherAuthorityDueDate,
+      senderInformed: true,
+    });
+    await appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'assessment.forward_authority',
+      entityType: 'assessment_application',
+      entityId: a.id,
+      subjectCode: a.applicantCode,
+      requestId: ctx.requestId,
+      details: { authority: a.otherAuthority, dueDate: a.otherAuthorityDueDate, onTime },
+    });
+    return { onTime };
+  });
+}

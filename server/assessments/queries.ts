@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { assessmentApplications, assessmentExports, attachments, documents, staff, units } from '@/db/schema';
 import { appendAudit } from '@/server/audit/record';
@@ -52,6 +52,9 @@ export async function getAssessmentApplication(actor: RegisterActor, id: string,
       unitNameEn: units.nameEn,
       createdByName: creator.givenName,
       createdByFamily: creator.familyName,
+      forwardedByName: sql<
+        string | null
+      >`(select ${staff.givenName} || ' ' || ${staff.familyName} from ${staff} where ${staff.id} = ${assessmentApplications.otherAuthorityForwardedBy})`,
     })
     .from(assessmentApplications)
     .innerJoin(documents, eq(documents.id, assessmentApplications.documentId))

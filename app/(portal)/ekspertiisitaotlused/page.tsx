@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { listAssessmentApplications } from '@/server/assessments/queries';
 import { requireUser } from '@/server/auth/current-user';
@@ -31,36 +32,22 @@ export default async function AssessmentsPage() {
       {rows.length === 0 ? (
         <p>{a.list.none}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{a.title}</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                {[a.list.number, a.list.date, a.list.kind, a.list.group, a.list.unit, a.list.joint].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
-                    <Link href={`/ekspertiisitaotlused/${r.id}`} className="font-mono text-brand-700 underline">
-                      {r.number}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-                  <td className="px-3 py-2">{a.kinds[r.kind]}</td>
-                  <td className="px-3 py-2">{a.groups[r.applicantGroup]}</td>
-                  <td className="px-3 py-2">{r.unitName}</td>
-                  <td className="px-3 py-2">{r.otherAuthorityDueDate ? formatDate(r.otherAuthorityDueDate) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={a.title} columns={[a.list.number, a.list.date, a.list.kind, a.list.group, a.list.unit, a.list.joint]}>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-t border-slate-200">
+              <td className="px-3 py-2">
+                <Link href={`/ekspertiisitaotlused/${r.id}`} className="font-mono text-brand-700 underline">
+                  {r.number}
+                </Link>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
+              <td className="px-3 py-2">{a.kinds[r.kind]}</td>
+              <td className="px-3 py-2">{a.groups[r.applicantGroup]}</td>
+              <td className="px-3 py-2">{r.unitName}</td>
+              <td className="px-3 py-2">{r.otherAuthorityDueDate ? formatDate(r.otherAuthorityDueDate) : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

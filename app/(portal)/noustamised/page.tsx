@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConsultationForm } from '@/components/consultations/consultation-form';
 import { Card } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { DEFAULT_DURATION } from '@/lib/consultation-schema';
 import { formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
@@ -52,32 +53,18 @@ export default async function ConsultationsPage() {
         {mine.length === 0 ? (
           <p>{c.none}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{c.mine}</caption>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  {[c.columns.time, c.columns.channel, c.columns.topic, c.columns.client, c.columns.duration, c.columns.outcome].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {mine.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-200">
-                    <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.occurredAt)}</td>
-                    <td className="px-3 py-2">{c.channels[row.channel]}</td>
-                    <td className="px-3 py-2">{locale === 'en' ? row.topicEn : row.topicEt}</td>
-                    <td className="px-3 py-2 font-mono">{row.clientCode ?? '—'}</td>
-                    <td className="px-3 py-2 tabular-nums">{fill(c.form.minutes, { n: row.durationMinutes })}</td>
-                    <td className="px-3 py-2">{c.outcomes[row.outcome]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={c.mine} columns={[c.columns.time, c.columns.channel, c.columns.topic, c.columns.client, c.columns.duration, c.columns.outcome]}>
+            {mine.map((row) => (
+              <tr key={row.id} className="border-t border-slate-200">
+                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.occurredAt)}</td>
+                <td className="px-3 py-2">{c.channels[row.channel]}</td>
+                <td className="px-3 py-2">{locale === 'en' ? row.topicEn : row.topicEt}</td>
+                <td className="px-3 py-2 font-mono">{row.clientCode ?? '—'}</td>
+                <td className="px-3 py-2 tabular-nums">{fill(c.form.minutes, { n: row.durationMinutes })}</td>
+                <td className="px-3 py-2">{c.outcomes[row.outcome]}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -119,6 +119,7 @@ export const core = defineMessages(
       childRepresentative: 'Lapse taotluse esitab lapsevanem või eestkostja: lisa esindaja.',
       jointWorkingAge: 'Töövõimet hinnatakse ainult tööealisel (16-aastasest kuni vanaduspensionieani).',
       assessmentNotConfigured: 'Ekspertiisitaotluse dokumendiliik või ekspertiisi osakond on seadistamata. Pöördu administraatori poole.',
+      noAuthorityForwarding: 'See ei ole ühistaotlus: teisele asutusele ei ole vaja edastada.',
       // Document templates (issue 4)
       amount: 'Summa peab olema täisarv sentides.',
       negativeAmount: 'Summa ei saa olla negatiivne.',
@@ -274,6 +275,7 @@ export const core = defineMessages(
       childRepresentative: 'A child’s application is made by a parent or guardian: add the representative.',
       jointWorkingAge: 'Work ability is assessed only for people of working age (from 16 to the old-age pension age).',
       assessmentNotConfigured: 'The assessment application document type or the assessment department is not set up. Contact the administrator.',
+      noAuthorityForwarding: 'This is not a joint application: nothing is forwarded to another authority.',
       // Document templates (issue 4)
       amount: 'The amount must be a whole number of cents.',
       negativeAmount: 'The amount cannot be negative.',

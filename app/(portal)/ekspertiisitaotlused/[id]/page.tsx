@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { ForwardButton } from '@/components/assessments/forward-button';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
+import { markForwardedToAuthorityAction } from '@/server/assessments/actions';
 import { getAssessmentApplication } from '@/server/assessments/queries';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
@@ -50,7 +52,15 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold">{fill(c.title, { number: app.number })}</h1>
       </div>
       {registreeritud && <Alert tone="success">{fill(c.registered, { number: app.number, unit })}</Alert>}
-      {app.application.otherAuthorityDueDate && <Alert tone="warning">{fill(c.joint, { date: formatDate(app.application.otherAuthorityDueDate) })}</Alert>}
+      {app.application.otherAuthorityDueDate &&
+        (app.application.otherAuthorityForwardedAt ? (
+          <Alert tone="success">{fill(c.forwarded, { at: formatDateTime(app.application.otherAuthorityForwardedAt), name: app.forwardedByName ?? '' })}</Alert>
+        ) : (
+          <div className="flex flex-col gap-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-3">
+            <p className="text-sm text-amber-900">{fill(c.joint, { date: formatDate(app.application.otherAuthorityDueDate) })}</p>
+            {can(user, 'register.write') && <ForwardButton m={m} id={app.application.id} action={markForwardedToAuthorityAction} />}
+          </div>
+        ))}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-6">
           <Card>
