@@ -14,7 +14,11 @@ export async function register() {
       const documents = await seedDemoDocuments();
       const { seedDemoTasks } = await import('./server/tasks/demo-tasks');
       const work = await seedDemoTasks();
-      console.log(`Demo data seeded: ${staffAdded} staff, ${documents} register documents, ${work.tasks} tasks, ${work.absences} absence.`);
+      const { seedDemoConsultations } = await import('./server/consultations/demo-consultations');
+      const consulted = await seedDemoConsultations();
+      console.log(
+        `Demo data seeded: ${staffAdded} staff, ${documents} register documents, ${work.tasks} tasks, ${work.absences} absence, ${consulted} consultations.`,
+      );
     }
     // The development e-seal (self-signed) is made on the first start, beside the data.
     const { getSeal } = await import('./server/pdf/seal');

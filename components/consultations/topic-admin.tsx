@@ -17,7 +17,19 @@ type Actions = {
   remove: (input: { code: string }) => Promise<ActionResult<undefined | void>>;
 };
 
-function TopicForm({ m, topic, actions, onDone }: { m: Messages; topic: Topic | null; actions: Actions; onDone: (message: string) => void }) {
+function TopicForm({
+  m,
+  topic,
+  actions,
+  onDone,
+  showLabels,
+}: {
+  m: Messages;
+  topic: Topic | null;
+  actions: Actions;
+  onDone: (message: string) => void;
+  showLabels: boolean;
+}) {
   const t = m.consultations.topics;
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -51,15 +63,15 @@ function TopicForm({ m, topic, actions, onDone }: { m: Messages; topic: Topic | 
       onSubmit={(e) => void handleSubmit(submit)(e)}
       noValidate
       aria-label={label}
-      className="flex flex-col gap-2 border-t border-slate-200 py-3 first:border-t-0"
+      className={`flex flex-col gap-2 py-3 ${showLabels ? '' : 'border-t border-slate-200'}`}
     >
-      <div className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto_auto_auto]">
+      <div className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_7rem_6rem_8rem]">
         <label className="flex flex-col gap-1 text-sm" htmlFor={`${prefix}-et`}>
-          {t.nameEt}
+          <span className={showLabels ? undefined : 'sr-only'}>{t.nameEt}</span>
           <Input id={`${prefix}-et`} aria-invalid={formState.errors.nameEt ? true : undefined} {...register('nameEt')} />
         </label>
         <label className="flex flex-col gap-1 text-sm" htmlFor={`${prefix}-en`}>
-          {t.nameEn}
+          <span className={showLabels ? undefined : 'sr-only'}>{t.nameEn}</span>
           <Input id={`${prefix}-en`} aria-invalid={formState.errors.nameEn ? true : undefined} {...register('nameEn')} />
         </label>
         <label className="flex h-10 items-center gap-2 text-sm">
@@ -74,7 +86,7 @@ function TopicForm({ m, topic, actions, onDone }: { m: Messages; topic: Topic | 
             {t.delete}
           </Button>
         ) : (
-          <span className="text-sm text-slate-600">{topic ? `${t.uses}: ${topic.uses}` : ''}</span>
+          <span className="flex h-10 items-center text-sm text-slate-600">{topic ? `${t.uses}: ${topic.uses}` : ''}</span>
         )}
       </div>
       {(error || fieldError) && (
@@ -96,15 +108,22 @@ export function TopicAdmin({ m, topics, actions }: { m: Messages; topics: Topic[
         <h2 id="topic-list" className="sr-only">
           {t.title}
         </h2>
-        {topics.map((topic) => (
-          <TopicForm key={`${topic.code}-${topic.nameEt}-${topic.nameEn}-${topic.isActive}`} m={m} topic={topic} actions={actions} onDone={setDone} />
+        {topics.map((topic, i) => (
+          <TopicForm
+            key={`${topic.code}-${topic.nameEt}-${topic.nameEn}-${topic.isActive}`}
+            m={m}
+            topic={topic}
+            actions={actions}
+            onDone={setDone}
+            showLabels={i === 0}
+          />
         ))}
       </section>
       <section aria-labelledby="topic-new" className="rounded-lg border border-slate-200 bg-white px-4 pt-3">
         <h2 id="topic-new" className="text-lg font-semibold">
           {t.newTitle}
         </h2>
-        <TopicForm m={m} topic={null} actions={actions} onDone={setDone} />
+        <TopicForm m={m} topic={null} actions={actions} onDone={setDone} showLabels />
       </section>
     </div>
   );
