@@ -65,7 +65,7 @@ function TopicForm({
       aria-label={label}
       className={`flex flex-col gap-2 py-3 ${showLabels ? '' : 'border-t border-slate-200'}`}
     >
-      <div className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_7rem_6rem_8rem]">
+      <div className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_7rem_7.5rem_8rem]">
         <label className="flex flex-col gap-1 text-sm" htmlFor={`${prefix}-et`}>
           <span className={showLabels ? undefined : 'sr-only'}>{t.nameEt}</span>
           <Input id={`${prefix}-et`} aria-invalid={formState.errors.nameEt ? true : undefined} {...register('nameEt')} />
