@@ -31,7 +31,12 @@ export const bulkRuns = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     cancelledBy: uuid('cancelled_by').references(() => staff.id),
   },
-  (t) => [index('bulk_runs_created_by_idx').on(t.createdBy, t.createdAt), index('bulk_runs_running_idx').on(t.createdAt).where(sql`${t.status} = 'running'`)],
+  (t) => [
+    index('bulk_runs_created_by_idx').on(t.createdBy, t.createdAt),
+    index('bulk_runs_running_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'running'`),
+  ],
 );
 
 export const bulkRows = pgTable(
@@ -59,7 +64,9 @@ export const bulkRows = pgTable(
   (t) => [
     unique('bulk_rows_run_row_unique').on(t.runId, t.rowNumber),
     unique('bulk_rows_run_code_unique').on(t.runId, t.personalCode),
-    index('bulk_rows_pending_idx').on(t.runId, t.rowNumber).where(sql`${t.status} = 'pending'`),
+    index('bulk_rows_pending_idx')
+      .on(t.runId, t.rowNumber)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -34,7 +34,9 @@ let serial = 0;
 /** A valid file of `n` clients, each with a fresh personal code. */
 function csv(n: number): { bytes: Uint8Array; codes: string[] } {
   const codes = Array.from({ length: n }, () => makePersonalCode('1958-03-21', serial % 2 ? 'male' : 'female', ++serial));
-  const lines = codes.map((code, i) => `${code};Klient Õunapuu${'a'.repeat(i % 4)};Jõe tn 9-3, 80010 Pärnu;vanaduspensioni taotlus;2-1/${i};12.11.2026;Pangakonto andmed;14.12.2026;`);
+  const lines = codes.map(
+    (code, i) => `${code};Klient Õunapuu${'a'.repeat(i % 4)};Jõe tn 9-3, 80010 Pärnu;vanaduspensioni taotlus;2-1/${i};12.11.2026;Pangakonto andmed;14.12.2026;`,
+  );
   return { bytes: new TextEncoder().encode(`\uFEFF${HEADER}\r\n${lines.join('\r\n')}\r\n`), codes };
 }
 
@@ -86,7 +88,11 @@ describe('bulk notices', () => {
   it('stores nothing for an invalid file and answers with the per-row report', async () => {
     const before = await Promise.all([tableCount(bulkRuns), tableCount(bulkRows), tableCount(issuedDocuments)]);
     const bad = `${HEADER}\n38001085710;Tõnis Põldmäe;;taotlus;2-1/1;12.11.2026;Pass;14.12.2026;\n`;
-    const result = await uploadBulkRun(mari, { templateId: 'missing-documents-notice', method: 'post', fileName: 'x.csv', bytes: new TextEncoder().encode(bad) }, ctx);
+    const result = await uploadBulkRun(
+      mari,
+      { templateId: 'missing-documents-notice', method: 'post', fileName: 'x.csv', bytes: new TextEncoder().encode(bad) },
+      ctx,
+    );
     expect(result).toMatchObject({ valid: false, rowErrors: [{ row: 2, column: 'isikukood', key: 'errors.personalCode' }] });
     expect(await Promise.all([tableCount(bulkRuns), tableCount(bulkRows), tableCount(issuedDocuments)])).toEqual(before);
   });
@@ -110,7 +116,11 @@ describe('bulk notices', () => {
     expect(issued.every((i) => i.direction === 'outgoing' && /^\d-\d\/\d+$/.test(i.number))).toBe(true);
     expect(rows.every((r) => r.status === 'issued' && issued.some((i) => i.id === r.issuedDocumentId && i.submissionId === r.id))).toBe(true);
     // Each is audited as a document issued to its client, by Mari.
-    const audits = await db.handle().db.select().from(auditLog).where(and(eq(auditLog.action, 'document.issue'), eq(auditLog.requestId, `bulk-${runId}`)));
+    const audits = await db
+      .handle()
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'document.issue'), eq(auditLog.requestId, `bulk-${runId}`)));
     expect(audits.map((a) => a.subjectCode).sort()).toEqual([...codes].sort());
     expect(audits.every((a) => a.actorCode === mari.personalCode)).toBe(true);
 
@@ -189,7 +199,11 @@ describe('bulk notices', () => {
     expect((await listBulkRuns(juri)).some((r) => r.id === runId)).toBe(true);
     await cancelBulkRun(juri, runId, ctx);
     expect(await bulkRunProgress(mari, runId)).toMatchObject({ status: 'cancelled', counts: { cancelled: 2 } });
-    const [audit] = await db.handle().db.select().from(auditLog).where(and(eq(auditLog.action, 'bulk_run.cancel'), like(auditLog.entityId, runId)));
+    const [audit] = await db
+      .handle()
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'bulk_run.cancel'), like(auditLog.entityId, runId)));
     expect(audit?.actorCode).toBe(juri.personalCode);
   });
 });

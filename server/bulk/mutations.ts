@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bulkRows, bulkRuns, staff } from '@/db/schema';
-import { validateBulkCsv, type BulkValidation } from '@/lib/bulk-notices';
+import { validateBulkCsv, type BulkValidation } from '@/templates/bulk';
 import type { IssueMethodValue } from '@/lib/issuing-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
@@ -33,7 +33,14 @@ export async function uploadBulkRun(actor: BulkActor, input: BulkUpload, ctx: Ct
   const runId = await db.transaction(async (tx) => {
     const [run] = await tx
       .insert(bulkRuns)
-      .values({ templateId: template.meta.id, templateVersion: template.meta.version, method: input.method, fileName, total: checked.rows.length, createdBy: actor.id })
+      .values({
+        templateId: template.meta.id,
+        templateVersion: template.meta.version,
+        method: input.method,
+        fileName,
+        total: checked.rows.length,
+        createdBy: actor.id,
+      })
       .returning({ id: bulkRuns.id });
     for (let i = 0; i < checked.rows.length; i += 250) {
       await tx

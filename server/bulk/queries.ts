@@ -1,14 +1,12 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { bulkRows, bulkRuns, documents, issuedDocuments, staff, type BulkRowStatus, type BulkRunStatus } from '@/db/schema';
+import { bulkRows, bulkRuns, documents, issuedDocuments, staff } from '@/db/schema';
+import type { BulkCounts, BulkProgress } from '@/templates/bulk';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { visibleRuns, type BulkActor } from './visibility';
 
 type Ctx = { requestId: string };
-
-export type BulkCounts = Record<BulkRowStatus, number>;
-export type BulkProgress = { id: string; status: BulkRunStatus; total: number; counts: BulkCounts; percent: number };
 
 const emptyCounts = (): BulkCounts => ({ pending: 0, issued: 0, failed: 0, cancelled: 0 });
 

@@ -45,7 +45,13 @@ type Claimed = {
 /** Errors that will not go away by trying again: the row fails. */
 const isPermanent = (error: unknown) => error instanceof DomainError || error instanceof TemplateDataError || error instanceof ForbiddenError;
 const errorKey = (error: unknown) =>
-  error instanceof DomainError ? error.code : error instanceof TemplateDataError ? 'errors.bulkRowData' : error instanceof ForbiddenError ? 'errors.forbidden' : 'errors.generic';
+  error instanceof DomainError
+    ? error.code
+    : error instanceof TemplateDataError
+      ? 'errors.bulkRowData'
+      : error instanceof ForbiddenError
+        ? 'errors.forbidden'
+        : 'errors.generic';
 
 async function claim(tx: Tx): Promise<Claimed | null> {
   const [row] = await tx

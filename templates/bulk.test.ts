@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePersonalCode } from '@/lib/personal-code';
-import { BULK_LIMITS, exampleCsv, getBulkTemplate, validateBulkCsv } from './bulk-notices';
-import { parseCsvText, readCsv } from './csv-read';
+import { BULK_LIMITS, exampleCsv, getBulkTemplate, validateBulkCsv } from './bulk';
+import { parseCsvText, readCsv } from '@/lib/csv-read';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const signer = { name: 'Mari Tamm', title: 'klienditeeninduse spetsialist', email: 'mari.tamm@sotsiaalkindlustusamet.ee', phone: '' };
@@ -67,7 +67,12 @@ describe('validating a bulk file', () => {
       const commas = example
         .slice(1)
         .split('\r\n')
-        .map((line) => line.split(';').map((cell) => (cell.includes(',') ? `"${cell}"` : cell)).join(','))
+        .map((line) =>
+          line
+            .split(';')
+            .map((cell) => (cell.includes(',') ? `"${cell}"` : cell))
+            .join(','),
+        )
         .join('\n');
       expect(validateBulkCsv(id, enc(commas), signer), commas).toMatchObject({ ok: true });
     }
@@ -149,7 +154,7 @@ describe('validating a bulk file', () => {
     const ok = validateBulkCsv('insurance-register-notice', enc(`${header}\n${code(1)};Mari Tamm;20.01.2026;2025;01.01.2025;31.12.2025;1 234,56 €`), signer);
     expect(ok.ok && ok.rows[0]!.data).toMatchObject({ rows: [{ socialTaxCents: 123456, year: 2025, coefficient: null }] });
     const bad = validateBulkCsv('insurance-register-notice', enc(`${header}\n${code(1)};Mari Tamm;20.01.2026;2025;01.01.2024;31.12.2025;12,345`), signer);
-    expect(bad).toMatchObject({ ok: false, rowErrors: [{ row: 2, column: 'sotsiaalmaks', key: 'errors.amount' }] });
+    expect(bad).toMatchObject({ ok: false, rowErrors: [{ row: 2, column: 'sotsiaalmaks', key: 'errors.csvAmount' }] });
     const outside = validateBulkCsv('insurance-register-notice', enc(`${header}\n${code(1)};Mari Tamm;20.01.2026;2025;01.01.2024;31.12.2025;12`), signer);
     expect(outside).toMatchObject({ ok: false, rowErrors: [{ row: 2, column: 'periood alates', key: 'errors.outsideYear' }] });
   });

@@ -1,6 +1,6 @@
 import { readCsv, type CsvReadError } from '@/lib/csv-read';
 import { toCsv } from '@/lib/csv';
-import { getTemplate, type TemplateId } from '@/templates/registry';
+import { getTemplate, type TemplateId } from './registry';
 
 // Bulk notices (issue 4): one CSV row per client, its columns mapped onto a template's fields,
 // every row checked with the template's own zod schema (the same one the form, the server
@@ -137,7 +137,7 @@ function toIsoDate(raw: string): string {
 /** "1 234,56", "1234.56", "1 234,56 €" → cents. */
 function toCents(raw: string): Converted {
   const s = raw.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
-  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return { ok: false, key: 'errors.amount' };
+  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) return { ok: false, key: 'errors.csvAmount' };
   const cents = Math.round(Number(s) * 100);
   return cents < 0 ? { ok: false, key: 'errors.negativeAmount' } : { ok: true, value: cents };
 }
@@ -155,10 +155,10 @@ function convert(kind: Kind, raw: string): Converted {
       return toCents(v);
     case 'decimal': {
       const s = v.replace(/\s/g, '').replace(',', '.');
-      return /^-?\d+(\.\d+)?$/.test(s) ? { ok: true, value: Number(s) } : { ok: false, key: 'errors.number' };
+      return /^-?\d+(\.\d+)?$/.test(s) ? { ok: true, value: Number(s) } : { ok: false, key: 'errors.csvNumber' };
     }
     case 'integer':
-      return /^\d{1,9}$/.test(v) ? { ok: true, value: Number(v) } : { ok: false, key: 'errors.number' };
+      return /^\d{1,9}$/.test(v) ? { ok: true, value: Number(v) } : { ok: false, key: 'errors.csvNumber' };
     case 'list':
       return { ok: true, value: v.split('|').map((item) => item.trim()) };
   }
@@ -274,3 +274,8 @@ export function validateBulkCsv(templateId: string, bytes: Uint8Array, signer: S
   }
   return { ok: true, rows };
 }
+
+export type BulkRunStatusValue = 'validated' | 'running' | 'cancelled' | 'completed' | 'failed';
+export type BulkCounts = { pending: number; issued: number; failed: number; cancelled: number };
+/** What the run page's progress bar shows and polls. */
+export type BulkProgress = { id: string; status: BulkRunStatusValue; total: number; counts: BulkCounts; percent: number };
