@@ -188,6 +188,11 @@ describe('bulk notices', () => {
     expect(await Promise.all([tableCount(bulkRuns), tableCount(bulkRows)])).toEqual(before);
 
     const { runId } = await validRun(mari, 2);
+    for (const actor of others) {
+      await expect(startBulkRun(actor, runId, ctx)).rejects.toThrow(ForbiddenError);
+      await expect(cancelBulkRun(actor, runId, ctx)).rejects.toThrow(ForbiddenError);
+      await expect(bulkRunProgress(actor, runId)).rejects.toThrow(ForbiddenError);
+    }
     // A specialist of another unit neither sees, starts nor cancels Mari's run.
     expect(await bulkRunProgress(eha, runId)).toBeNull();
     expect(await getBulkRun(eha, runId, ctx)).toBeNull();
