@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/input';
 import type { BulkProblem, BulkRowError } from '@/templates/bulk';
@@ -129,33 +130,15 @@ export function BulkUpload({ m, templates, maxRows }: { m: Messages; templates: 
             </div>
           )}
           {report.rowErrors.length > 0 && (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">{t.reportCaption}</caption>
-                <thead className="bg-slate-100 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      {t.row}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t.column}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t.problem}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.rowErrors.map((e, i) => (
-                    <tr key={i} className="border-t border-slate-200">
-                      <td className="px-3 py-2 tabular-nums">{e.row}</td>
-                      <td className="px-3 py-2 font-mono">{e.column || t.wholeRow}</td>
-                      <td className="px-3 py-2">{text(m, e)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={t.reportCaption} columns={[t.row, t.column, t.problem]}>
+              {report.rowErrors.map((e, i) => (
+                <tr key={i} className="border-t border-slate-200">
+                  <td className="px-3 py-2 tabular-nums">{e.row}</td>
+                  <td className="px-3 py-2 font-mono">{e.column || t.wholeRow}</td>
+                  <td className="px-3 py-2">{text(m, e)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {report.rowErrorCount > report.rowErrors.length && (
             <p className="text-sm text-slate-700">{fill(t.reportMore, { shown: report.rowErrors.length, total: report.rowErrorCount })}</p>

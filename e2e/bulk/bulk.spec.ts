@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { makePersonalCode } from '../../lib/personal-code';
 import { db } from '../support/db';
-import { expectAccessible, signIn } from '../support/fixtures';
+import { expectAccessible, followNav, signIn } from '../support/fixtures';
 
 const mari = '47805122004'; // customer service specialist
 const HEADER = 'isikukood;nimi;aadress;taotlus;taotluse number;taotlus saabunud;dokumendid;tähtaeg;märkus';
@@ -26,7 +26,7 @@ test('a specialist uploads a CSV of 50 clients, confirms, and the progress bar r
   const fileName = `teatised-${Date.now()}.csv`;
   await signIn(page, mari);
   await page.goto('/');
-  await page.getByRole('link', { name: 'Hulgiväljastus' }).click();
+  await followNav(page, 'Hulgiväljastus');
   await expect(page).toHaveURL(/\/valjasta\/hulgi$/);
   await expect(page.getByRole('heading', { name: 'Teatiste hulgiväljastus' })).toBeVisible();
   await expect(page.getByLabel('Mall')).toHaveValue('missing-documents-notice');

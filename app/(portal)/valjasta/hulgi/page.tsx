@@ -4,6 +4,7 @@ import { runStatusTone } from '@/components/bulk/status';
 import { BulkUpload } from '@/components/bulk/bulk-upload';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { BULK_LIMITS, BULK_TEMPLATES } from '@/templates/bulk';
 import { formatDateTime } from '@/lib/format';
 import { requireUser } from '@/server/auth/current-user';
@@ -45,50 +46,26 @@ export default async function BulkPage() {
         {runs.length === 0 ? (
           <p className="text-sm text-slate-700">{t.noRuns}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t.runsCaption}</caption>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {t.uploaded}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t.template}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t.createdBy}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t.status}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t.progress}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((run) => (
-                  <tr key={run.id} className="border-t border-slate-200">
-                    <td className="whitespace-nowrap px-3 py-2">
-                      <Link href={`/valjasta/hulgi/${run.id}`} className="text-brand-700 underline">
-                        {formatDateTime(run.createdAt)}
-                      </Link>
-                      <div className="text-xs text-slate-700">{run.fileName}</div>
-                    </td>
-                    <td className="px-3 py-2">{getTemplate(run.templateId)?.meta.title.et ?? run.templateId}</td>
-                    <td className="px-3 py-2">{run.createdBy}</td>
-                    <td className="px-3 py-2">
-                      <Badge tone={runStatusTone[run.status]}>{t.statuses[run.status]}</Badge>
-                    </td>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                      {run.counts.issued + run.counts.failed} / {run.total}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t.runsCaption} columns={[t.uploaded, t.template, t.createdBy, t.status, t.progress]}>
+            {runs.map((run) => (
+              <tr key={run.id} className="border-t border-slate-200">
+                <td className="whitespace-nowrap px-3 py-2">
+                  <Link href={`/valjasta/hulgi/${run.id}`} className="text-brand-700 underline">
+                    {formatDateTime(run.createdAt)}
+                  </Link>
+                  <div className="text-xs text-slate-700">{run.fileName}</div>
+                </td>
+                <td className="px-3 py-2">{getTemplate(run.templateId)?.meta.title.et ?? run.templateId}</td>
+                <td className="px-3 py-2">{run.createdBy}</td>
+                <td className="px-3 py-2">
+                  <Badge tone={runStatusTone[run.status]}>{t.statuses[run.status]}</Badge>
+                </td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                  {run.counts.issued + run.counts.failed} / {run.total}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -4,6 +4,7 @@ import { BulkRunControls } from '@/components/bulk/bulk-run-controls';
 import { rowStatusTone, runStatusTone } from '@/components/bulk/status';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDateTime } from '@/lib/format';
 import { fill, messageByKey } from '@/lib/i18n';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
@@ -61,65 +62,38 @@ export default async function BulkRunPage({ params }: { params: Promise<{ id: st
         <h2 id="bulk-rows-title" className="text-lg font-semibold">
           {t.rowsTitle}
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t.rowsCaption}</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t.row}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t.personalCode}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t.name}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t.status}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t.number}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t.pdf}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {run.rows.map((row) => (
-                <tr key={row.rowNumber} className="border-t border-slate-200">
-                  <td className="px-3 py-2 tabular-nums">{row.rowNumber}</td>
-                  <td className="px-3 py-2 font-mono">{row.personalCode}</td>
-                  <td className="px-3 py-2">{row.name}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={rowStatusTone[row.status]}>{t.rowStatuses[row.status]}</Badge>
-                    {row.error && <div className="text-xs text-red-800">{messageByKey(m, row.error)}</div>}
-                  </td>
-                  <td className="px-3 py-2 font-mono">
-                    {row.number && row.documentId ? (
-                      <Link href={`/dokumendid/${row.documentId}`} className="text-brand-700 underline">
-                        {row.number}
-                      </Link>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    {row.issuedId ? (
-                      <a
-                        href={`/valjastatud/${row.issuedId}/pdf`}
-                        download
-                        className="text-brand-700 underline"
-                        aria-label={fill(t.downloadRow, { row: row.rowNumber })}
-                      >
-                        {t.pdf}
-                      </a>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t.rowsCaption} columns={[t.row, t.personalCode, t.name, t.status, t.number, t.pdf]}>
+          {run.rows.map((row) => (
+            <tr key={row.rowNumber} className="border-t border-slate-200">
+              <td className="px-3 py-2 tabular-nums">{row.rowNumber}</td>
+              <td className="px-3 py-2 font-mono">{row.personalCode}</td>
+              <td className="px-3 py-2">{row.name}</td>
+              <td className="px-3 py-2">
+                <Badge tone={rowStatusTone[row.status]}>{t.rowStatuses[row.status]}</Badge>
+                {row.error && <div className="text-xs text-red-800">{messageByKey(m, row.error)}</div>}
+              </td>
+              <td className="px-3 py-2 font-mono">
+                {row.number && row.documentId ? (
+                  <Link href={`/dokumendid/${row.documentId}`} className="text-brand-700 underline">
+                    {row.number}
+                  </Link>
+                ) : null}
+              </td>
+              <td className="px-3 py-2">
+                {row.issuedId ? (
+                  <a
+                    href={`/valjastatud/${row.issuedId}/pdf`}
+                    download
+                    className="text-brand-700 underline"
+                    aria-label={fill(t.downloadRow, { row: row.rowNumber })}
+                  >
+                    {t.pdf}
+                  </a>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );
