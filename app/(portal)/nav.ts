@@ -13,7 +13,6 @@ const items: NavItem[] = [
   { href: '/ulesanded', label: (m) => m.tasks.nav, permission: 'tasks.read' },
   { href: '/dokumendid', label: (m) => m.register.nav, permission: 'register.read' },
   { href: '/kliendid', label: (m) => m.register.clients.nav, permission: 'clients.read' },
-  { href: '/valjasta/hulgi', label: (m) => m.bulk.nav, permission: 'documents.issue_bulk' },
   { href: '/kontrolli', label: (m) => m.issuing.verify.nav, permission: 'documents.verify' },
   { href: '/intsidendid', label: (m) => m.incidents.title, permission: 'incidents.report' },
   { href: '/it-tugi', label: (m) => m.incidents.queueTitle, permission: 'incidents.read_all' },

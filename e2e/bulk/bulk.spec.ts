@@ -26,7 +26,9 @@ test('a specialist uploads a CSV of 50 clients, confirms, and the progress bar r
   const fileName = `teatised-${Date.now()}.csv`;
   await signIn(page, mari);
   await page.goto('/');
-  await followNav(page, 'Hulgiväljastus');
+  await followNav(page, 'Kliendid');
+  await expect(page).toHaveURL(/\/kliendid$/);
+  await page.getByRole('link', { name: 'Teatis mitmele kliendile korraga (CSV)' }).click();
   await expect(page).toHaveURL(/\/valjasta\/hulgi$/);
   await expect(page.getByRole('heading', { name: 'Teatiste hulgiväljastus' })).toBeVisible();
   await expect(page.getByLabel('Mall')).toHaveValue('missing-documents-notice');

@@ -3,7 +3,7 @@ import { defineMessages } from '../define';
 // Bulk notices from a CSV file (issue 4).
 export const bulk = defineMessages(
   {
-    nav: 'Hulgiväljastus',
+    fromClients: 'Teatis mitmele kliendile korraga (CSV)',
     title: 'Teatiste hulgiväljastus',
     lead: 'Laadi üles CSV-fail, kus igal real on üks klient (isikukood) ja teatise andmed. Kõigepealt kontrollitakse iga rida; midagi ei väljastata enne, kui kogu fail on korras. Seejärel väljastatakse teatised ükshaaval: iga teatis registreeritakse väljaminevana, tembeldatakse ja talletatakse täpselt nagu üksikult väljastatu.',
     upload: 'Faili kontroll',
@@ -69,7 +69,7 @@ export const bulk = defineMessages(
     back: 'Kõik hulgiväljastused',
   },
   {
-    nav: 'Bulk issuing',
+    fromClients: 'A notice to many clients at once (CSV)',
     title: 'Bulk issuing of notices',
     lead: 'Upload a CSV file with one client (personal code) and the notice’s data on each row. Every row is checked first; nothing is issued until the whole file is valid. Then the notices are issued one by one: each is registered as an outgoing document, sealed and stored exactly as one issued on its own.',
     upload: 'Checking the file',
