@@ -14,7 +14,6 @@ const items: NavItem[] = [
   { href: '/dokumendid', label: (m) => m.register.nav, permission: 'register.read' },
   { href: '/kliendid', label: (m) => m.register.clients.nav, permission: 'clients.read' },
   { href: '/noustamised', label: (m) => m.consultations.nav, permission: 'consultations.record' },
-  { href: '/ekspertiisitaotlused', label: (m) => m.assessments.nav, permission: 'assessments.intake' },
   { href: '/kontrolli', label: (m) => m.issuing.verify.nav, permission: 'documents.verify' },
   { href: '/intsidendid', label: (m) => m.incidents.title, permission: 'incidents.report' },
   { href: '/it-tugi', label: (m) => m.incidents.queueTitle, permission: 'incidents.read_all' },

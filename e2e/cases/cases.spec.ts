@@ -47,7 +47,8 @@ test('a specialist records a consultation and takes an assessment application; t
 
   // The assessment application, from the desk, with a medical certificate attached.
   const applicant = makePersonalCode(`1981-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, 'male', Math.floor(Math.random() * 1000));
-  await followNav(page, 'Ekspertiisitaotlused');
+  await followNav(page, 'Dokumendid');
+  await page.getByRole('link', { name: 'Ekspertiisitaotlused' }).click();
   await expect(page).toHaveURL(/\/ekspertiisitaotlused$/);
   await page.getByRole('link', { name: 'Uus ekspertiisitaotlus' }).click();
   await expect(page).toHaveURL(/\/ekspertiisitaotlused\/uus$/);

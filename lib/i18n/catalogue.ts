@@ -6,6 +6,7 @@ import { notifications } from './messages/notifications';
 import { staff } from './messages/staff';
 import { templates } from './messages/templates';
 import { issuing } from './messages/issuing';
+import { bulk } from './messages/bulk';
 import { tasks, desk } from './messages/tasks';
 import { absences } from './messages/absences';
 import { proposals } from './messages/proposals';
@@ -22,6 +23,7 @@ const sections = {
   notifications,
   templates,
   issuing,
+  bulk,
   tasks,
   desk,
   absences,

@@ -39,6 +39,7 @@ export const actionLimits: Record<string, LimitName> = {
   'document.reply': 'registration',
   'assessment.register': 'registration',
   'certificate.issue': 'pdf',
+  'bulk.start': 'bulk',
 };
 
 /**

@@ -38,11 +38,19 @@ export default async function DocumentsPage({ searchParams }: Props) {
       {forwarded && <Alert tone="success">{fill(r.actions.forwardedAway, { number: forwarded })}</Alert>}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold">{r.title}</h1>
-        {can(user, 'register.write') && (
-          <Button asChild>
-            <Link href="/dokumendid/uus">{r.register}</Link>
-          </Button>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {/* Assessment applications are registered documents with a form of their own; they start here, not from the menu bar. */}
+          {can(user, 'assessments.intake') && (
+            <Button asChild variant="secondary">
+              <Link href="/ekspertiisitaotlused">{m.assessments.nav}</Link>
+            </Button>
+          )}
+          {can(user, 'register.write') && (
+            <Button asChild>
+              <Link href="/dokumendid/uus">{r.register}</Link>
+            </Button>
+          )}
+        </div>
       </div>
       <nav aria-label={r.title}>
         <ul className="flex gap-1 border-b border-slate-300">
