@@ -343,7 +343,13 @@ for (const [what, pathname] of [
     const startedAt = performance.now();
     if (pathname) {
       const res = await fetch(`${origin}${pathname}`, { headers: { cookie: probe.cookie } });
-      bytes = (await res.arrayBuffer()).byteLength;
+      const body = await res.arrayBuffer();
+      bytes = body.byteLength;
+      // BENCH_SAVE_PAGES=dir: keep what each page sent, to see what makes it heavy.
+      if (process.env.BENCH_SAVE_PAGES && i === 0) {
+        fs.mkdirSync(process.env.BENCH_SAVE_PAGES, { recursive: true });
+        fs.writeFileSync(path.join(process.env.BENCH_SAVE_PAGES, `${what.replace(/[^a-z0-9]+/gi, '_')}.html`), Buffer.from(body));
+      }
     } else {
       const { body, type } = actionBody('input', registration(`Koormustest ${randomUUID()}`));
       const res = await fetch(`${origin}/dokumendid/uus`, {
