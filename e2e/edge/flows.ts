@@ -70,6 +70,10 @@ export async function issueCertificate({ page, base }: FlowContext, pdfPath: str
   await page.getByLabel('Periood alates').fill('2021-03-01');
   await page.getByLabel('Summa kuus (€)').fill('987,65');
   await page.getByLabel('Esitamiseks (kellele)').fill('Tartu Linnavalitsusele');
+  // The signer is prefilled from the signed-in person; a test colleague has no job title.
+  const signer = page.getByRole('group', { name: 'Allkirjastaja' });
+  await signer.getByLabel('Nimi').fill('Malle Testija');
+  await signer.getByLabel('Ametinimetus').fill('klienditeenindaja');
   await page.getByRole('button', { name: 'Väljasta', exact: true }).click();
   const issued = page.getByText(/Dokument on väljastatud ja registreeritud numbriga/);
   await expect(issued).toBeVisible();
