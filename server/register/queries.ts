@@ -10,7 +10,7 @@ import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { databaseStorage } from '@/server/files/storage';
 import { heldForNow } from '@/server/org/held-for-now';
 import { registerReference } from './reference-cache';
-import { visibleDocuments, type RegisterActor } from './visibility';
+import { visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
 
 const assignee = aliasedTable(staff, 'assignee');
 
@@ -132,6 +132,14 @@ async function clientIdsForName(db: Db, client: string | undefined): Promise<str
   return rows.length > CLIENT_IDS_MAX ? undefined : rows.map((r) => r.id);
 }
 
+/**
+ * `withHeldWork`, reusing this request's lookup of today's held work (the portal layout has
+ * made it already for its "substituting for" line), so a page reads the absences once.
+ */
+async function withHeldWorkNow(db: Db, actor: RegisterActor): Promise<RegisterActor> {
+  return withHeldWork(db, actor.heldFor ? actor : { ...actor, heldFor: await heldForNow(actor.id) });
+}
+
 /** The register search as one SQL statement (exported so the benchmark can run the very same SQL raw). */
 export function documentSearchQuery(db: Db, actor: RegisterActor, filter: DocumentFilter, today: string) {
   const limit = Math.min(filter.limit ?? 50, 500);
@@ -174,7 +182,8 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
   const today = tallinnDate(new Date());
   const limit = Math.min(filter.limit ?? 50, 500);
   const sort = filter.sort === 'due' ? 'due' : 'registered';
-  if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: await heldForNow(actor.id) };
+  actor = await withHeldWorkNow(db, actor);
+  if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: actor.heldFor };
   if (filter.client && !filter.clientIds) filter = { ...filter, clientIds: await clientIdsForName(db, filter.client) };
   const rows = await documentSearchQuery(db, actor, filter, today);
   const page = rows.slice(0, limit).map(({ doc, ...r }) => ({
@@ -211,6 +220,7 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
 export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { requestId: string; purpose?: string }) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
+  actor = await withHeldWorkNow(db, actor);
   const visible = visibleDocuments(actor);
   const [row] = await db
     .select({
@@ -289,6 +299,7 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
 export async function readAttachment(actor: RegisterActor, attachmentId: string, ctx: { requestId: string }) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
+  actor = await withHeldWork(db, actor);
   const [row] = await db
     .select({ attachment: attachments, number: documents.number, clientCode: clients.personalCode })
     .from(attachments)
