@@ -85,24 +85,12 @@ async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
     // While PostgreSQL restarts, a request waits this long for a connection, then fails
     // cleanly instead of hanging for postgres.js's default 30 s.
     connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 10),
-    // After PostgreSQL restarts, a pooled connection whose reconnect failed waits this long
-    // before trying again. postgres.js's default grows 3^n/100 s per failure shared by the
-    // pool, so a few seconds' outage left connections waiting 10-20 s after the server was
-    // back (bench:load's fault run). Capped here at DB_RECONNECT_MAX_MS (default 500 ms),
-    // with jitter; a few connect attempts a second per instance cost the server nothing.
-    backoff: reconnectBackoff,
     onnotice: () => {},
     // Per instance, so pg_stat_activity shows each instance's pool (the metrics read it).
     connection: { application_name: process.env.INSTANCE_ID ? `toolaud:${process.env.INSTANCE_ID}` : 'toolaud', TimeZone: 'UTC' },
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
-}
-
-/** Seconds to wait before a failed connection tries again (postgres.js's `backoff`). */
-export function reconnectBackoff(retries: number): number {
-  const maxMs = Number(process.env.DB_RECONNECT_MAX_MS ?? 500);
-  return ((0.5 + Math.random() / 2) * Math.min(25 * 2 ** retries, maxMs)) / 1000;
 }
 
 async function openPglite(dataDir: string): Promise<DbHandle> {

@@ -17,7 +17,7 @@ type Reference = {
   grounds: (typeof accessGrounds.$inferSelect)[];
   units: (typeof units.$inferSelect)[];
 };
-type Entry = { at: number; value: Promise<Reference> };
+type Entry = { at: number; value: Promise<Reference>; last?: Reference };
 
 // Keyed by the database handle, so a test's fresh database never sees another's rows.
 const globalKey = Symbol.for('toolaud.register-reference');
@@ -38,14 +38,28 @@ export function registerReference(db: Db, now = Date.now()): Promise<Reference> 
   const cache = store();
   const hit = cache.get(db);
   if (hit && now - hit.at < TTL_MS) return hit.value;
-  const value = load(db);
-  const entry = { at: now, value };
+  const previous = hit?.last;
+  const entry: Entry = { at: now, value: Promise.resolve(undefined as never), last: previous };
+  // Every request of this process waits for the one load. If it fails (PostgreSQL restarting,
+  // a connection that died), they are not all failed with it: the last rows loaded serve on
+  // and the next request tries again; with none loaded yet, the error goes to the callers and
+  // the next request tries again.
+  entry.value = load(db).then(
+    (value) => {
+      entry.last = value;
+      return value;
+    },
+    (error: unknown) => {
+      if (cache.get(db) === entry) {
+        if (previous) cache.set(db, { at: 0, value: Promise.resolve(previous), last: previous });
+        else cache.delete(db);
+      }
+      if (previous) return previous;
+      throw error;
+    },
+  );
   cache.set(db, entry);
-  // A failed load is not kept: the next request tries again.
-  value.catch(() => {
-    if (cache.get(db) === entry) cache.delete(db);
-  });
-  return value;
+  return entry.value;
 }
 
 /** After an administrator's change: this process reads the reference data afresh. */
