@@ -116,7 +116,7 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   }
 }
 
-/** The PostgreSQL extensions the migrations create (0008: pg_trgm), for every PGlite the portal opens. */
+/** The PostgreSQL extensions the migrations create (0009: pg_trgm), for every PGlite the portal opens. */
 export async function pgliteExtensions() {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   return { pg_trgm };

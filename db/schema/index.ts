@@ -10,3 +10,4 @@ export * from './absences';
 export * from './proposals';
 export * from './workload';
 export * from './ops';
+export * from './bulk';

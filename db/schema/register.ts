@@ -44,7 +44,7 @@ export const clients = pgTable(
   },
   (t) => [
     index('clients_family_name_idx').on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`),
-    // The register's search by a part of the client's name (ILIKE '%…%'); pg_trgm (migration 0008).
+    // The register's search by a part of the client's name (ILIKE '%…%'); pg_trgm (migration 0009).
     index('clients_name_trgm_idx').using('gin', sql`(${t.givenName} || ' ' || ${t.familyName}) gin_trgm_ops`),
   ],
 );
