@@ -99,7 +99,7 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   const inMemory = dataDir.startsWith('memory://');
   const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir);
   try {
-    const client = await PGlite.create(inMemory ? undefined : dataDir);
+    const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: await pgliteExtensions() });
     await client.exec(`SET TIME ZONE 'UTC'`);
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
@@ -114,6 +114,12 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
     releaseLock();
     throw error;
   }
+}
+
+/** The PostgreSQL extensions the migrations create (0009: pg_trgm), for every PGlite the portal opens. */
+export async function pgliteExtensions() {
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  return { pg_trgm };
 }
 
 export class DataDirLockedError extends Error {

@@ -343,7 +343,13 @@ for (const [what, pathname] of [
     const startedAt = performance.now();
     if (pathname) {
       const res = await fetch(`${origin}${pathname}`, { headers: { cookie: probe.cookie } });
-      bytes = (await res.arrayBuffer()).byteLength;
+      const body = await res.arrayBuffer();
+      bytes = body.byteLength;
+      // BENCH_SAVE_PAGES=dir: keep what each page sent, to see what makes it heavy.
+      if (process.env.BENCH_SAVE_PAGES && i === 0) {
+        fs.mkdirSync(process.env.BENCH_SAVE_PAGES, { recursive: true });
+        fs.writeFileSync(path.join(process.env.BENCH_SAVE_PAGES, `${what.replace(/[^a-z0-9]+/gi, '_')}.html`), Buffer.from(body));
+      }
     } else {
       const { body, type } = actionBody('input', registration(`Koormustest ${randomUUID()}`));
       const res = await fetch(`${origin}/dokumendid/uus`, {
@@ -362,11 +368,17 @@ log(`single-user medians: ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms 
 log('clean run');
 const clean = await load('portal, clean', origin, portalRequests(), SECONDS);
 
-if (profile) {
+// BENCH_PROFILE, or BENCH_CLEAN_ONLY=1 (to compare two builds quickly): stop after the clean run.
+if (profile || process.env.BENCH_CLEAN_ONLY) {
+  const l = clean.latencies;
+  log(
+    `clean run: ${clean.result.requests.average.toFixed(0)} req/s, p50 ${pct(l, 50)} ms, p95 ${pct(l, 95)} ms, p99 ${pct(l, 99)} ms, ` +
+      `${clean.result.non2xx} non-2xx, ${clean.result.errors} socket errors, ${clean.result.timeouts} timeouts, ${clean.appErrors} refused registrations`,
+  );
   tearingDown = true;
   for (const child of [...children]) await stopChild(child, 'SIGTERM');
   await edge.stop();
-  log(`clean run: ${clean.result.requests.average.toFixed(0)} req/s; profile written to ${process.env.BENCH_PROFILE}`);
+  if (profile) log(`profile written to ${process.env.BENCH_PROFILE}`);
   process.exit(0);
 }
 log('ceiling: the bare Next.js page');

@@ -42,7 +42,11 @@ export const clients = pgTable(
     address: text('address'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('clients_family_name_idx').on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`)],
+  (t) => [
+    index('clients_family_name_idx').on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`),
+    // The register's search by a part of the client's name (ILIKE '%…%'); pg_trgm (migration 0009).
+    index('clients_name_trgm_idx').using('gin', sql`(${t.givenName} || ' ' || ${t.familyName}) gin_trgm_ops`),
+  ],
 );
 
 /** Identity established from a document at the desk (duty 3.2). */
@@ -196,6 +200,9 @@ export const documents = pgTable(
     index('documents_due_idx').on(t.dueDate),
     index('documents_registered_idx').on(t.registeredAt, t.id),
     index('documents_matter_idx').on(t.matterId),
+    // The same search also matches the sending institution's name; with the clients' index
+    // above the planner ORs the two index scans instead of reading every document.
+    index('documents_institution_name_trgm_idx').using('gin', sql`${t.institutionName} gin_trgm_ops`),
     check('documents_party', sql`${t.clientId} is not null or ${t.institutionName} is not null`),
   ],
 );

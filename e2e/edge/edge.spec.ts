@@ -2,7 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page, type Respon
 import { createStaffMember, db } from '../support/db';
 import { E2E, edgeUrl } from '../support/env';
 import { expectAccessible, people } from '../support/fixtures';
-import { registerLetter, reportIncident, signInAt } from './flows';
+import { issueCertificate, registerLetter, reportIncident, signInAt } from './flows';
 
 // The portal as production runs it: nginx with TLS (deploy/nginx, self-signed here) over
 // two `npm start` instances and one outbox worker, all on one PostgreSQL database.
@@ -59,7 +59,7 @@ test('plain http is sent to https', async ({ request }) => {
   expect(res.headers()['location']).toBe(`${edgeUrl}/dokumendid?x=1`);
 });
 
-test('sign in, register a document and report an incident through nginx, served by both instances', async ({ browser }) => {
+test('sign in, register a document, issue a certificate and report an incident through nginx, served by both instances', async ({ browser }, testInfo) => {
   const reporter = await createStaffMember(['specialist']);
   const { page, seen } = await edgeContext(browser);
   const flow = { page, base: edgeUrl };
@@ -72,7 +72,15 @@ test('sign in, register a document and report an incident through nginx, served 
   expect(doc!.created_by).toBe(reporter.id);
   await expectAccessible(page);
 
-  // Issuing a certificate joins here when the certificate slice lands: await issueCertificate(flow) (flows.ts).
+  // The certificate is rendered, sealed and stored by whichever instance takes the POST, and
+  // its PDF downloaded through nginx (possibly from the other instance).
+  const certificate = await issueCertificate(flow, testInfo.outputPath('edge-certificate.pdf'));
+  expect(certificate.number).toMatch(/^4-1\//);
+  expect(certificate.text).toContain(certificate.number);
+  expect(certificate.text).toContain('Malle Kõrvits-Žukova');
+  const [issued] =
+    await db()`select d.created_by from issued_documents i join documents d on d.id = i.document_id where d.number = ${certificate.number} and d.year = extract(year from now())`;
+  expect(issued?.created_by).toBe(reporter.id);
 
   const incident = await reportIncident(flow, ['it-tugi@sotsiaalkindlustusamet.ee', 'ulle.kask@sotsiaalkindlustusamet.ee']);
   // The request id reaches the audit trail and the outbox message of that click.
@@ -185,7 +193,8 @@ test('metrics are closed at the public door and open to a scraper with the token
   expect((await api.get(`${edgeUrl}/api/metrics`)).status()).toBe(404);
   const instance = `http://127.0.0.1:${E2E.edgeInstancePorts[0]}/api/metrics`;
   expect((await api.get(instance, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status()).toBe(401);
-  await api.get(`${edgeUrl}/api/health/live`);
+  // Round robin, while other tests use the edge too: a few, so the first instance gets one.
+  for (let i = 0; i < 6; i++) await api.get(`${edgeUrl}/api/health/live`);
   const res = await api.get(instance, { headers: { authorization: 'Bearer e2e-metrics-token-0123456789' } });
   expect(res.status()).toBe(200);
   const text = await res.text();

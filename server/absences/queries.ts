@@ -5,7 +5,8 @@ import { absences, staff } from '@/db/schema';
 import type { AbsenceKind } from '@/lib/absence-schema';
 import { authorize, can } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
-import { heldFor, substitutionDay } from '@/server/org/substitution';
+import { heldForNow } from '@/server/org/held-for-now';
+import { substitutionDay } from '@/server/org/substitution';
 import { teamCondition } from '@/server/org/team';
 import type { AbsenceActor } from './mutations';
 
@@ -99,7 +100,7 @@ export async function absenceFormOptions(actor: AbsenceActor) {
 /** For the header: the absent people whose work the signed-in person holds today. */
 export async function substitutingNow(actor: { id: string }): Promise<string[]> {
   const db = await getDb();
-  const ids = await heldFor(db, actor.id);
+  const ids = await heldForNow(actor.id);
   if (ids.length === 0) return [];
   const rows = await db
     .select({ given: staff.givenName, family: staff.familyName })

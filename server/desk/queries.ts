@@ -6,7 +6,7 @@ import { OPEN_STATUSES as OPEN_INCIDENT_STATUSES, type IncidentCategory } from '
 import { OPEN_TASK_STATUSES } from '@/lib/task-schema';
 import { authorize, can } from '@/server/auth/policy';
 import { daysBetween, tallinnDate } from '@/server/calendar/working-days';
-import { heldFor } from '@/server/org/substitution';
+import { heldForNow } from '@/server/org/held-for-now';
 import { answerScope } from '@/server/proposals/scope';
 import { visibleDocuments } from '@/server/register/visibility';
 import { holderScope, managerScope, type TaskActor } from '@/server/tasks/scope';
@@ -44,7 +44,7 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
   const db = await getDb();
   const now = new Date();
   const today = tallinnDate(now);
-  const held = await heldFor(db, actor.id);
+  const held = await heldForNow(actor.id);
   const ids = [actor.id, ...held];
   const left = (due: string | null) => (due ? daysBetween('calendar_days', today, due) : null);
   // Whose work it is, when not the person's own: the absent holder, or the one it was meant for.

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDb, selectRows, type Db } from '@/db/client';
+import { openDb, pgliteExtensions, selectRows, type Db } from '@/db/client';
 import { verifyAuditChain } from '@/server/audit/verify';
 
 // Backups of either database, each with a manifest beside it (<file>.json) that says what
@@ -173,7 +173,7 @@ export async function restorePglite(dataDir: string, file: string): Promise<Rest
   await verifyChecksum(file, manifest);
   if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) throw new Error(`${dataDir} is not empty: restore into a new data directory`);
   const { PGlite } = await import('@electric-sql/pglite');
-  const loaded = await PGlite.create(dataDir, { loadDataDir: new Blob([new Uint8Array(fs.readFileSync(file))]) });
+  const loaded = await PGlite.create(dataDir, { loadDataDir: new Blob([new Uint8Array(fs.readFileSync(file))]), extensions: await pgliteExtensions() });
   await loaded.close();
   const handle = await openDb({ dataDir });
   try {

@@ -8,6 +8,8 @@ import { ForbiddenError } from '@/server/auth/policy';
 import { setupTestDatabase } from '@/test/db';
 import { addExtraDayOff, registerConfiguration, removeExtraDayOff, saveDocumentType } from './config';
 import { registerDocument } from './mutations';
+import { documentTypeChoices, registerOptions } from './queries';
+import { registerReference } from './reference-cache';
 import type { RegisterActor } from './visibility';
 
 const db = setupTestDatabase();
@@ -110,5 +112,22 @@ describe('register configuration', () => {
 
   it('refuses a deadline kind without days', async () => {
     await expect(saveDocumentType(admin, { ...(await memorandum()), deadlineDays: '' }, ctx)).rejects.toThrow();
+  });
+});
+
+describe('the register options cached per process', () => {
+  it('show a saved document type at once on this instance, and another instance within the time limit', async () => {
+    const names = async () => (await registerOptions(mari)).types.map((t) => t.name);
+    const before = await names();
+    expect(before).toContain((await memorandum()).nameEt);
+    // A change that bypasses this process (another instance's save) shows once the cache expires…
+    await db.handle().db.update(documentTypes).set({ nameEt: 'Märgukiri (teisest instantsist)' }).where(eq(documentTypes.code, 'memorandum'));
+    expect(await names()).toEqual(before);
+    expect((await registerReference(db.handle().db, Date.now() + 60_000)).types.map((t) => t.nameEt)).toContain('Märgukiri (teisest instantsist)');
+    // …and a save here shows at once.
+    await saveDocumentType(admin, { ...(await memorandum()), nameEt: 'Märgukiri' }, ctx);
+    expect(await names()).toContain('Märgukiri');
+    expect((await documentTypeChoices(mari)).map((t) => t.name)).toContain('Märgukiri');
+    expect(await names()).not.toContain('Märgukiri (teisest instantsist)');
   });
 });

@@ -5,6 +5,7 @@ import { documentTypeSchema, extraDayOffSchema, type DocumentTypeInput } from '@
 import { appendAudit } from '@/server/audit/record';
 import { authorize, type Actor } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
+import { invalidateRegisterReference } from './reference-cache';
 
 // The register's configuration, kept by administrators: document types with their legal
 // deadlines (the memoranda act's 30 days may become 15), and extra days off.
@@ -59,6 +60,7 @@ export async function saveDocumentType(actor: Actor, input: DocumentTypeInput, c
       },
     });
   });
+  invalidateRegisterReference();
 }
 
 export async function addExtraDayOff(actor: Actor, input: { day: string; reason: string }, ctx: { requestId: string }): Promise<void> {

@@ -8,8 +8,8 @@ import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, tallinnDate } from '@/server/calendar/working-days';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { databaseStorage } from '@/server/files/storage';
-import { heldFor } from '@/server/org/substitution';
-import { loadCalendar } from './calendar';
+import { heldForNow } from '@/server/org/held-for-now';
+import { registerReference } from './reference-cache';
 import { visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
 
 const assignee = aliasedTable(staff, 'assignee');
@@ -48,6 +48,11 @@ export type DocumentFilter = {
   from?: string;
   to?: string;
   assigneeId?: string;
+  /**
+   * The clients whose name contains `client` (set by searchDocuments when there are few):
+   * the search then reads those clients' documents by index instead of every document.
+   */
+  clientIds?: readonly string[];
   /** Absent people whose work the actor holds (server/org/substitution.ts): their documents are "mine" too. */
   heldFor?: readonly string[];
   overdueOnly?: boolean;
@@ -87,8 +92,10 @@ export function documentConditions(actor: RegisterActor, f: DocumentFilter, toda
     const q = f.client.trim();
     if (/^\d{11}$/.test(q)) conditions.push(eq(clients.personalCode, q));
     else {
-      const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push(or(ilike(sql`${clients.givenName} || ' ' || ${clients.familyName}`, pattern), ilike(documents.institutionName, pattern))!);
+      const pattern = clientNamePattern(q);
+      // Same rows either way: the documents of clients with such a name, or from such an institution.
+      const byClient = f.clientIds ? inArray(documents.clientId, [...f.clientIds]) : ilike(clientName(clients), pattern);
+      conditions.push(or(byClient, ilike(documents.institutionName, pattern))!);
     }
   }
   if (f.typeCode) conditions.push(eq(documents.typeCode, f.typeCode));
@@ -102,6 +109,35 @@ export function documentConditions(actor: RegisterActor, f: DocumentFilter, toda
   if (f.assigneeId) conditions.push(eq(documents.assigneeId, f.assigneeId));
   if (f.overdueOnly) conditions.push(and(inArray(documents.status, OPEN), lt(documents.dueDate, today))!);
   return conditions;
+}
+
+const clientName = (t: typeof clients) => sql`${t.givenName} || ' ' || ${t.familyName}`;
+const clientNamePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Up to this many matching clients are searched by their ids (clients_name_trgm_idx, documents_client_idx). */
+const CLIENT_IDS_MAX = 2000;
+
+/**
+ * A search by a part of a name: the clients who match, when they are few enough to look
+ * their documents up by index (pg_trgm finds them); else undefined, and the search filters
+ * the joined rows as before (an unselective name matches early in date order anyway).
+ */
+async function clientIdsForName(db: Db, client: string | undefined): Promise<string[] | undefined> {
+  const q = client?.trim();
+  if (!q || /^\d{11}$/.test(q)) return undefined;
+  const rows = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(ilike(clientName(clients), clientNamePattern(q)))
+    .limit(CLIENT_IDS_MAX + 1);
+  return rows.length > CLIENT_IDS_MAX ? undefined : rows.map((r) => r.id);
+}
+
+/**
+ * `withHeldWork`, reusing this request's lookup of today's held work (the portal layout has
+ * made it already for its "substituting for" line), so a page reads the absences once.
+ */
+async function withHeldWorkNow(db: Db, actor: RegisterActor): Promise<RegisterActor> {
+  return withHeldWork(db, actor.heldFor ? actor : { ...actor, heldFor: await heldForNow(actor.id) });
 }
 
 /** The register search as one SQL statement (exported so the benchmark can run the very same SQL raw). */
@@ -146,10 +182,10 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
   const today = tallinnDate(new Date());
   const limit = Math.min(filter.limit ?? 50, 500);
   const sort = filter.sort === 'due' ? 'due' : 'registered';
-  actor = await withHeldWork(db, actor);
-  if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: actor.heldFor ?? (await heldFor(db, actor.id)) };
+  actor = await withHeldWorkNow(db, actor);
+  if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: actor.heldFor };
+  if (filter.client && !filter.clientIds) filter = { ...filter, clientIds: await clientIdsForName(db, filter.client) };
   const rows = await documentSearchQuery(db, actor, filter, today);
-  const calendar = await loadCalendar(db);
   const page = rows.slice(0, limit).map(({ doc, ...r }) => ({
     id: doc.id,
     number: doc.number,
@@ -166,7 +202,7 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
     unitName: r.unitName,
     assigneeName: r.assigneeName,
     dueDate: doc.dueDate,
-    daysLeft: doc.dueDate && OPEN.includes(doc.status) ? daysBetween('calendar_days', today, doc.dueDate, calendar) : null,
+    daysLeft: doc.dueDate && OPEN.includes(doc.status) ? daysBetween('calendar_days', today, doc.dueDate) : null,
     isPaused: doc.status === 'waiting_for_client',
     isRestricted: doc.isRestricted,
     restrictionLabel: r.groundLabel,
@@ -184,7 +220,7 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
 export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { requestId: string; purpose?: string }) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
-  actor = await withHeldWork(db, actor);
+  actor = await withHeldWorkNow(db, actor);
   const visible = visibleDocuments(actor);
   const [row] = await db
     .select({
@@ -248,11 +284,10 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
       requestId: ctx.requestId,
     }),
   );
-  const calendar = await loadCalendar(db);
   const today = tallinnDate(new Date());
   return {
     ...row,
-    daysLeft: row.doc.dueDate && OPEN.includes(row.doc.status) ? daysBetween('calendar_days', today, row.doc.dueDate, calendar) : null,
+    daysLeft: row.doc.dueDate && OPEN.includes(row.doc.status) ? daysBetween('calendar_days', today, row.doc.dueDate) : null,
     events: events.map((e) => ({ ...e.event, actorName: e.actorName })),
     attachments: files.map((f) => ({ ...f.attachment, certifiedByName: f.certifiedByName })),
     openRequest: openRequest[0] ?? null,
@@ -293,10 +328,9 @@ export async function readAttachment(actor: RegisterActor, attachmentId: string,
 export async function registerOptions(actor: RegisterActor) {
   authorize(actor, 'register.read');
   const db = await getDb();
-  const [types, grounds, unitRows, people] = await Promise.all([
-    db.select().from(documentTypes).where(eq(documentTypes.isActive, true)).orderBy(asc(documentTypes.sortOrder), asc(documentTypes.nameEt)),
-    db.select().from(accessGrounds).where(eq(accessGrounds.isActive, true)).orderBy(asc(accessGrounds.label)),
-    db.select().from(units).orderBy(asc(units.nameEt)),
+  const [reference, people] = await Promise.all([
+    registerReference(db),
+    // People are not cached: a new colleague is assignable at once.
     db
       .select({ id: staff.id, givenName: staff.givenName, familyName: staff.familyName, unitCode: staff.unitCode })
       .from(staff)
@@ -304,20 +338,31 @@ export async function registerOptions(actor: RegisterActor) {
       .orderBy(asc(staff.familyName), asc(staff.givenName)),
   ]);
   return {
-    types: types.map((t) => ({
-      code: t.code,
-      name: t.nameEt,
-      direction: t.direction,
-      defaultRestricted: t.defaultRestricted,
-      defaultGroundCode: t.defaultGroundCode,
-      defaultUnitCode: t.defaultUnitCode,
-      deadlineKind: t.deadlineKind,
-      deadlineDays: t.deadlineDays,
-    })),
-    grounds: grounds.map((g) => ({ code: g.code, label: g.label, explanation: g.explanationEt, termYears: g.termYears })),
-    units: unitRows.map((u) => ({ value: u.code, label: u.nameEt })),
+    types: documentTypeOptions(reference.types),
+    grounds: reference.grounds.map((g) => ({ code: g.code, label: g.label, explanation: g.explanationEt, termYears: g.termYears })),
+    units: reference.units.map((u) => ({ value: u.code, label: u.nameEt })),
     people: people.map((p) => ({ value: p.id, label: `${p.givenName} ${p.familyName}`, unitCode: p.unitCode })),
   };
+}
+
+function documentTypeOptions(types: (typeof documentTypes.$inferSelect)[]) {
+  return types.map((t) => ({
+    code: t.code,
+    name: t.nameEt,
+    direction: t.direction,
+    defaultRestricted: t.defaultRestricted,
+    defaultGroundCode: t.defaultGroundCode,
+    defaultUnitCode: t.defaultUnitCode,
+    deadlineKind: t.deadlineKind,
+    deadlineDays: t.deadlineDays,
+  }));
+}
+
+/** The active document types, for the register's search form (no people or grounds needed there). */
+export async function documentTypeChoices(actor: RegisterActor): Promise<{ code: string; name: string }[]> {
+  authorize(actor, 'register.read');
+  const { types } = await registerReference(await getDb());
+  return types.map((t) => ({ code: t.code, name: t.nameEt }));
 }
 
 /** The client's name for the registration form; a hit is audited like any view of their data. */

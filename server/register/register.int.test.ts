@@ -19,7 +19,7 @@ import {
   requestMissingDocuments,
   setDocumentStatus,
 } from './mutations';
-import { getDocumentCard, readAttachment, searchDocuments } from './queries';
+import { documentSearchQuery, getDocumentCard, readAttachment, searchDocuments } from './queries';
 import type { RegisterActor } from './visibility';
 
 const db = setupTestDatabase();
@@ -395,6 +395,20 @@ describe('lists', () => {
   it('finds by personal code and by name', async () => {
     expect((await searchDocuments(rasmus, { client: '60001019906' })).rows.length).toBeGreaterThan(0);
     expect((await searchDocuments(rasmus, { client: 'connež' })).rows.length).toBeGreaterThan(0);
+  });
+
+  it("a search by part of a name finds the same rows by the matching clients' ids as by filtering every row", async () => {
+    // searchDocuments looks the few matching clients up first (trigram index); the plain
+    // join filter (documentSearchQuery without clientIds) is the fallback for many.
+    const handle = db.handle();
+    const today = new Date().toISOString().slice(0, 10);
+    for (const q of ['connež', 'ONNE', 'Linnavalitsus', 'a', '%', 'nobody-is-called-this']) {
+      const viaIds = (await searchDocuments(admin, { client: q, limit: 500 })).rows.map((r) => r.id);
+      const viaJoin = (await documentSearchQuery(handle.db, admin, { client: q, limit: 500 }, today)).map((r) => r.doc.id);
+      expect(viaIds, q).toEqual(viaJoin.slice(0, 500));
+    }
+    expect((await searchDocuments(admin, { client: 'connež' })).rows.length).toBeGreaterThan(0);
+    expect((await searchDocuments(admin, { client: '%' })).rows).toEqual([]);
   });
 });
 
