@@ -10,3 +10,5 @@ export * from './absences';
 export * from './proposals';
 export * from './workload';
 export * from './ops';
+export * from './payments';
+export * from './overpayments';

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define';
+import { paymentErrors } from './payments-errors';
 
 // The shell: sign-in, navigation, home page, shared errors.
 export const core = defineMessages(
@@ -46,6 +47,7 @@ export const core = defineMessages(
       noAreas: 'Sinu rollidele avatakse siia peagi dokumendiregister, ülesanded ja intsidendid.',
     },
     errors: {
+      ...paymentErrors.et,
       required: 'Väli on kohustuslik.',
       issuingClientMismatch: 'Isikukood ei ole selle kliendi oma, kellele dokumenti väljastatakse.',
       personalCode: 'Isikukood ei ole korrektne (kontrolli numbreid ja kontrollnumbrit).',
@@ -176,6 +178,7 @@ export const core = defineMessages(
       noAreas: 'The document register, tasks and incidents will open here for your roles soon.',
     },
     errors: {
+      ...paymentErrors.en,
       required: 'This field is required.',
       issuingClientMismatch: 'The personal code is not that of the client the document is issued to.',
       personalCode: 'The personal code is not valid (check the digits and the check digit).',
