@@ -6,7 +6,7 @@ import { ibanWithCheckDigits } from '@/lib/iban';
 // (the Board's registry code) in production. The defaults are demo values.
 export type DebtorConfig = { name: string; iban: string; bic: string; registryCode: string };
 
-export function debtorConfig(env: NodeJS.ProcessEnv = process.env): DebtorConfig {
+export function debtorConfig(env: Record<string, string | undefined> = process.env): DebtorConfig {
   return {
     name: env.PAYMENTS_DEBTOR_NAME || 'Sotsiaalkindlustusamet',
     iban: (env.PAYMENTS_DEBTOR_IBAN || ibanWithCheckDigits('EE', '1010010020145685')).replace(/\s/g, '').toUpperCase(),

@@ -1,27 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateAgainstXsd } from '@/test/xsd';
 import { debtorConfig } from './config';
 import { buildPain001, type Pain001Payment } from './pain001';
-
-// The file is checked against the EPC's pain.001.001.09 schema with Debian's xmllint
-// (libxml2-utils; scripts/test.sh installs it).
-export const XSD = path.resolve(import.meta.dirname, '../../../shared/data/iso20022/pain.001.001.09.xsd');
-
-export function validateAgainstXsd(xml: string): { ok: boolean; output: string } {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pain001-')), 'file.xml');
-  writeFileSync(file, xml);
-  try {
-    const output = execFileSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { ok: true, output };
-  } catch (error) {
-    const e = error as { code?: string; stderr?: string };
-    if (e.code === 'ENOENT') throw new Error('xmllint is missing: apt-get install libxml2-utils (scripts/test.sh does it)');
-    return { ok: false, output: String(e.stderr) };
-  }
-}
 
 const payments: Pain001Payment[] = [
   { endToEndId: 'SKA-1', amountCents: 25000, creditorName: 'Ülle-Mai Pärnpuu', creditorIban: 'EE382200221020145685', remittance: 'Matusetoetus Žanna Kuznetšova' },
