@@ -4,6 +4,7 @@
 // and the same mod-97 checksum; everything else is refused.
 
 // IBAN lengths of the SEPA scheme's countries (EPC409-09, the IBAN registry).
+// prettier-ignore
 const SEPA_IBAN_LENGTHS: Readonly<Record<string, number>> = {
   AD: 24, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27,
   GB: 22, GI: 23, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27,

@@ -7,6 +7,7 @@
 
 const SEPA_BASIC = /^[A-Za-z0-9/\-?:().,'+ ]*$/;
 
+// prettier-ignore
 const SPECIAL: Record<string, string> = {
   '’': "'", '‘': "'", '´': "'", '`': "'", '–': '-', '—': '-', ß: 'ss', Æ: 'AE', æ: 'ae', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', '&': '+',
 };

@@ -15,6 +15,8 @@ const items: NavItem[] = [
   { href: '/it-tugi', label: (m) => m.incidents.queueTitle, permission: 'incidents.read_all' },
   { href: '/puudumised', label: (m) => m.absences.nav, permission: 'absences.record' },
   { href: '/ulevaade', label: (m) => m.workload.overview.nav, permission: 'overview.read' },
+  { href: '/enammaksed', label: (m) => m.overpayments.nav, permission: 'overpayments.register' },
+  { href: '/maksed', label: (m) => m.payments.nav, permission: 'payments.read' },
   { href: '/ettepanekud', label: (m) => m.proposals.nav, permission: 'proposals.submit' },
   { href: '/jaotamine', label: (m) => m.workload.distribution.nav, permission: 'distribution.configure' },
   { href: '/admin/tootajad', label: (m) => m.nav.staff, permission: 'staff.read' },
@@ -22,6 +24,7 @@ const items: NavItem[] = [
   { href: '/admin/audit', label: (m) => m.nav.audit, permission: 'audit.read' },
   { href: '/admin/suunamine', label: (m) => m.notifications.rulesTitle, permission: 'incidents.rules' },
   { href: '/admin/valjuvad', label: (m) => m.notifications.outboxTitle, permission: 'outbox.manage' },
+  { href: '/admin/toetuseliigid', label: (m) => m.payments.kinds.nav, permission: 'payments.configure' },
   { href: '/admin/mallid', label: (m) => m.templates.nav, permission: 'templates.read' },
 ];
 

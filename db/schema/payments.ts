@@ -77,10 +77,7 @@ export const benefitPayments = pgTable(
     check('benefit_payments_amount', sql`${t.amountCents} > 0`),
     // Four eyes: whoever prepared a payment never approves it, whatever roles they hold.
     check('benefit_payments_four_eyes', sql`${t.approvedBy} is null or ${t.approvedBy} <> ${t.preparedBy}`),
-    check(
-      'benefit_payments_approval',
-      sql`(${t.status} = 'prepared') = (${t.approvedBy} is null) and (${t.approvedBy} is null) = (${t.approvedAt} is null)`,
-    ),
+    check('benefit_payments_approval', sql`(${t.status} = 'prepared') = (${t.approvedBy} is null) and (${t.approvedBy} is null) = (${t.approvedAt} is null)`),
   ],
 );
 

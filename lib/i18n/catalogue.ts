@@ -10,9 +10,10 @@ import { tasks, desk } from './messages/tasks';
 import { absences } from './messages/absences';
 import { proposals } from './messages/proposals';
 import { workload } from './messages/workload';
+import { payments, overpayments } from './messages/payments';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
-const sections = { staff, audit, register, incidents, notifications, templates, issuing, tasks, desk, absences, proposals, workload };
+const sections = { staff, audit, register, incidents, notifications, templates, issuing, tasks, desk, absences, proposals, workload, payments, overpayments };
 
 type Sections = typeof sections;
 export type Messages = typeof core.et & { [K in keyof Sections]: Sections[K]['et'] };

@@ -91,9 +91,9 @@ export async function registerOverpaymentApplication(
         .returning({ id: overpaymentApplications.id });
       applicationId = row!.id;
       if (data.request === 'instalments') {
-        await tx.insert(overpaymentInstalments).values(
-          data.schedule.map((r, i) => ({ applicationId, seq: i + 1, dueDate: r.dueDate, amountCents: parseEurosToCents(r.amount)! })),
-        );
+        await tx
+          .insert(overpaymentInstalments)
+          .values(data.schedule.map((r, i) => ({ applicationId, seq: i + 1, dueDate: r.dueDate, amountCents: parseEurosToCents(r.amount)! })));
       }
       await appendAudit(tx, {
         actorCode: actor.personalCode,
@@ -109,10 +109,7 @@ export async function registerOverpaymentApplication(
   );
   if (!applicationId) {
     // The same form sent twice: the register answered with the first registration.
-    const [existing] = await db
-      .select({ id: overpaymentApplications.id })
-      .from(overpaymentApplications)
-      .where(eq(overpaymentApplications.documentId, doc.id));
+    const [existing] = await db.select({ id: overpaymentApplications.id }).from(overpaymentApplications).where(eq(overpaymentApplications.documentId, doc.id));
     applicationId = existing?.id ?? '';
   }
   return { documentId: doc.id, number: doc.number, applicationId };

@@ -70,7 +70,11 @@ describe('overpayment applications', () => {
     const [a] = await d().select().from(overpaymentApplications).where(eq(overpaymentApplications.id, lump.applicationId));
     expect(a).toMatchObject({ request: 'lump_sum', lumpSumDate: addDays(today(), 5) });
     await expect(registerOverpaymentApplication(people.mari, form({ request: 'waiver', schedule: [] }), ctx)).rejects.toBeInstanceOf(ZodError);
-    const waiver = await registerOverpaymentApplication(people.mari, form({ request: 'waiver', schedule: [], waiverReason: 'Ainus sissetulek on pension.' }), ctx);
+    const waiver = await registerOverpaymentApplication(
+      people.mari,
+      form({ request: 'waiver', schedule: [], waiverReason: 'Ainus sissetulek on pension.' }),
+      ctx,
+    );
     const [w] = await d().select().from(overpaymentApplications).where(eq(overpaymentApplications.id, waiver.applicationId));
     expect(w).toMatchObject({ request: 'waiver', waiverReason: 'Ainus sissetulek on pension.' });
   });
@@ -161,7 +165,8 @@ describe('overpayment applications', () => {
   it('is refused to roles that do not register, and nothing is written', async () => {
     const helje = await actorFor(d(), '46701202843');
     const before = await rows();
-    for (const who of [helje, people.peeter, people.aivar]) await expect(registerOverpaymentApplication(who, form(), ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    for (const who of [helje, people.peeter, people.aivar])
+      await expect(registerOverpaymentApplication(who, form(), ctx)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await rows()).toEqual(before);
   });
 });

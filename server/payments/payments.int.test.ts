@@ -136,9 +136,7 @@ describe('benefit payments', () => {
 
   it.skipIf(testDbKind !== 'postgres')('two connections racing for the same payments: one batch wins, on real PostgreSQL', async () => {
     const ids = await Promise.all([approved('11,00'), approved('12,00')]);
-    const attempts = await Promise.allSettled(
-      Array.from({ length: 6 }, () => createBatch(helje, { paymentIds: ids, executionDate: executionDate() }, ctx)),
-    );
+    const attempts = await Promise.allSettled(Array.from({ length: 6 }, () => createBatch(helje, { paymentIds: ids, executionDate: executionDate() }, ctx)));
     expect(attempts.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await countRows(d(), 'payment_batch_items', sql`payment_id in (${sql.join(ids, sql`, `)})`)).toBe(2);
   });
@@ -173,9 +171,9 @@ describe('benefit payments', () => {
       await expect(downloadBatch(who, randomUUID(), ctx)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(listBatches(who)).rejects.toBeInstanceOf(ForbiddenError);
     }
-    await expect(saveBenefitKind(people.juri, { code: 'x_kind', nameEt: 'X', nameEn: 'X', remittancePrefix: 'X', noteEt: '', noteEn: '', isActive: true }, ctx)).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(
+      saveBenefitKind(people.juri, { code: 'x_kind', nameEt: 'X', nameEn: 'X', remittancePrefix: 'X', noteEt: '', noteEn: '', isActive: true }, ctx),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     // A manager of another region does not see the payment, so cannot approve it.
     await expect(approvePayment(people.ulle, { paymentId: id }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
     expect(await counts()).toEqual(before);

@@ -537,9 +537,6 @@ export async function registerReply(
   input: ReplyInput,
   files: UploadedFile[],
   ctx: RequestContext,
-  // A feature that registers its own kind of application (e.g. an overpayment application)
-  // writes its structured data here, in the same transaction as the register entry.
-  within?: (tx: Tx, doc: { id: string; number: string; clientId: string | null; role: string }) => Promise<void>,
 ): Promise<{ id: string; number: string }> {
   const role = authorize(actor, 'register.write');
   const data = replySchema.parse(input);
