@@ -100,12 +100,12 @@ export function BatchForm({
               </thead>
               <tbody>
                 {rows.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-200">
+                  <tr key={row.id} className="border-t border-slate-200 align-middle">
                     <td className="px-3 py-2">
                       <input
                         type="checkbox"
                         id={`pay-${row.id}`}
-                        className="h-4 w-4"
+                        className="block h-4 w-4"
                         checked={chosen.has(row.id)}
                         onChange={() => toggle(row.id)}
                         aria-label={`${b.select}: ${row.recipientName}, ${formatEuros(row.amountCents)}`}

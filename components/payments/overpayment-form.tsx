@@ -184,8 +184,7 @@ export function OverpaymentForm({
               const rowErrors = errors.schedule?.[i];
               const n = { n: i + 1 };
               return (
-                <div key={row.id} className="grid items-end gap-3 md:grid-cols-[8rem_1fr_1fr_auto]">
-                  <span className="pb-2 text-sm text-slate-700">{fill(f.instalment, n)}</span>
+                <div key={row.id} className="grid items-end gap-3 md:grid-cols-[1fr_1fr_auto]">
                   <Field id={`schedule-${i}-dueDate`} label={`${f.dueDate} (${fill(f.instalment, n)})`} error={text(rowErrors?.dueDate?.message)}>
                     <Input
                       id={`schedule-${i}-dueDate`}
@@ -209,6 +208,7 @@ export function OverpaymentForm({
                     type="button"
                     variant="ghost"
                     size="sm"
+                    className="mb-1"
                     onClick={() => remove(i)}
                     disabled={fields.length <= 1}
                     aria-label={fill(o.removeInstalment, n)}

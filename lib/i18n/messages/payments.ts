@@ -86,7 +86,7 @@ export const payments = defineMessages(
       },
       download: 'Laadi alla',
       downloadLabel: 'Laadi alla maksepaki {messageId} fail',
-      total: 'Valitud: {count} makset, kokku {sum}',
+      total: 'Valitud makseid: {count}, kokku {sum}',
     },
     kinds: {
       nav: 'Toetuseliigid',
@@ -196,7 +196,7 @@ export const payments = defineMessages(
       },
       download: 'Download',
       downloadLabel: 'Download the file of batch {messageId}',
-      total: 'Chosen: {count} payments, {sum} in total',
+      total: 'Payments chosen: {count}, {sum} in total',
     },
     kinds: {
       nav: 'Kinds of benefit',
