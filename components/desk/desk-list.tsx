@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { fill, type Messages } from '@/lib/i18n';
 import type { IncidentCategory } from '@/lib/incident-schema';
 import { cn } from '@/lib/cn';
+import { DataTable } from '@/components/ui/data-table';
 
 export type DeskRow = {
   kind: 'document' | 'task' | 'review' | 'incident' | 'proposal';
@@ -32,49 +33,28 @@ export function DeskList({ m, rows, caption }: { m: Messages; rows: DeskRow[]; c
   const title = (row: DeskRow) =>
     row.kind === 'incident' && row.incidentCategory ? `${m.incidents.categories[row.incidentCategory]} · ${row.title}` : row.title;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {k.columns.due}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {k.columns.kind}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {k.columns.what}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {k.columns.note}
-            </th>
+    <DataTable caption={caption} columns={[k.columns.due, k.columns.kind, k.columns.what, k.columns.note]}>
+      {rows.map((row) => {
+        const overdue = row.daysLeft !== null && row.daysLeft < 0;
+        return (
+          <tr key={`${row.kind}-${row.id}`} className={cn('border-t border-slate-200 align-top', overdue && 'bg-red-50')}>
+            <td className="whitespace-nowrap px-3 py-2">
+              <DueCell m={m} dueDate={row.dueDate} daysLeft={row.daysLeft} isOverdue={overdue} />
+            </td>
+            <td className="px-3 py-2">
+              <Badge tone={kindTone[row.kind]}>{k.kinds[row.kind]}</Badge>
+            </td>
+            <td className="px-3 py-2">
+              <Link href={row.href} className="font-medium text-brand-700 underline">
+                {row.reference ? <span className="font-mono">{row.reference}</span> : null}
+                {row.reference ? ' · ' : null}
+                {title(row)}
+              </Link>
+            </td>
+            <td className="px-3 py-2 text-slate-700">{note(row)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const overdue = row.daysLeft !== null && row.daysLeft < 0;
-            return (
-              <tr key={`${row.kind}-${row.id}`} className={cn('border-t border-slate-200 align-top', overdue && 'bg-red-50')}>
-                <td className="whitespace-nowrap px-3 py-2">
-                  <DueCell m={m} dueDate={row.dueDate} daysLeft={row.daysLeft} isOverdue={overdue} />
-                </td>
-                <td className="px-3 py-2">
-                  <Badge tone={kindTone[row.kind]}>{k.kinds[row.kind]}</Badge>
-                </td>
-                <td className="px-3 py-2">
-                  <Link href={row.href} className="font-medium text-brand-700 underline">
-                    {row.reference ? <span className="font-mono">{row.reference}</span> : null}
-                    {row.reference ? ' · ' : null}
-                    {title(row)}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 text-slate-700">{note(row)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -7,7 +7,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input, Select } from '@/components/ui/input';
+import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { detectFileType } from '@/lib/file-type';
 import { fill, messageByKey, type Messages } from '@/lib/i18n';
@@ -30,8 +30,6 @@ type Props = {
   defaultOffice: string;
   action: (form: FormData) => Promise<ActionResult<ReportOutcome>>;
 };
-
-const textareaClass = 'min-h-32 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
 
 export function ReportForm({ m, offices, defaultOffice, action }: Props) {
   const t = m.incidents;
@@ -191,14 +189,7 @@ export function ReportForm({ m, offices, defaultOffice, action }: Props) {
         </p>
       )}
       <Field id="description" label={t.description} error={err('description')} hint={t.descriptionHint}>
-        <textarea
-          id="description"
-          rows={6}
-          maxLength={4000}
-          className={textareaClass}
-          {...aria('description', !!errors.description, true)}
-          {...register('description')}
-        />
+        <Textarea id="description" rows={6} className="min-h-32" {...aria('description', !!errors.description, true)} {...register('description')} />
       </Field>
       <div className="flex flex-col gap-2">
         <label htmlFor="files" className="text-sm font-medium text-slate-800">

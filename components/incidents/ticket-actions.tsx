@@ -1,13 +1,12 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/input';
+import { Select, Textarea } from '@/components/ui/input';
+import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import type { ActionResult } from '@/lib/action-result';
 import { messageByKey, type Messages } from '@/lib/i18n';
 import {
@@ -30,18 +29,9 @@ type Props = {
   };
 };
 
-const textareaClass = 'min-h-24 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
-
 export function TicketActions({ m, ticket, actions }: Props) {
   const t = m.incidents;
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [pending, start] = useTransition();
-  const done = (result: ActionResult<unknown>, success: string) => {
-    setMessage(result.ok ? { tone: 'success', text: success } : { tone: 'error', text: messageByKey(m, result.formError ?? 'errors.generic') });
-    if (result.ok) router.refresh();
-    return result;
-  };
+  const { pending, outcome: message, report: done, run } = useActionOutcome(m);
 
   const next = TRANSITIONS[ticket.status];
   const statusForm = useForm<IncidentStatusInput>({
@@ -62,7 +52,7 @@ export function TicketActions({ m, ticket, actions }: Props) {
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {ticket.canWork && !ticket.isMine && !closed && ticket.status !== 'resolved' && (
         <div>
-          <Button type="button" disabled={pending} onClick={() => start(async () => void done(await actions.take({ id: ticket.id }), t.taken))}>
+          <Button type="button" disabled={pending} onClick={() => run(() => actions.take({ id: ticket.id }), t.taken)}>
             {t.take}
           </Button>
         </div>
@@ -90,15 +80,7 @@ export function TicketActions({ m, ticket, actions }: Props) {
             </Select>
           </Field>
           <Field id="note" label={chosen === 'resolved' ? t.resolutionNote : t.statusNote} error={noteError ? messageByKey(m, noteError) : undefined}>
-            <textarea
-              id="note"
-              rows={3}
-              maxLength={4000}
-              className={textareaClass}
-              aria-invalid={noteError ? true : undefined}
-              aria-describedby={noteError ? 'note-error' : undefined}
-              {...statusForm.register('note')}
-            />
+            <Textarea id="note" error={noteError} {...statusForm.register('note')} />
           </Field>
           <div>
             <Button type="submit" disabled={statusForm.formState.isSubmitting}>
@@ -121,15 +103,7 @@ export function TicketActions({ m, ticket, actions }: Props) {
             {ticket.canWork ? t.comment : t.reporterReply}
           </h2>
           <Field id="body" label={t.commentBody} error={bodyError ? messageByKey(m, bodyError) : undefined}>
-            <textarea
-              id="body"
-              rows={3}
-              maxLength={4000}
-              className={textareaClass}
-              aria-invalid={bodyError ? true : undefined}
-              aria-describedby={bodyError ? 'body-error' : undefined}
-              {...commentForm.register('body')}
-            />
+            <Textarea id="body" error={bodyError} {...commentForm.register('body')} />
           </Field>
           {ticket.canWork && (
             <fieldset className="flex flex-col gap-1">

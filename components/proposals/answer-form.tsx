@@ -7,12 +7,10 @@ import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/input';
+import { Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { messageByKey, type Messages } from '@/lib/i18n';
 import { PROPOSAL_ANSWERS, proposalAnswerSchema, type ProposalAnswerInput } from '@/lib/proposal-schema';
-
-const textareaClass = 'min-h-24 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
 
 export function AnswerForm({
   m,
@@ -62,15 +60,7 @@ export function AnswerForm({
         </Select>
       </Field>
       <Field id="answer" label={p.answer.text} error={answerError}>
-        <textarea
-          id="answer"
-          rows={4}
-          maxLength={4000}
-          className={textareaClass}
-          aria-invalid={answerError ? true : undefined}
-          aria-describedby={answerError ? 'answer-error' : undefined}
-          {...register('answer')}
-        />
+        <Textarea id="answer" rows={4} error={answerError} {...register('answer')} />
       </Field>
       <div>
         <Button type="submit" disabled={formState.isSubmitting}>

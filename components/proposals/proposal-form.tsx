@@ -7,13 +7,11 @@ import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
+import { Input, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { messageByKey, type Messages } from '@/lib/i18n';
 import { ALLOWED_UPLOAD_TYPES, MAX_FILE_BYTES } from '@/lib/incident-schema';
 import { proposalSchema, type ProposalInput } from '@/lib/proposal-schema';
-
-const textareaClass = 'min-h-28 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
 
 export function ProposalForm({ m, action }: { m: Messages; action: (form: FormData) => Promise<ActionResult<{ id: string }>> }) {
   const p = m.proposals;
@@ -73,15 +71,7 @@ export function ProposalForm({ m, action }: { m: Messages; action: (form: FormDa
         />
       </Field>
       <Field id="description" label={p.fields.description} hint={p.fields.descriptionHint} error={err('description')}>
-        <textarea
-          id="description"
-          rows={5}
-          maxLength={4000}
-          className={textareaClass}
-          aria-invalid={errors.description ? true : undefined}
-          aria-describedby={errors.description ? 'description-error' : 'description-hint'}
-          {...register('description')}
-        />
+        <Textarea id="description" rows={5} className="min-h-28" error={err('description')} hint={p.fields.descriptionHint} {...register('description')} />
       </Field>
       <div className="flex flex-col gap-1">
         <label htmlFor="files" className="text-sm font-medium text-slate-800">

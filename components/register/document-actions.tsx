@@ -1,13 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
-import type { ActionResult } from '@/lib/action-result';
+import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { formatDate } from '@/lib/format';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, type Messages } from '@/lib/i18n';
 import { OUTGOING_CHANNELS, type DocumentStatus } from '@/lib/register-schema';
 import {
   addScansAction,
@@ -39,26 +39,6 @@ type Props = {
   defaultClientDeadline: string;
 };
 
-type Outcome = { tone: 'success' | 'error'; text: string } | null;
-
-function useSubmit(m: Messages) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const run = <T,>(call: () => Promise<ActionResult<T>>, success: (data: T) => string) =>
-    start(async () => {
-      const result = await call();
-      if (result.ok) {
-        setOutcome({ tone: 'success', text: success(result.data) });
-        router.refresh();
-      } else {
-        const fieldKey = Object.values(result.fieldErrors ?? {})[0];
-        setOutcome({ tone: 'error', text: fill(messageByKey(m, fieldKey ?? result.formError ?? 'errors.generic'), result.params ?? {}) });
-      }
-    });
-  return { pending, outcome, run };
-}
-
 function Panel({ title, children, open }: { title: string; children: ReactNode; open?: boolean }) {
   return (
     <details className="group rounded-md border border-slate-200 bg-white" open={open}>
@@ -74,7 +54,7 @@ export function DocumentActions({ m, doc, units, people, today, defaultClientDea
   const a = m.register.actions;
   const router = useRouter();
   const idPrefix = useId();
-  const { pending, outcome, run } = useSubmit(m);
+  const { pending, outcome, run } = useActionOutcome(m);
   const [forwardUnit, setForwardUnit] = useState(doc.unitCode);
   const incomingOpen = doc.direction === 'incoming' && doc.status !== 'closed';
   // The hand-set statuses (server/register/mutations.ts manualTransitions) as buttons.
@@ -349,7 +329,7 @@ export function DocumentActions({ m, doc, units, people, today, defaultClientDea
 
 export function AddScans({ m, documentId }: { m: Messages; documentId: string }) {
   const idPrefix = useId();
-  const { pending, outcome, run } = useSubmit(m);
+  const { pending, outcome, run } = useActionOutcome(m);
   return (
     <form
       className="flex flex-col gap-2"
@@ -384,7 +364,7 @@ export function AddScans({ m, documentId }: { m: Messages; documentId: string })
 }
 
 export function CertifyButton({ m, attachmentId, documentId }: { m: Messages; attachmentId: string; documentId: string }) {
-  const { pending, outcome, run } = useSubmit(m);
+  const { pending, outcome, run } = useActionOutcome(m);
   return (
     <>
       <Button

@@ -4,10 +4,14 @@ import { Button } from '@/components/ui/button';
 import { fill, type Locale, type Messages } from '@/lib/i18n';
 import { setLocaleAction, signOutAction } from '@/server/auth/actions';
 import type { Role } from '@/lib/roles';
+import { NavMenu } from './nav-menu';
+
+export type NavLink = { href: string; label: string };
+export type Nav = { main: NavLink[]; groups: { id: string; label: string; links: NavLink[] }[] };
 
 type Props = {
   user: { givenName: string; familyName: string; roles: Role[] };
-  nav: { href: string; label: string }[];
+  nav: Nav;
   m: Messages;
   locale: Locale;
   path: string;
@@ -58,12 +62,17 @@ export function Header({ user, nav, m, locale, path, unread, substituting = [] }
         </div>
       </div>
       <nav aria-label={m.nav.label} className="bg-brand-800">
-        <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-6">
-          {nav.map((item) => (
+        <ul className="mx-auto flex max-w-6xl flex-wrap items-center gap-1 px-6">
+          {nav.main.map((item) => (
             <li key={item.href}>
               <Link href={item.href} className="inline-block px-3 py-2 text-sm hover:bg-brand-700" aria-current={item.href === path ? 'page' : undefined}>
                 {item.label}
               </Link>
+            </li>
+          ))}
+          {nav.groups.map((group, i) => (
+            <li key={group.id} className={i === 0 ? 'ml-auto' : undefined}>
+              <NavMenu label={group.label} links={group.links} path={path} />
             </li>
           ))}
         </ul>

@@ -1,13 +1,12 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/input';
+import { Select, Textarea } from '@/components/ui/input';
+import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import type { ActionResult } from '@/lib/action-result';
 import { messageByKey, type Messages } from '@/lib/i18n';
 import {
@@ -35,18 +34,9 @@ type Props = {
   };
 };
 
-const textareaClass = 'min-h-24 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
-
 export function TaskActions({ m, taskId, can, actions }: Props) {
   const t = m.tasks.actions;
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [pending, start] = useTransition();
-  const done = (result: ActionResult<unknown>, success: string) => {
-    setMessage(result.ok ? { tone: 'success', text: success } : { tone: 'error', text: messageByKey(m, result.formError ?? 'errors.generic') });
-    if (result.ok) router.refresh();
-    return result;
-  };
+  const { pending, outcome: message, report: done, run } = useActionOutcome(m);
   const errorText = (code: unknown) => (typeof code === 'string' ? messageByKey(m, code) : undefined);
 
   const doneForm = useForm<TaskDoneInput>({ resolver: zodResolver(taskDoneSchema) as never, defaultValues: { id: taskId, result: '' } });
@@ -70,12 +60,7 @@ export function TaskActions({ m, taskId, can, actions }: Props) {
       {nothingLeft && <p className="text-sm text-slate-700">{t.nothingLeft}</p>}
       {can.start && (
         <div>
-          <Button
-            type="button"
-            variant="secondary"
-            disabled={pending}
-            onClick={() => start(async () => void done(await actions.start({ id: taskId }), t.started))}
-          >
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => actions.start({ id: taskId }), t.started)}>
             {t.start}
           </Button>
         </div>
@@ -93,15 +78,7 @@ export function TaskActions({ m, taskId, can, actions }: Props) {
             {t.done}
           </h3>
           <Field id="result" label={t.result} hint={t.resultHint} error={resultError}>
-            <textarea
-              id="result"
-              rows={4}
-              maxLength={4000}
-              className={textareaClass}
-              aria-invalid={resultError ? true : undefined}
-              aria-describedby={resultError ? 'result-error' : 'result-hint'}
-              {...doneForm.register('result')}
-            />
+            <Textarea id="result" rows={4} error={resultError} hint={t.resultHint} {...doneForm.register('result')} />
           </Field>
           <div>
             <Button type="submit" disabled={doneForm.formState.isSubmitting}>
@@ -124,15 +101,7 @@ export function TaskActions({ m, taskId, can, actions }: Props) {
             {t.review}
           </h3>
           <Field id="review-comment" label={t.reviewComment} error={reviewError}>
-            <textarea
-              id="review-comment"
-              rows={3}
-              maxLength={4000}
-              className={textareaClass}
-              aria-invalid={reviewError ? true : undefined}
-              aria-describedby={reviewError ? 'review-comment-error' : undefined}
-              {...reviewForm.register('comment')}
-            />
+            <Textarea id="review-comment" error={reviewError} {...reviewForm.register('comment')} />
           </Field>
           <div className="flex flex-wrap gap-3">
             <Button type="submit" onClick={() => reviewForm.setValue('decision', 'accept')} disabled={reviewForm.formState.isSubmitting}>
@@ -165,15 +134,7 @@ export function TaskActions({ m, taskId, can, actions }: Props) {
             </Field>
           )}
           <Field id="comment-body" label={t.commentBody} error={bodyError}>
-            <textarea
-              id="comment-body"
-              rows={3}
-              maxLength={4000}
-              className={textareaClass}
-              aria-invalid={bodyError ? true : undefined}
-              aria-describedby={bodyError ? 'comment-body-error' : undefined}
-              {...commentForm.register('body')}
-            />
+            <Textarea id="comment-body" error={bodyError} {...commentForm.register('body')} />
           </Field>
           <div>
             <Button type="submit" variant="secondary" disabled={commentForm.formState.isSubmitting}>
@@ -193,7 +154,7 @@ export function TaskActions({ m, taskId, can, actions }: Props) {
             })}
           >
             <Field id="cancel-reason" label={t.cancelReason}>
-              <textarea id="cancel-reason" rows={2} maxLength={1000} className={textareaClass} {...cancelForm.register('reason')} />
+              <Textarea id="cancel-reason" rows={2} maxLength={1000} {...cancelForm.register('reason')} />
             </Field>
             <div>
               <Button type="submit" variant="danger" disabled={cancelForm.formState.isSubmitting}>

@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input, Select } from '@/components/ui/input';
+import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { formatDate } from '@/lib/format';
 import { fill, messageByKey, type Messages } from '@/lib/i18n';
@@ -24,8 +24,6 @@ type Props = {
   minDate: string;
   action: (form: FormData) => Promise<ActionResult<Created>>;
 };
-
-const textareaClass = 'min-h-28 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
 
 export function TaskForm({ m, team, defaultDueDate, minDate, action }: Props) {
   const t = m.tasks.form;
@@ -134,14 +132,7 @@ export function TaskForm({ m, team, defaultDueDate, minDate, action }: Props) {
         <Input id="title" maxLength={200} {...aria('title', !!errors.title)} {...register('title')} />
       </Field>
       <Field id="description" label={t.fields.description} error={err('description')}>
-        <textarea
-          id="description"
-          rows={5}
-          maxLength={4000}
-          className={textareaClass}
-          {...aria('description', !!errors.description)}
-          {...register('description')}
-        />
+        <Textarea id="description" rows={5} className="min-h-28" {...aria('description', !!errors.description)} {...register('description')} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="dueDate" label={t.fields.dueDate} error={err('dueDate')}>

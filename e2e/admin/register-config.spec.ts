@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { db } from '../support/db';
-import { expectAccessible, people, signIn } from '../support/fixtures';
+import { expectAccessible, people, signIn, followNav } from '../support/fixtures';
 
 test('an administrator keeps document types and extra days off', async ({ page }) => {
   await signIn(page, people.admin.code);
-  await page.getByRole('navigation', { name: 'Põhimenüü' }).getByRole('link', { name: 'Dokumendiliigid' }).click();
+  await followNav(page, 'Dokumendiliigid', 'Haldus');
   await expect(page).toHaveURL(/\/admin\/dokumendiliigid$/);
   await expect(page.getByRole('heading', { name: 'Dokumendiliigid ja tähtajad' })).toBeVisible();
   await expect(page.getByText('Märgukiri', { exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pdfText } from '../../test/pdf';
-import { expectAccessible, people, signIn } from '../support/fixtures';
+import { expectAccessible, people, signIn, followNav } from '../support/fixtures';
 
 // The templates page and its sample PDFs, rendered by the PDF worker inside `next start`.
 
@@ -14,7 +14,7 @@ const titles = [
 
 test('an administrator sees every template with its version and opens a sample PDF', async ({ page }) => {
   await signIn(page, people.admin.code);
-  await page.getByRole('navigation', { name: 'Põhimenüü' }).getByRole('link', { name: 'Dokumendipõhjad' }).click();
+  await followNav(page, 'Dokumendipõhjad', 'Haldus');
   await expect(page.getByRole('heading', { level: 1, name: 'Dokumendipõhjad' })).toBeVisible();
   for (const title of titles) {
     const card = page.getByRole('region', { name: title });

@@ -23,3 +23,10 @@ export const people = {
   specialist: { code: '47805122004', name: 'Mari Tamm' },
   outsider: { code: '60001019906', name: 'MARY ÄNN' },
 };
+
+/** Follows a link of the main menu; `menu` names the group ("Haldus", "Meeskond") it sits in. */
+export async function followNav(page: Page, link: string, menu?: string) {
+  const nav = page.getByRole('navigation', { name: 'Põhimenüü' });
+  if (menu) await nav.locator('summary', { hasText: menu }).click();
+  await nav.getByRole('link', { name: link, exact: true }).click();
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { auditRows, db } from '../support/db';
 import { portalUrl } from '../support/env';
-import { expectAccessible, signIn } from '../support/fixtures';
+import { expectAccessible, signIn, followNav } from '../support/fixtures';
 import { expectMailTo } from '../support/mail';
 import { createTeam, recordAbsence } from './team';
 
@@ -109,7 +109,7 @@ test('a manager gives a task to two; one completes it and it is accepted; the ot
   await expectAccessible(boss);
 
   // The overview: Anne done on time, Carmen's awaiting acceptance, Berit away with Carmen holding her work.
-  await boss.getByRole('navigation', { name: 'Põhimenüü' }).getByRole('link', { name: 'Ülevaade' }).click();
+  await followNav(boss, 'Ülevaade', 'Meeskond');
   await expect(boss).toHaveURL(/\/ulevaade$/);
   await expect(boss.getByRole('heading', { name: 'Meeskonna ülevaade' })).toBeVisible();
   await expect(boss.getByRole('link', { name: `Tehtud õigel ajal: ${anne.name}: 1` })).toBeVisible();

@@ -101,3 +101,57 @@ describe('the regional manager follows the substitute', () => {
     expect((await regionalManager(d(), 'pohja', new Date(`${addDays(today(), 5)}T00:00:00+02:00`)))!.name).toBe('Jüri Õunapuu');
   });
 });
+
+describe('the substitute holds the absent person’s restricted documents', () => {
+  it('a substitute from another unit sees, lists and works them during the absence only', async () => {
+    const { registerDocument, setDocumentStatus } = await import('@/server/register/mutations');
+    const { getDocumentCard, searchDocuments } = await import('@/server/register/queries');
+    const { myDesk } = await import('@/server/desk/queries');
+    // A restricted pension application on Eha's desk (pensions unit); Mari is customer service.
+    const { id, number } = await registerDocument(
+      people.mari,
+      {
+        typeCode: 'pension_application',
+        channel: 'post',
+        receivedAt: `${today()}T09:00`,
+        party: 'client',
+        clientCode: '60001019906',
+        clientGivenName: 'Mary Änn',
+        clientFamilyName: 'Šuslik',
+        institutionName: '',
+        institutionCode: '',
+        identityChecked: false,
+        identityDocumentType: 'id_card',
+        identityDocumentNumber: '',
+        identityValidUntil: '',
+        title: 'Vanaduspensioni taotlus',
+        senderReference: '',
+        senderDate: '',
+        pages: '1',
+        isRestricted: true,
+        restrictionGroundCode: 'avts-35-1-12',
+        restrictionUntil: '',
+        unitCode: 'pensionid',
+        assigneeId: people.eha.id,
+        otherAuthority: false,
+        matterId: '',
+        submissionId: crypto.randomUUID(),
+      },
+      [],
+      ctx,
+    );
+    expect(await getDocumentCard(people.mari, id, ctx)).toBeNull();
+    expect((await searchDocuments(people.mari, { number })).rows).toEqual([]);
+
+    const { id: absenceId } = await saveAbsence(people.eha, absence({ substituteId: people.mari.id }), ctx);
+    expect(await getDocumentCard(people.mari, id, ctx)).not.toBeNull();
+    expect((await searchDocuments(people.mari, { view: 'mine' })).rows.map((r) => r.number)).toContain(number);
+    expect((await myDesk(people.mari)).map((item) => item.title)).toContain('Vanaduspensioni taotlus');
+    await setDocumentStatus(people.mari, { documentId: id, status: 'in_progress' }, ctx);
+
+    // The absence ends: the document is Eha's alone again, and Mari cannot reach it.
+    await cancelAbsence(people.eha, { id: absenceId }, ctx);
+    expect(await getDocumentCard(people.mari, id, ctx)).toBeNull();
+    await expect(setDocumentStatus(people.mari, { documentId: id, status: 'closed' }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
+  });
+});

@@ -66,7 +66,7 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
           .from(documents)
           .leftJoin(holder, eq(holder.id, documents.assigneeId))
           .leftJoin(absentee, eq(absentee.id, documents.substituteForId))
-          .where(and(inArray(documents.assigneeId, ids), inArray(documents.status, [...OPEN_DOCUMENTS]), visibleDocuments({ ...actor })))
+          .where(and(inArray(documents.assigneeId, ids), inArray(documents.status, [...OPEN_DOCUMENTS]), visibleDocuments({ ...actor, heldFor: held })))
           .orderBy(sql`${documents.dueDate} asc nulls last`)
           .limit(LIMIT)
       : [],

@@ -10,7 +10,7 @@ import { DomainError, isUniqueViolation } from '@/server/errors';
 import { databaseStorage } from '@/server/files/storage';
 import { newVerificationCode, parseTemplateData, produceDocument } from '@/server/pdf';
 import { allocateInMatter, allocateNumber } from '@/server/register/numbering';
-import { visibleDocuments, type RegisterActor } from '@/server/register/visibility';
+import { visibleDocuments, withHeldWork, type RegisterActor } from '@/server/register/visibility';
 import { getTemplate } from '@/templates/registry';
 import type { DocumentType as TemplateDocumentType } from '@/templates/shared/types';
 
@@ -242,7 +242,7 @@ async function lockSource(tx: Tx, actor: RegisterActor, documentId: string) {
   const [row] = await tx
     .select()
     .from(documents)
-    .where(and(eq(documents.id, documentId), visibleDocuments(actor)))
+    .where(and(eq(documents.id, documentId), visibleDocuments(await withHeldWork(tx, actor))))
     .for('update');
   if (!row) throw new DomainError('errors.unknownReference', 'fromDocumentId');
   return row;

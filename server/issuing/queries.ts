@@ -5,7 +5,7 @@ import { appendAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { databaseStorage } from '@/server/files/storage';
 import { inspectPdf, parseVerificationCode } from '@/server/pdf';
-import { visibleDocuments, type RegisterActor } from '@/server/register/visibility';
+import { visibleDocuments, withHeldWork, type RegisterActor } from '@/server/register/visibility';
 import { getTemplate } from '@/templates/registry';
 
 type Ctx = { requestId: string };
@@ -14,6 +14,7 @@ type Ctx = { requestId: string };
 export async function readIssuedPdf(actor: RegisterActor, issuedId: string, ctx: Ctx) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
+  actor = await withHeldWork(db, actor);
   const [row] = await db
     .select({ issued: issuedDocuments, number: documents.number, clientCode: clients.personalCode })
     .from(issuedDocuments)
@@ -42,6 +43,7 @@ export async function readIssuedPdf(actor: RegisterActor, issuedId: string, ctx:
 export async function issuedForClient(actor: RegisterActor, clientId: string) {
   authorize(actor, 'clients.read');
   const db = await getDb();
+  actor = await withHeldWork(db, actor);
   const rows = await db
     .select({
       id: issuedDocuments.id,
@@ -65,6 +67,7 @@ export async function issuedForClient(actor: RegisterActor, clientId: string) {
 export async function issuedForDocument(actor: RegisterActor, documentId: string) {
   authorize(actor, 'register.read');
   const db = await getDb();
+  actor = await withHeldWork(db, actor);
   const [row] = await db
     .select({ id: issuedDocuments.id, verificationCode: issuedDocuments.verificationCode, sealed: issuedDocuments.sealed, sha256: issuedDocuments.sha256 })
     .from(issuedDocuments)
@@ -178,6 +181,7 @@ export async function verifyDocument(actor: RegisterActor, input: { code?: strin
 export async function issuingContext(actor: RegisterActor, input: { clientId?: string; documentId?: string }, ctx: Ctx & { now?: Date }) {
   const role = authorize(actor, 'documents.issue');
   const db = await getDb();
+  actor = await withHeldWork(db, actor);
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Tallinn' }).format(ctx.now ?? new Date());
   const [me] = await db.select().from(staff).where(eq(staff.id, actor.id));
   const signer = { name: me ? `${me.givenName} ${me.familyName}` : '', title: me?.title ?? '', email: me?.email ?? '', phone: me?.phone ?? '' };

@@ -30,7 +30,7 @@ import { databaseStorage } from '@/server/files/storage';
 import { assignFairly, assignToPerson, type DocumentAssignment } from '@/server/workload/assign';
 import { loadCalendar } from './calendar';
 import { allocateInMatter, allocateNumber } from './numbering';
-import { canSeeDocument, visibleDocuments, type RegisterActor } from './visibility';
+import { canSeeDocument, visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type RequestContext = { requestId: string; now?: Date };
@@ -283,7 +283,7 @@ async function lockDocument(tx: Tx, actor: RegisterActor, documentId: string) {
     .select({ doc: documents, clientCode: clients.personalCode })
     .from(documents)
     .leftJoin(clients, eq(clients.id, documents.clientId))
-    .where(and(eq(documents.id, documentId), visibleDocuments(actor)))
+    .where(and(eq(documents.id, documentId), visibleDocuments(await withHeldWork(tx, actor))))
     .for('update', { of: documents });
   if (!row) throw new DomainError('errors.notFound');
   return { ...row.doc, clientCode: row.clientCode };

@@ -10,7 +10,7 @@ import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { databaseStorage } from '@/server/files/storage';
 import { heldFor } from '@/server/org/substitution';
 import { loadCalendar } from './calendar';
-import { visibleDocuments, type RegisterActor } from './visibility';
+import { visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
 
 const assignee = aliasedTable(staff, 'assignee');
 
@@ -146,7 +146,8 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
   const today = tallinnDate(new Date());
   const limit = Math.min(filter.limit ?? 50, 500);
   const sort = filter.sort === 'due' ? 'due' : 'registered';
-  if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: await heldFor(db, actor.id) };
+  actor = await withHeldWork(db, actor);
+  if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: actor.heldFor ?? (await heldFor(db, actor.id)) };
   const rows = await documentSearchQuery(db, actor, filter, today);
   const calendar = await loadCalendar(db);
   const page = rows.slice(0, limit).map(({ doc, ...r }) => ({
@@ -183,6 +184,7 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
 export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { requestId: string; purpose?: string }) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
+  actor = await withHeldWork(db, actor);
   const visible = visibleDocuments(actor);
   const [row] = await db
     .select({
@@ -262,6 +264,7 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
 export async function readAttachment(actor: RegisterActor, attachmentId: string, ctx: { requestId: string }) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
+  actor = await withHeldWork(db, actor);
   const [row] = await db
     .select({ attachment: attachments, number: documents.number, clientCode: clients.personalCode })
     .from(attachments)

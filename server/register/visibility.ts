@@ -1,20 +1,43 @@
-import { eq, or, type SQL } from 'drizzle-orm';
+import { eq, inArray, or, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/server/tx';
 import { documents } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { authorize } from '@/server/auth/policy';
+import { heldFor } from '@/server/org/substitution';
 
-export type RegisterActor = { id: string; personalCode: string; roles: readonly Role[]; unitCode: string };
+export type RegisterActor = {
+  id: string;
+  personalCode: string;
+  roles: readonly Role[];
+  unitCode: string;
+  /** Absent people whose work this person holds today (see `withHeldWork`). */
+  heldFor?: readonly string[];
+};
 
-// Restricted documents (AvTS § 35) are visible only to their unit, their assignee, managers
-// and administrators. The condition goes into every query's WHERE clause, so a document
-// the actor may not see is simply not found.
+const seesEverything = (actor: RegisterActor) => actor.roles.includes('manager') || actor.roles.includes('admin');
+
+// Restricted documents (AvTS § 35) are visible only to their unit, their assignee (or whoever
+// substitutes the assignee today), managers and administrators. The condition goes into every
+// query's WHERE clause, so a document the actor may not see is simply not found.
 export function visibleDocuments(actor: RegisterActor): SQL | undefined {
   authorize(actor, 'register.read');
-  if (actor.roles.includes('manager') || actor.roles.includes('admin')) return undefined;
-  return or(eq(documents.isRestricted, false), eq(documents.unitCode, actor.unitCode), eq(documents.assigneeId, actor.id));
+  if (seesEverything(actor)) return undefined;
+  const held = actor.heldFor?.length ? [inArray(documents.assigneeId, [...actor.heldFor])] : [];
+  return or(eq(documents.isRestricted, false), eq(documents.unitCode, actor.unitCode), eq(documents.assigneeId, actor.id), ...held);
 }
 
 export function canSeeDocument(actor: RegisterActor, doc: { isRestricted: boolean; unitCode: string; assigneeId: string | null }): boolean {
-  if (actor.roles.includes('manager') || actor.roles.includes('admin')) return true;
-  return !doc.isRestricted || doc.unitCode === actor.unitCode || doc.assigneeId === actor.id;
+  if (seesEverything(actor)) return true;
+  if (!doc.isRestricted || doc.unitCode === actor.unitCode) return true;
+  return doc.assigneeId !== null && (doc.assigneeId === actor.id || !!actor.heldFor?.includes(doc.assigneeId));
+}
+
+/**
+ * The actor together with the absent people whose work they hold today, so a substitute from
+ * another unit sees the absent person's restricted documents while the absence lasts (and no
+ * longer). Managers and administrators see every document anyway: no query for them.
+ */
+export async function withHeldWork<A extends RegisterActor>(db: Queryable, actor: A): Promise<A> {
+  if (seesEverything(actor) || actor.heldFor) return actor;
+  return { ...actor, heldFor: await heldFor(db, actor.id) };
 }

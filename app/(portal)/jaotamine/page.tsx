@@ -7,6 +7,7 @@ import { can } from '@/server/auth/policy';
 import { getMessages } from '@/server/i18n';
 import { setAutoAssignAction } from '@/server/workload/actions';
 import { listDistribution } from '@/server/workload/config';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Dokumentide jaotamine' };
 
@@ -27,39 +28,28 @@ export default async function DistributionPage() {
           <h2 id={`unit-${unit.code}`} className="text-lg font-semibold">
             {unit.name} <span className="text-sm font-normal text-slate-600">· {fill(d.members, { n: unit.members })}</span>
           </h2>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{unit.name}</caption>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {d.type}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {d.state}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {d.last}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">{m.tasks.actions.title}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {unit.types.map((type) => (
-                  <tr key={type.code} className="border-t border-slate-200">
-                    <td className="px-3 py-2">{type.name}</td>
-                    <td className="px-3 py-2">{type.enabled ? <Badge tone="success">{d.on}</Badge> : <Badge>{d.off}</Badge>}</td>
-                    <td className="px-3 py-2">{type.lastAssigneeName ?? '—'}</td>
-                    <td className="px-3 py-2">
-                      <DistributionToggle m={m} unitCode={unit.code} type={type} enabled={type.enabled} action={setAutoAssignAction} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={unit.name}
+            columns={[
+              d.type,
+              d.state,
+              d.last,
+              <span key="actions" className="sr-only">
+                {m.tasks.actions.title}
+              </span>,
+            ]}
+          >
+            {unit.types.map((type) => (
+              <tr key={type.code} className="border-t border-slate-200">
+                <td className="px-3 py-2">{type.name}</td>
+                <td className="px-3 py-2">{type.enabled ? <Badge tone="success">{d.on}</Badge> : <Badge>{d.off}</Badge>}</td>
+                <td className="px-3 py-2">{type.lastAssigneeName ?? '—'}</td>
+                <td className="px-3 py-2">
+                  <DistributionToggle m={m} unitCode={unit.code} type={type} enabled={type.enabled} action={setAutoAssignAction} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ))}
     </div>

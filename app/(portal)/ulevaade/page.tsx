@@ -10,6 +10,7 @@ import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getMessages } from '@/server/i18n';
 import { overviewFilterFromParams, teamOverview, type OverviewRow } from '@/server/workload/overview';
+import { DataTable } from '@/components/ui/data-table';
 
 export const metadata = { title: 'Meeskonna ülevaade' };
 
@@ -175,30 +176,16 @@ export default async function OverviewPage({ searchParams }: Props) {
         {absent.length === 0 ? (
           <p>{o.absentNone}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{o.absentTitle}</caption>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  {[o.absentColumns.person, o.absentColumns.kind, o.absentColumns.until, o.absentColumns.holder].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {absent.map((a) => (
-                  <tr key={a.staffId} className="border-t border-slate-200">
-                    <td className="px-3 py-2 font-medium">{a.name}</td>
-                    <td className="px-3 py-2">{m.absences.kinds[a.kind]}</td>
-                    <td className="px-3 py-2">{formatDate(a.endsOn)}</td>
-                    <td className="px-3 py-2">{a.holderName ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={o.absentTitle} columns={[o.absentColumns.person, o.absentColumns.kind, o.absentColumns.until, o.absentColumns.holder]}>
+            {absent.map((a) => (
+              <tr key={a.staffId} className="border-t border-slate-200">
+                <td className="px-3 py-2 font-medium">{a.name}</td>
+                <td className="px-3 py-2">{m.absences.kinds[a.kind]}</td>
+                <td className="px-3 py-2">{formatDate(a.endsOn)}</td>
+                <td className="px-3 py-2">{a.holderName ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

@@ -8,6 +8,7 @@ export const core = defineMessages(
     roles: { specialist: 'spetsialist', manager: 'juht', it_support: 'IT klienditugi', finance: 'finants', admin: 'administraator' },
     nav: {
       label: 'Põhimenüü',
+      groups: { team: 'Meeskond', admin: 'Haldus' },
       home: 'Minu töölaud',
       staff: 'Töötajad',
       audit: 'Auditilogi',
@@ -145,7 +146,16 @@ export const core = defineMessages(
   {
     app: { name: 'Töölaud', tagline: 'Social Insurance Board customer-service portal', skip: 'Skip to main content' },
     roles: { specialist: 'specialist', manager: 'manager', it_support: 'IT support', finance: 'finance', admin: 'administrator' },
-    nav: { label: 'Main menu', home: 'My desk', staff: 'Staff', audit: 'Audit log', signOut: 'Sign out', language: 'Eesti keeles', languageLabel: 'Language' },
+    nav: {
+      label: 'Main menu',
+      groups: { team: 'Team', admin: 'Administration' },
+      home: 'My desk',
+      staff: 'Staff',
+      audit: 'Audit log',
+      signOut: 'Sign out',
+      language: 'Eesti keeles',
+      languageLabel: 'Language',
+    },
     auth: {
       signInTitle: 'Sign in to Töölaud',
       signInLead: 'Sign in with your ID card. Only staff of the Social Insurance Board are let in.',

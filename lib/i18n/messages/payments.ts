@@ -3,7 +3,7 @@ import { defineMessages } from '../define';
 // Benefit payments handed to finance (duty 3.9) and overpayment applications (duty 3.8).
 export const payments = defineMessages(
   {
-    nav: 'Toetuste maksed',
+    nav: 'Maksed',
     title: 'Toetuste väljamaksed',
     lead: 'Spetsialist koostab makse, teine isik (juht) kinnitab selle ja finants koondab kinnitatud maksed maksepakiks, mille fail (SEPA pain.001) läheb panka.',
     regionNote: 'Näed oma piirkonna makseid.',
