@@ -6,15 +6,13 @@ import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input, Select } from '@/components/ui/input';
+import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { formatEuros } from '@/lib/format';
 import { fill, messageByKey, type Messages } from '@/lib/i18n';
 import { parseEurosToCents } from '@/lib/money';
 import { OVERPAYMENT_CHANNELS, OVERPAYMENT_REQUESTS, overpaymentSchema, type OverpaymentInput, type OverpaymentRules } from '@/lib/overpayment-schema';
 import { IDENTITY_DOCUMENTS } from '@/lib/register-schema';
-
-const textareaClass = 'min-h-20 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
 
 type Result = { documentId: string; number: string; applicationId: string };
 
@@ -163,15 +161,7 @@ export function OverpaymentForm({
         {request === 'lump_sum' && <div className="max-w-xs">{input('lumpSumDate', f.lumpSumDate, { type: 'date' })}</div>}
         {request === 'waiver' && (
           <Field id="waiverReason" label={f.waiverReason} hint={f.waiverReasonHint} error={err('waiverReason')}>
-            <textarea
-              id="waiverReason"
-              rows={3}
-              maxLength={4000}
-              className={textareaClass}
-              aria-invalid={errors.waiverReason ? true : undefined}
-              aria-describedby={errors.waiverReason ? 'waiverReason-error' : 'waiverReason-hint'}
-              {...register('waiverReason')}
-            />
+            <Textarea id="waiverReason" error={err('waiverReason')} hint={f.waiverReasonHint} {...register('waiverReason')} />
           </Field>
         )}
         {request === 'instalments' && (

@@ -7,12 +7,10 @@ import { useForm, useWatch } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input, Select } from '@/components/ui/input';
+import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { messageByKey, type Messages } from '@/lib/i18n';
 import { preparePaymentSchema, type PreparePaymentInput } from '@/lib/payment-schema';
-
-const textareaClass = 'min-h-20 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700';
 
 type Kind = { code: string; name: string; note: string | null };
 
@@ -109,15 +107,7 @@ export function PaymentForm({
         {text('applicantName', f.applicantName)}
       </div>
       <Field id="basis" label={f.basis} hint={f.basisHint} error={err('basis')}>
-        <textarea
-          id="basis"
-          rows={2}
-          maxLength={500}
-          className={textareaClass}
-          aria-invalid={errors.basis ? true : undefined}
-          aria-describedby={errors.basis ? 'basis-error' : 'basis-hint'}
-          {...register('basis')}
-        />
+        <Textarea id="basis" rows={2} maxLength={500} error={err('basis')} hint={f.basisHint} {...register('basis')} />
       </Field>
       <div className="grid gap-4 md:grid-cols-2">
         {text('amount', f.amount, { hint: f.amountHint, inputMode: 'decimal' })}

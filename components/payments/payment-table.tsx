@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDate, formatEuros } from '@/lib/format';
 import type { Messages } from '@/lib/i18n';
 
@@ -14,50 +15,35 @@ export function PaymentStatusBadge({ m, status }: { m: Messages; status: Payment
 export function PaymentTable({ m, rows, caption }: { m: Messages; rows: Row[]; caption: string }) {
   const c = m.payments.columns;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {c.deceased}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {c.kind}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {c.recipient}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {c.amount}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {c.preparedAt}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {c.status}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-t border-slate-200">
-              <td className="px-3 py-2">
-                <Link href={`/maksed/${row.id}`} className="font-medium text-brand-700 underline">
-                  {row.deceasedName}
-                </Link>
-              </td>
-              <td className="px-3 py-2">{row.kindName}</td>
-              <td className="px-3 py-2">{row.recipientName}</td>
-              <td className="px-3 py-2 text-right whitespace-nowrap">{formatEuros(row.amountCents)}</td>
-              <td className="px-3 py-2">{formatDate(row.preparedAt)}</td>
-              <td className="px-3 py-2">
-                <PaymentStatusBadge m={m} status={row.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        c.deceased,
+        c.kind,
+        c.recipient,
+        <span key="amount" className="block text-right">
+          {c.amount}
+        </span>,
+        c.preparedAt,
+        c.status,
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className="border-t border-slate-200">
+          <td className="px-3 py-2">
+            <Link href={`/maksed/${row.id}`} className="font-medium text-brand-700 underline">
+              {row.deceasedName}
+            </Link>
+          </td>
+          <td className="px-3 py-2">{row.kindName}</td>
+          <td className="px-3 py-2">{row.recipientName}</td>
+          <td className="px-3 py-2 text-right whitespace-nowrap">{formatEuros(row.amountCents)}</td>
+          <td className="px-3 py-2">{formatDate(row.preparedAt)}</td>
+          <td className="px-3 py-2">
+            <PaymentStatusBadge m={m} status={row.status} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -83,12 +83,16 @@ test('a specialist prepares a funeral benefit payment, a manager approves it, fi
   const number = /numbriga (\S+) ja/.exec((await registered.textContent()) ?? '')![1]!;
   expect(number).toMatch(/^2-4\//);
   const [doc] = await db()`
-    select d.unit_code, a.amount_cents, (select count(*)::int from overpayment_instalments i where i.application_id = a.id) as instalments
+    select d.id, d.unit_code, a.amount_cents, (select count(*)::int from overpayment_instalments i where i.application_id = a.id) as instalments
     from documents d join overpayment_applications a on a.document_id = d.id where d.number = ${number}`;
   expect(doc).toMatchObject({ unit_code: 'finants', amount_cents: 30000, instalments: 3 });
 
-  // A manager approves.
+  // A manager approves. (Managers also see the application's card in the register, with its schedule.)
   const manager = await as(browser, juri);
+  await manager.goto(`/dokumendid/${doc!.id}`);
+  await expect(manager.getByRole('heading', { name: 'Taotluse andmed' })).toBeVisible();
+  await expect(manager.getByRole('cell', { name: '3. osamakse' })).toBeVisible();
+  await manager.screenshot({ path: testInfo.outputPath('overpayment-card.png'), fullPage: true });
   await manager.goto(paymentUrl);
   await manager.getByRole('button', { name: 'Kinnita makse' }).click();
   await expect(manager.getByText('Makse on kinnitatud ja läheb järgmisse maksepakki.')).toBeVisible();

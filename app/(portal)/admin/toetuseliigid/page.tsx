@@ -4,6 +4,7 @@ import { BenefitKindForm } from '@/components/payments/benefit-kind-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getLocale, getMessages } from '@/server/i18n';
@@ -26,41 +27,38 @@ export default async function BenefitKindsPage({ searchParams }: { searchParams:
       </div>
       <Alert tone="info">{k.funeralNote}</Alert>
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{k.title}</caption>
-            <thead className="bg-slate-100 text-slate-700">
-              <tr>
-                {[k.code, k.nameEt, k.shape, k.isActive, ''].map((h, i) => (
-                  <th key={i} scope="col" className="px-3 py-2">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {kinds.map((kind) => (
-                <tr key={kind.code} className="border-t border-slate-200 align-top">
-                  <td className="px-3 py-2 font-mono">{kind.code}</td>
-                  <td className="px-3 py-2">
-                    {locale === 'en' ? kind.nameEn : kind.nameEt}
-                    {(locale === 'en' ? kind.noteEn : kind.noteEt) && <p className="text-xs text-slate-600">{locale === 'en' ? kind.noteEn : kind.noteEt}</p>}
-                  </td>
-                  <td className="px-3 py-2">{k.shapes[kind.shape]}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={kind.isActive ? 'success' : 'neutral'}>{kind.isActive ? k.active : k.inactive}</Badge>
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link href={`/admin/toetuseliigid?muuda=${kind.code}`} className="text-brand-700 underline">
-                      {k.edit}
-                      <span className="sr-only">: {kind.nameEt}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={k.title}
+          columns={[
+            k.code,
+            k.nameEt,
+            k.shape,
+            k.isActive,
+            <span key="edit" className="sr-only">
+              {k.edit}
+            </span>,
+          ]}
+        >
+          {kinds.map((kind) => (
+            <tr key={kind.code} className="border-t border-slate-200 align-top">
+              <td className="px-3 py-2 font-mono">{kind.code}</td>
+              <td className="px-3 py-2">
+                {locale === 'en' ? kind.nameEn : kind.nameEt}
+                {(locale === 'en' ? kind.noteEn : kind.noteEt) && <p className="text-xs text-slate-600">{locale === 'en' ? kind.noteEn : kind.noteEt}</p>}
+              </td>
+              <td className="px-3 py-2">{k.shapes[kind.shape]}</td>
+              <td className="px-3 py-2">
+                <Badge tone={kind.isActive ? 'success' : 'neutral'}>{kind.isActive ? k.active : k.inactive}</Badge>
+              </td>
+              <td className="px-3 py-2">
+                <Link href={`/admin/toetuseliigid?muuda=${kind.code}`} className="text-brand-700 underline">
+                  {k.edit}
+                  <span className="sr-only">: {kind.nameEt}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <Card>
           <BenefitKindForm
             key={editing?.code ?? 'new'}

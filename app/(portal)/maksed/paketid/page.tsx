@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BatchForm } from '@/components/payments/batch-form';
 import { Card } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { formatDate, formatDateTime, formatEuros } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { requireUser } from '@/server/auth/current-user';
@@ -39,42 +40,28 @@ export default async function BatchesPage() {
         {batches.length === 0 ? (
           <p>{b.none}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{b.list}</caption>
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  {[c.messageId, c.createdAt, c.createdBy, c.executionDate, c.count, c.sum, c.file].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {batches.map((batch) => (
-                  <tr key={batch.id} className="border-t border-slate-200">
-                    <td className="px-3 py-2 font-mono">{batch.messageId}</td>
-                    <td className="px-3 py-2">{formatDateTime(batch.createdAt)}</td>
-                    <td className="px-3 py-2">{batch.createdByName}</td>
-                    <td className="px-3 py-2">{formatDate(batch.executionDate)}</td>
-                    <td className="px-3 py-2">{batch.paymentCount}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{formatEuros(batch.controlSumCents)}</td>
-                    <td className="px-3 py-2">
-                      <a
-                        href={`/maksed/paketid/${batch.id}`}
-                        className="text-brand-700 underline"
-                        aria-label={fill(b.downloadLabel, { messageId: batch.messageId })}
-                        download
-                      >
-                        {b.download}
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={b.list} columns={[c.messageId, c.createdAt, c.createdBy, c.executionDate, c.count, c.sum, c.file]}>
+            {batches.map((batch) => (
+              <tr key={batch.id} className="border-t border-slate-200">
+                <td className="px-3 py-2 font-mono">{batch.messageId}</td>
+                <td className="px-3 py-2">{formatDateTime(batch.createdAt)}</td>
+                <td className="px-3 py-2">{batch.createdByName}</td>
+                <td className="px-3 py-2">{formatDate(batch.executionDate)}</td>
+                <td className="px-3 py-2">{batch.paymentCount}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatEuros(batch.controlSumCents)}</td>
+                <td className="px-3 py-2">
+                  <a
+                    href={`/maksed/paketid/${batch.id}`}
+                    className="text-brand-700 underline"
+                    aria-label={fill(b.downloadLabel, { messageId: batch.messageId })}
+                    download
+                  >
+                    {b.download}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
