@@ -17,7 +17,6 @@ const items: NavItem[] = [
   { href: '/intsidendid', label: (m) => m.incidents.title, permission: 'incidents.report' },
   { href: '/it-tugi', label: (m) => m.incidents.queueTitle, permission: 'incidents.read_all' },
   { href: '/puudumised', label: (m) => m.absences.nav, permission: 'absences.record' },
-  { href: '/enammaksed', label: (m) => m.overpayments.nav, permission: 'overpayments.register' },
   { href: '/maksed', label: (m) => m.payments.nav, permission: 'payments.read' },
   { href: '/ettepanekud', label: (m) => m.proposals.nav, permission: 'proposals.submit' },
   { href: '/ulevaade', label: (m) => m.workload.overview.nav, permission: 'overview.read', group: 'team' },

@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
+import { Input, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { messageByKey, type Messages } from '@/lib/i18n';
 import { benefitKindSchema, type BenefitKindInput } from '@/lib/payment-schema';
@@ -48,7 +48,7 @@ export function BenefitKindForm({
     setMessage({ tone: 'error', text: messageByKey(m, result.formError ?? 'errors.generic') });
   }
 
-  const text = (name: Exclude<keyof BenefitKindInput, 'isActive'>, label: string, readOnly = false) => (
+  const text = (name: 'code' | 'nameEt' | 'nameEn' | 'remittancePrefix', label: string, readOnly = false) => (
     <Field id={name} label={label} error={err(name)}>
       <Input
         id={name}
@@ -70,8 +70,12 @@ export function BenefitKindForm({
       {text('nameEt', k.nameEt)}
       {text('nameEn', k.nameEn)}
       {text('remittancePrefix', k.remittancePrefix)}
-      {text('noteEt', k.noteEt)}
-      {text('noteEn', k.noteEn)}
+      <Field id="noteEt" label={k.noteEt} error={err('noteEt')}>
+        <Textarea id="noteEt" rows={3} maxLength={500} error={err('noteEt')} {...register('noteEt')} />
+      </Field>
+      <Field id="noteEn" label={k.noteEn} error={err('noteEn')}>
+        <Textarea id="noteEn" rows={3} maxLength={500} error={err('noteEn')} {...register('noteEn')} />
+      </Field>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" className="h-4 w-4" {...register('isActive')} />
         {k.isActive}

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OverpaymentForm } from '@/components/payments/overpayment-form';
 import { Card } from '@/components/ui/card';
@@ -16,7 +17,10 @@ export default async function OverpaymentPage() {
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <h1 className="text-2xl font-semibold">{m.overpayments.title}</h1>
+        <Link href="/maksed" className="text-sm text-brand-700 underline">
+          {m.payments.card.back}
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">{m.overpayments.title}</h1>
         <p className="max-w-3xl text-slate-700">{m.overpayments.lead}</p>
       </div>
       <Card className="max-w-4xl">

@@ -29,6 +29,11 @@ export default async function PaymentsPage() {
               <Link href="/maksed/uus">{p.newPayment}</Link>
             </Button>
           )}
+          {can(user, 'overpayments.register') && (
+            <Button asChild variant="secondary">
+              <Link href="/enammaksed">{m.overpayments.title}</Link>
+            </Button>
+          )}
           {can(user, 'payments.batch') && (
             <Button asChild variant="secondary">
               <Link href="/maksed/paketid">{p.batchesLink}</Link>

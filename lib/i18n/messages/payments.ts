@@ -5,7 +5,7 @@ export const payments = defineMessages(
   {
     nav: 'Maksed',
     title: 'Toetuste väljamaksed',
-    lead: 'Spetsialist koostab makse, teine isik (juht) kinnitab selle ja finants koondab kinnitatud maksed maksepakiks, mille fail (SEPA pain.001) läheb panka.',
+    lead: 'Spetsialist koostab makse, teine isik (juht) kinnitab selle ja finants koondab kinnitatud maksed maksepakiks, mille fail (SEPA pain.001) läheb panka. Siit saab ka registreerida kliendi taotluse enammakstud summa tagasimaksmiseks või sellest vabastamiseks.',
     regionNote: 'Näed oma piirkonna makseid.',
     financeNote: 'Näed kõigi piirkondade makseid.',
     newPayment: 'Koosta uus makse',
@@ -115,7 +115,7 @@ export const payments = defineMessages(
   {
     nav: 'Benefit payments',
     title: 'Benefit payments',
-    lead: 'A specialist prepares a payment, a second person (a manager) approves it, and finance collects approved payments into a batch whose file (SEPA pain.001) goes to the bank.',
+    lead: 'A specialist prepares a payment, a second person (a manager) approves it, and finance collects approved payments into a batch whose file (SEPA pain.001) goes to the bank. Here you also register a client’s application to repay an overpaid amount or to be released from repaying.',
     regionNote: 'You see your region’s payments.',
     financeNote: 'You see every region’s payments.',
     newPayment: 'Prepare a payment',
@@ -226,7 +226,6 @@ export const payments = defineMessages(
 
 export const overpayments = defineMessages(
   {
-    nav: 'Enammaksed',
     title: 'Enammakstud summa taotlus',
     lead: 'Klient soovib enammakstud pensioni või toetuse tagasi maksta ühe maksena või osamaksetena või palub tagasimaksmisest vabastamist. Taotlus registreeritakse dokumendiregistris ja edastatakse tagasinõudeid menetlevale üksusele (finants- ja varahalduse osakond).',
     summaryTitle: 'Taotluse andmed',
@@ -267,7 +266,6 @@ export const overpayments = defineMessages(
     choose: 'Vali…',
   },
   {
-    nav: 'Overpayments',
     title: 'Overpayment application',
     lead: 'The client wants to repay an overpaid pension or benefit in one sum or in instalments, or asks to be released from repaying. The application is registered in the document register and forwarded to the unit handling recoveries (Finance and Asset Management Department).',
     summaryTitle: 'Application details',

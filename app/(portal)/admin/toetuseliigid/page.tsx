@@ -26,7 +26,7 @@ export default async function BenefitKindsPage({ searchParams }: { searchParams:
         <p className="max-w-3xl text-slate-700">{k.lead}</p>
       </div>
       <Alert tone="info">{k.funeralNote}</Alert>
-      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+      <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]">
         <DataTable
           caption={k.title}
           columns={[

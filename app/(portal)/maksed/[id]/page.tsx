@@ -15,7 +15,13 @@ import { getPayment } from '@/server/payments/queries';
 
 export const metadata = { title: 'Toetuse makse' };
 
-export default async function PaymentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ koostatud?: string }> }) {
+export default async function PaymentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ koostatud?: string; kinnitatud?: string }>;
+}) {
   const user = await requireUser();
   if (!can(user, 'payments.read')) notFound();
   const { id } = await params;
@@ -40,6 +46,7 @@ export default async function PaymentPage({ params, searchParams }: { params: Pr
         <h1 className="mt-1 text-2xl font-semibold">{fill(c.title, { kind, name: payment.deceasedName })}</h1>
       </div>
       {query.koostatud && payment.status === 'prepared' && <Alert tone="success">{m.payments.form.saved}</Alert>}
+      {query.kinnitatud && payment.status === 'approved' && <Alert tone="success">{c.approvedMessage}</Alert>}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <Card>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
