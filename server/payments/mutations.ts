@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { benefitKinds, benefitPayments, paymentBatches, paymentBatchItems } from '@/db/schema';
+import { benefitKinds, benefitPayments, paymentBatches, paymentBatchItems, staff } from '@/db/schema';
+import { fill, messagesFor } from '@/lib/i18n';
 import { normalizeIban } from '@/lib/iban';
 import { parseEurosToCents } from '@/lib/money';
 import {
@@ -18,6 +19,8 @@ import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
 import { DomainError, isUniqueViolation } from '@/server/errors';
+import { notify } from '@/server/notifications/notify';
+import { effectiveAssignee } from '@/server/org/substitution';
 import { debtorConfig } from './config';
 import { buildPain001, controlSumCents } from './pain001';
 import { paymentScope, type PaymentActor } from './scope';
@@ -28,6 +31,8 @@ import { isTarget2BusinessDay } from './target2';
 // handed over as a pain.001 file.
 
 export type RequestContext = { requestId: string; now?: Date };
+
+const notices = messagesFor('et').payments.notices;
 
 export async function preparePayment(actor: PaymentActor, input: PreparePaymentInput, ctx: RequestContext): Promise<{ id: string }> {
   const role = authorize(actor, 'payments.prepare');
@@ -61,6 +66,22 @@ export async function preparePayment(actor: PaymentActor, input: PreparePaymentI
           submissionId: data.submissionId,
         })
         .returning({ id: benefitPayments.id });
+      // The preparer's manager (or whoever holds their work while away) is asked to approve.
+      const [preparer] = await tx
+        .select({ managerId: staff.managerId, given: staff.givenName, family: staff.familyName })
+        .from(staff)
+        .where(eq(staff.id, actor.id));
+      if (preparer?.managerId) {
+        const to = (await effectiveAssignee(tx, preparer.managerId)).assigneeId;
+        if (to !== actor.id)
+          await notify(tx, {
+            recipients: [{ staffId: to }],
+            kind: 'payment.prepared',
+            subject: fill(notices.preparedSubject, { kind: kind.nameEt, name: data.deceasedName }),
+            text: fill(notices.preparedText, { name: `${preparer.given} ${preparer.family}` }),
+            link: `/maksed/${row!.id}`,
+          });
+      }
       await appendAudit(tx, {
         actorCode: actor.personalCode,
         actorRole: role,

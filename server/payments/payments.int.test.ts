@@ -54,6 +54,8 @@ describe('benefit payments', () => {
     const b = await approved('1 234,56');
     const [row] = await d().select().from(benefitPayments).where(eq(benefitPayments.id, a));
     expect(row).toMatchObject({ amountCents: 25000, recipientIban: 'EE382200221020145685', status: 'approved', regionCode: 'pohja' });
+    // Mari's manager was asked to approve it.
+    expect(await countRows(d(), 'notifications', sql`recipient_id = ${people.juri.id} and kind = 'payment.prepared' and link = ${`/maksed/${a}`}`)).toBe(1);
 
     const batch = await createBatch(helje, { paymentIds: [a, b], executionDate: executionDate() }, ctx);
     const file = await downloadBatch(helje, batch.id, ctx);

@@ -88,6 +88,10 @@ export const payments = defineMessages(
       downloadLabel: 'Laadi alla maksepaki {messageId} fail',
       total: 'Valitud makseid: {count}, kokku {sum}',
     },
+    notices: {
+      preparedSubject: 'Kinnitamist ootab makse: {kind}, {name}',
+      preparedText: '{name} koostas toetuse makse, mis ootab sinu kinnitust.',
+    },
     kinds: {
       nav: 'Toetuseliigid',
       title: 'Toetuseliigid',
@@ -197,6 +201,10 @@ export const payments = defineMessages(
       download: 'Download',
       downloadLabel: 'Download the file of batch {messageId}',
       total: 'Payments chosen: {count}, {sum} in total',
+    },
+    notices: {
+      preparedSubject: 'A payment awaits approval: {kind}, {name}',
+      preparedText: '{name} prepared a benefit payment that awaits your approval.',
     },
     kinds: {
       nav: 'Kinds of benefit',
