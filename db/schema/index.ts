@@ -10,5 +10,6 @@ export * from './absences';
 export * from './proposals';
 export * from './workload';
 export * from './ops';
+export * from './bulk';
 export * from './payments';
 export * from './overpayments';

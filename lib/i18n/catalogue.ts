@@ -6,6 +6,7 @@ import { notifications } from './messages/notifications';
 import { staff } from './messages/staff';
 import { templates } from './messages/templates';
 import { issuing } from './messages/issuing';
+import { bulk } from './messages/bulk';
 import { tasks, desk } from './messages/tasks';
 import { absences } from './messages/absences';
 import { proposals } from './messages/proposals';
@@ -13,7 +14,23 @@ import { workload } from './messages/workload';
 import { payments, overpayments } from './messages/payments';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
-const sections = { staff, audit, register, incidents, notifications, templates, issuing, tasks, desk, absences, proposals, workload, payments, overpayments };
+const sections = {
+  staff,
+  audit,
+  register,
+  incidents,
+  notifications,
+  templates,
+  issuing,
+  bulk,
+  tasks,
+  desk,
+  absences,
+  proposals,
+  workload,
+  payments,
+  overpayments,
+};
 
 type Sections = typeof sections;
 export type Messages = typeof core.et & { [K in keyof Sections]: Sections[K]['et'] };

@@ -27,6 +27,9 @@ export const policy = {
   'templates.read': ['admin'],
   // Issuing certificates and notices from templates (issue 4); checking a document the portal issued.
   'documents.issue': ['specialist', 'manager'],
+  // Bulk notices from a CSV: the same people, each sees and cancels their own runs, a manager
+  // also their team's (server/bulk/visibility.ts).
+  'documents.issue_bulk': ['specialist', 'manager'],
   'documents.verify': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
   // One-off tasks (duty 3.15): a manager gives them to people of their team (the record
   // rule is server/org/team.ts); anyone may be given one and sees their own, and what they

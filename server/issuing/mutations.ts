@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, issuedDocuments } from '@/db/schema';
 import { issueSchema, type IssueInput } from '@/lib/issuing-schema';
@@ -11,10 +12,11 @@ import { databaseStorage } from '@/server/files/storage';
 import { newVerificationCode, parseTemplateData, produceDocument } from '@/server/pdf';
 import { allocateInMatter, allocateNumber } from '@/server/register/numbering';
 import { visibleDocuments, withHeldWork, type RegisterActor } from '@/server/register/visibility';
-import { getTemplate } from '@/templates/registry';
+import { getTemplate, type TemplateDefinition } from '@/templates/registry';
 import type { DocumentType as TemplateDocumentType } from '@/templates/shared/types';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type IssueForm = z.output<typeof issueSchema>;
 export type IssueContext = { requestId: string; now?: Date };
 export type IssueResult = { issuedId: string; documentId: string; number: string; verificationCode: string; sha256: string };
 
@@ -50,174 +52,11 @@ const partyField = (data: unknown) => ((data as { client?: unknown })?.client ? 
  * is used. The same submission id twice returns the first result.
  */
 export async function issueDocument(actor: RegisterActor, input: IssueInput, ctx: IssueContext): Promise<IssueResult> {
-  const role = authorize(actor, 'documents.issue');
-  const form = issueSchema.parse(input);
-  const template = getTemplate(form.templateId);
-  if (!template) throw new DomainError('errors.notFound', 'templateId');
-  // Field errors (TemplateDataError, dotted paths) before anything is registered.
-  const parsed = parseTemplateData(form.templateId, form.data);
-  const now = ctx.now ?? new Date();
-  const today = tallinnDate(now);
+  const checked = checkIssue(actor, input);
+  const form = checked.form;
   const db = await getDb();
   try {
-    return await db.transaction(async (tx) => {
-      const [type] = await tx.select().from(documentTypes).where(eq(documentTypes.code, REGISTER_TYPE[template.meta.documentType]));
-      if (!type) throw new Error(`register type for ${template.meta.documentType} missing`);
-
-      const source = form.fromDocumentId ? await lockSource(tx, actor, form.fromDocumentId) : null;
-      const clientId = form.clientId || source?.clientId || null;
-      const [client] = clientId ? await tx.select().from(clients).where(eq(clients.id, clientId)) : [];
-      if (clientId && !client) throw new DomainError('errors.unknownReference', 'clientId');
-      const party = printedParty(parsed.data);
-      if (client && typeof party?.personalCode === 'string' && party.personalCode !== '' && party.personalCode !== client.personalCode) {
-        throw new DomainError('errors.issuingClientMismatch', partyField(parsed.data));
-      }
-      if (!client && !source?.institutionName) throw new DomainError('errors.required', 'clientId');
-
-      // A missing-documents request is registered when it is made (requestMissingDocuments):
-      // its notice is issued into that registration instead of taking a second number.
-      const fulfil = source ? await registeredNotice(tx, source, type.code) : null;
-
-      // Access restriction: the matter's, else the type's default (AvTS § 35 lg 1 p 12, 75 years).
-      let restriction: { isRestricted: boolean; groundCode: string | null; until: string | null; label: string | null };
-      const groundOf = async (code: string | null) => (code ? ((await tx.select().from(accessGrounds).where(eq(accessGrounds.code, code)))[0] ?? null) : null);
-      if (source) {
-        const ground = await groundOf(source.restrictionGroundCode);
-        restriction = {
-          isRestricted: source.isRestricted,
-          groundCode: source.restrictionGroundCode,
-          until: source.restrictionUntil,
-          label: ground?.label ?? null,
-        };
-      } else {
-        const ground = type.defaultRestricted ? await groundOf(type.defaultGroundCode) : null;
-        restriction = {
-          isRestricted: type.defaultRestricted,
-          groundCode: ground?.code ?? null,
-          until: ground ? addYears(today, ground.termYears) : null,
-          label: ground?.label ?? null,
-        };
-      }
-      // The printed restriction mark says what the register says.
-      let data = parsed.data as Record<string, unknown>;
-      if (data && typeof data === 'object' && 'restriction' in data) {
-        data = {
-          ...data,
-          restriction:
-            restriction.isRestricted && restriction.until ? { basis: restriction.label ?? 'AvTS § 35 lg 1 p 12', validUntil: restriction.until } : null,
-        };
-      }
-
-      const documentId = fulfil?.id ?? randomUUID();
-      const registeredAt = fulfil?.registeredAt ?? now;
-      let number: string;
-      if (fulfil) {
-        number = fulfil.number;
-      } else {
-        const allocated = source ? await allocateInMatter(tx, source.matterId) : await allocateNumber(tx, type.seriesCode, Number(today.slice(0, 4)));
-        number = allocated.number;
-        const title = typeof data.title === 'string' && template.meta.documentType === 'reply' ? data.title : template.meta.title.et;
-        await tx.insert(documents).values({
-          id: documentId,
-          ...allocated,
-          matterId: source?.matterId ?? documentId,
-          typeCode: type.code,
-          direction: 'outgoing',
-          channel: CHANNEL[form.method],
-          receivedAt: now,
-          registeredAt: now,
-          clientId: client?.id ?? null,
-          institutionName: client ? null : (source?.institutionName ?? null),
-          institutionCode: client ? null : (source?.institutionCode ?? null),
-          title: title.slice(0, 500),
-          isRestricted: restriction.isRestricted,
-          restrictionGroundCode: restriction.isRestricted ? restriction.groundCode : null,
-          restrictionFrom: restriction.isRestricted ? today : null,
-          restrictionUntil: restriction.isRestricted ? restriction.until : null,
-          unitCode: source?.unitCode ?? actor.unitCode,
-          assigneeId: actor.id,
-          status: 'closed',
-          deadlineKind: 'none',
-          createdBy: actor.id,
-        });
-        await tx.insert(documentEvents).values({
-          documentId,
-          actorId: actor.id,
-          kind: 'registered',
-          details: { number, ...(source ? { inReplyTo: source.number } : {}) },
-        });
-      }
-
-      const verificationCode = newVerificationCode();
-      const produced = await produceDocument({
-        templateId: template.meta.id,
-        data,
-        registration: { registrationNumber: number, registeredAt, verificationCode },
-      });
-
-      const fileName = `${number.replace(/[^\p{L}\p{N}-]+/gu, '_')}.pdf`;
-      const [attachment] = await tx
-        .insert(attachments)
-        .values({
-          documentId,
-          fileName,
-          mimeType: 'application/pdf',
-          size: produced.bytes.length,
-          sha256: produced.sha256,
-          storage: databaseStorage.kind,
-          uploadedBy: actor.id,
-          uploadedAt: now,
-        })
-        .returning({ id: attachments.id });
-      await databaseStorage.put(tx, attachment!.id, produced.bytes);
-      const recipientName = String(party?.name ?? (client ? `${client.givenName} ${client.familyName}` : (source?.institutionName ?? '')));
-      const [issued] = await tx
-        .insert(issuedDocuments)
-        .values({
-          documentId,
-          attachmentId: attachment!.id,
-          templateId: produced.templateId,
-          templateVersion: produced.templateVersion,
-          data: produced.data as object,
-          sha256: produced.sha256,
-          verificationCode,
-          sealed: produced.sealed,
-          sealCertificate: produced.sealCertificate,
-          clientId: client?.id ?? null,
-          recipientName,
-          method: form.method,
-          issuedAt: now,
-          issuedBy: actor.id,
-          submissionId: form.submissionId,
-        })
-        .returning({ id: issuedDocuments.id });
-      await tx.insert(documentEvents).values({
-        documentId,
-        actorId: actor.id,
-        kind: 'issued',
-        details: { template: produced.templateId, version: produced.templateVersion, method: form.method, sealed: produced.sealed },
-      });
-      if (source && source.direction === 'incoming' && template.meta.documentType === 'reply' && ['registered', 'in_progress'].includes(source.status)) {
-        await tx
-          .update(documents)
-          .set({ status: 'answered', updatedAt: sql`now()` })
-          .where(eq(documents.id, source.id));
-        await tx
-          .insert(documentEvents)
-          .values({ documentId: source.id, actorId: actor.id, kind: 'reply_registered', details: { reply: number, status: 'answered' } });
-      }
-      await appendAudit(tx, {
-        actorCode: actor.personalCode,
-        actorRole: role,
-        action: 'document.issue',
-        entityType: 'document',
-        entityId: documentId,
-        subjectCode: client?.personalCode ?? null,
-        requestId: ctx.requestId,
-        details: { number, template: produced.templateId, version: produced.templateVersion, sha256: produced.sha256, method: form.method },
-      });
-      return { issuedId: issued!.id, documentId, number, verificationCode, sha256: produced.sha256 };
-    });
+    return await db.transaction((tx) => issueInTransaction(tx, actor, checked, ctx.now ?? new Date(), ctx));
   } catch (error) {
     // The same form sent twice (a double click, a retried request): answer with the first.
     if (isUniqueViolation(error, 'issued_documents_submission_id_unique')) {
@@ -236,6 +75,192 @@ export async function issueDocument(actor: RegisterActor, input: IssueInput, ctx
     }
     throw error;
   }
+}
+
+type CheckedIssue = { role: string; form: IssueForm; parsedData: unknown; template: TemplateDefinition };
+
+/** The checks before anything is registered: permission, the form, the template's fields (TemplateDataError, dotted paths). */
+function checkIssue(actor: RegisterActor, input: IssueInput): CheckedIssue {
+  const role = authorize(actor, 'documents.issue');
+  const form = issueSchema.parse(input);
+  const template = getTemplate(form.templateId);
+  if (!template) throw new DomainError('errors.notFound', 'templateId');
+  return { role, form, parsedData: parseTemplateData(form.templateId, form.data).data, template };
+}
+
+/**
+ * issueDocument inside the caller's transaction: a bulk run claims its row, issues and marks
+ * the row issued in one transaction, so a row is never issued without being marked, or twice.
+ * Registered, rendered, sealed, stored and audited exactly as a single issue.
+ */
+export async function issueDocumentInTransaction(tx: Tx, actor: RegisterActor, input: IssueInput, ctx: IssueContext): Promise<IssueResult> {
+  return issueInTransaction(tx, actor, checkIssue(actor, input), ctx.now ?? new Date(), ctx);
+}
+
+/** The issuing itself, in a transaction: number, render and seal, store, record, audit. */
+async function issueInTransaction(
+  tx: Tx,
+  actor: RegisterActor,
+  { role, form, parsedData, template }: CheckedIssue,
+  now: Date,
+  ctx: IssueContext,
+): Promise<IssueResult> {
+  const today = tallinnDate(now);
+  const [type] = await tx.select().from(documentTypes).where(eq(documentTypes.code, REGISTER_TYPE[template.meta.documentType]));
+  if (!type) throw new Error(`register type for ${template.meta.documentType} missing`);
+
+  const source = form.fromDocumentId ? await lockSource(tx, actor, form.fromDocumentId) : null;
+  const clientId = form.clientId || source?.clientId || null;
+  const [client] = clientId ? await tx.select().from(clients).where(eq(clients.id, clientId)) : [];
+  if (clientId && !client) throw new DomainError('errors.unknownReference', 'clientId');
+  const party = printedParty(parsedData);
+  if (client && typeof party?.personalCode === 'string' && party.personalCode !== '' && party.personalCode !== client.personalCode) {
+    throw new DomainError('errors.issuingClientMismatch', partyField(parsedData));
+  }
+  if (!client && !source?.institutionName) throw new DomainError('errors.required', 'clientId');
+
+  // A missing-documents request is registered when it is made (requestMissingDocuments):
+  // its notice is issued into that registration instead of taking a second number.
+  const fulfil = source ? await registeredNotice(tx, source, type.code) : null;
+
+  // Access restriction: the matter's, else the type's default (AvTS § 35 lg 1 p 12, 75 years).
+  let restriction: { isRestricted: boolean; groundCode: string | null; until: string | null; label: string | null };
+  const groundOf = async (code: string | null) => (code ? ((await tx.select().from(accessGrounds).where(eq(accessGrounds.code, code)))[0] ?? null) : null);
+  if (source) {
+    const ground = await groundOf(source.restrictionGroundCode);
+    restriction = {
+      isRestricted: source.isRestricted,
+      groundCode: source.restrictionGroundCode,
+      until: source.restrictionUntil,
+      label: ground?.label ?? null,
+    };
+  } else {
+    const ground = type.defaultRestricted ? await groundOf(type.defaultGroundCode) : null;
+    restriction = {
+      isRestricted: type.defaultRestricted,
+      groundCode: ground?.code ?? null,
+      until: ground ? addYears(today, ground.termYears) : null,
+      label: ground?.label ?? null,
+    };
+  }
+  // The printed restriction mark says what the register says.
+  let data = parsedData as Record<string, unknown>;
+  if (data && typeof data === 'object' && 'restriction' in data) {
+    data = {
+      ...data,
+      restriction: restriction.isRestricted && restriction.until ? { basis: restriction.label ?? 'AvTS § 35 lg 1 p 12', validUntil: restriction.until } : null,
+    };
+  }
+
+  const documentId = fulfil?.id ?? randomUUID();
+  const registeredAt = fulfil?.registeredAt ?? now;
+  let number: string;
+  if (fulfil) {
+    number = fulfil.number;
+  } else {
+    const allocated = source ? await allocateInMatter(tx, source.matterId) : await allocateNumber(tx, type.seriesCode, Number(today.slice(0, 4)));
+    number = allocated.number;
+    const title = typeof data.title === 'string' && template.meta.documentType === 'reply' ? data.title : template.meta.title.et;
+    await tx.insert(documents).values({
+      id: documentId,
+      ...allocated,
+      matterId: source?.matterId ?? documentId,
+      typeCode: type.code,
+      direction: 'outgoing',
+      channel: CHANNEL[form.method],
+      receivedAt: now,
+      registeredAt: now,
+      clientId: client?.id ?? null,
+      institutionName: client ? null : (source?.institutionName ?? null),
+      institutionCode: client ? null : (source?.institutionCode ?? null),
+      title: title.slice(0, 500),
+      isRestricted: restriction.isRestricted,
+      restrictionGroundCode: restriction.isRestricted ? restriction.groundCode : null,
+      restrictionFrom: restriction.isRestricted ? today : null,
+      restrictionUntil: restriction.isRestricted ? restriction.until : null,
+      unitCode: source?.unitCode ?? actor.unitCode,
+      assigneeId: actor.id,
+      status: 'closed',
+      deadlineKind: 'none',
+      createdBy: actor.id,
+    });
+    await tx.insert(documentEvents).values({
+      documentId,
+      actorId: actor.id,
+      kind: 'registered',
+      details: { number, ...(source ? { inReplyTo: source.number } : {}) },
+    });
+  }
+
+  const verificationCode = newVerificationCode();
+  const produced = await produceDocument({
+    templateId: template.meta.id,
+    data,
+    registration: { registrationNumber: number, registeredAt, verificationCode },
+  });
+
+  const fileName = `${number.replace(/[^\p{L}\p{N}-]+/gu, '_')}.pdf`;
+  const [attachment] = await tx
+    .insert(attachments)
+    .values({
+      documentId,
+      fileName,
+      mimeType: 'application/pdf',
+      size: produced.bytes.length,
+      sha256: produced.sha256,
+      storage: databaseStorage.kind,
+      uploadedBy: actor.id,
+      uploadedAt: now,
+    })
+    .returning({ id: attachments.id });
+  await databaseStorage.put(tx, attachment!.id, produced.bytes);
+  const recipientName = String(party?.name ?? (client ? `${client.givenName} ${client.familyName}` : (source?.institutionName ?? '')));
+  const [issued] = await tx
+    .insert(issuedDocuments)
+    .values({
+      documentId,
+      attachmentId: attachment!.id,
+      templateId: produced.templateId,
+      templateVersion: produced.templateVersion,
+      data: produced.data as object,
+      sha256: produced.sha256,
+      verificationCode,
+      sealed: produced.sealed,
+      sealCertificate: produced.sealCertificate,
+      clientId: client?.id ?? null,
+      recipientName,
+      method: form.method,
+      issuedAt: now,
+      issuedBy: actor.id,
+      submissionId: form.submissionId,
+    })
+    .returning({ id: issuedDocuments.id });
+  await tx.insert(documentEvents).values({
+    documentId,
+    actorId: actor.id,
+    kind: 'issued',
+    details: { template: produced.templateId, version: produced.templateVersion, method: form.method, sealed: produced.sealed },
+  });
+  if (source && source.direction === 'incoming' && template.meta.documentType === 'reply' && ['registered', 'in_progress'].includes(source.status)) {
+    await tx
+      .update(documents)
+      .set({ status: 'answered', updatedAt: sql`now()` })
+      .where(eq(documents.id, source.id));
+    await tx
+      .insert(documentEvents)
+      .values({ documentId: source.id, actorId: actor.id, kind: 'reply_registered', details: { reply: number, status: 'answered' } });
+  }
+  await appendAudit(tx, {
+    actorCode: actor.personalCode,
+    actorRole: role,
+    action: 'document.issue',
+    entityType: 'document',
+    entityId: documentId,
+    subjectCode: client?.personalCode ?? null,
+    requestId: ctx.requestId,
+    details: { number, template: produced.templateId, version: produced.templateVersion, sha256: produced.sha256, method: form.method },
+  });
+  return { issuedId: issued!.id, documentId, number, verificationCode, sha256: produced.sha256 };
 }
 
 async function lockSource(tx: Tx, actor: RegisterActor, documentId: string) {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import path from 'node:path';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '@/db/client';
@@ -239,7 +238,9 @@ describe.runIf(testDbKind === 'postgres')('a worker killed mid-delivery', () => 
   afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 
   const startWorker = (smtpPort: number) => {
-    const child = spawn(path.join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['scripts/worker.ts'], {
+    // node with tsx's loader, not the tsx wrapper: SIGKILL must reach the worker itself, not a
+    // parent that dies and leaves the real worker running (and sending) behind.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
       env: {
         ...process.env,
         DATABASE_URL: db.url(),

@@ -1,17 +1,25 @@
 import { getDb, type Db } from '@/db/client';
+import { processBulkRuns } from '@/server/bulk/runner';
 import { sendTaskReminders } from '@/server/tasks/reminders';
 
 // Timed jobs that produce notices (task reminders), started wherever the outbox worker
 // starts: inside the portal on the embedded database (instrumentation.ts), beside each
 // `npm run worker` process with PostgreSQL. Every job must be idempotent, because with
 // several workers each runs it: the reminders claim a unique row per reminder before they
-// queue anything.
+// queue anything; bulk notices claim each row FOR UPDATE SKIP LOCKED (server/bulk/runner.ts).
 
 export type ScheduledJob = { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<unknown> };
 
 export function defaultJobs(env: Record<string, string | undefined> = process.env): ScheduledJob[] {
   const minutes = Number(env.REMINDER_INTERVAL_MINUTES);
+  const bulkSeconds = Number(env.BULK_POLL_SECONDS);
   return [
+    {
+      // A tick issues rows for up to 25 s, then the next starts after this pause.
+      name: 'bulk-notices',
+      everyMs: (Number.isFinite(bulkSeconds) && bulkSeconds > 0 ? bulkSeconds : 2) * 1000,
+      run: (db) => processBulkRuns({ db }),
+    },
     {
       name: 'task-reminders',
       everyMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : 5) * 60_000,

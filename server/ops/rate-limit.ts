@@ -38,6 +38,7 @@ export const actionLimits: Record<string, LimitName> = {
   'document.register': 'registration',
   'document.reply': 'registration',
   'certificate.issue': 'pdf',
+  'bulk.start': 'bulk',
 };
 
 /**

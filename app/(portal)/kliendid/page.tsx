@@ -19,7 +19,15 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   const rows = query ? await searchClients(user, query, { requestId: await getRequestId() }) : [];
   return (
     <div className="flex flex-col gap-5">
-      <h1 className="text-2xl font-semibold">{c.title}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{c.title}</h1>
+        {/* Bulk notices start from the clients, not from the menu: the bar stays one line. */}
+        {can(user, 'documents.issue_bulk') && (
+          <Link href="/valjasta/hulgi" className="text-sm text-brand-700 underline">
+            {m.bulk.fromClients}
+          </Link>
+        )}
+      </div>
       <form role="search" action="/kliendid" className="flex max-w-xl gap-2">
         <label htmlFor="q" className="sr-only">
           {c.search}
