@@ -13,6 +13,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need_apt+=(zbar-tools)
+command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)  # pain.001 payment files are checked against their XSD
 [ -x /usr/sbin/nginx ] || need_apt+=(nginx)  # the e2e edge: nginx with TLS in front of two instances
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

@@ -13,3 +13,5 @@ export * from './ops';
 export * from './bulk';
 export * from './consultations';
 export * from './assessments';
+export * from './payments';
+export * from './overpayments';

@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { accessGrounds, clients, documentTypes, offices, regions, registerSeries, staff, units } from '../schema';
+import { accessGrounds, benefitKinds, clients, documentTypes, offices, regions, registerSeries, staff, units } from '../schema';
 import { seedConsultationTopics } from './consultations';
 import { seedRoutingRules } from './incidents';
+import { demoBenefitKinds } from './payments-data';
 import { demoOffices, demoRegions, demoStaff, demoUnits } from './org-data';
 import { demoClients, demoDocumentTypes, demoGrounds, demoSeries } from './register-data';
 
@@ -54,6 +55,7 @@ export async function seedDemo(db: Db): Promise<{ staffAdded: number }> {
     await tx.insert(clients).values(demoClients).onConflictDoNothing();
     await seedRoutingRules(tx);
     await seedConsultationTopics(tx);
+    await tx.insert(benefitKinds).values(demoBenefitKinds).onConflictDoNothing();
     return { staffAdded: added.length };
   });
 }

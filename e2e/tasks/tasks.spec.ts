@@ -130,7 +130,7 @@ test('recording an absence: a substitute circle is refused with a clear message,
 
   const page = await as(browser, berit.personalCode);
   await expect(page.getByRole('link', { name: `Asendad: ${anne.name}` })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Põhimenüü' }).getByRole('link', { name: 'Puudumised' }).click();
+  await followNav(page, 'Puudumised', 'Veel');
   await expect(page).toHaveURL(/\/puudumised$/);
   await expect(page.getByRole('heading', { name: 'Puudumised ja asendamine' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Keda ma asendan' }).getByText(anne.name)).toBeVisible();

@@ -13,6 +13,7 @@ import { proposals } from './messages/proposals';
 import { workload } from './messages/workload';
 import { consultations } from './messages/consultations';
 import { assessments } from './messages/assessments';
+import { payments, overpayments } from './messages/payments';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
 const sections = {
@@ -31,6 +32,8 @@ const sections = {
   workload,
   consultations,
   assessments,
+  payments,
+  overpayments,
 };
 
 type Sections = typeof sections;

@@ -55,6 +55,16 @@ export const policy = {
   // the people who register documents; who sees one follows the register's visibility.
   'assessments.intake': ['specialist', 'manager'],
   'assessments.export': ['specialist', 'manager'],
+  // Overpayment applications (duty 3.8) are register documents with structured data.
+  'overpayments.register': ['specialist', 'manager'],
+  // Benefit payments (duty 3.9): a specialist prepares, a different manager approves (four
+  // eyes, server/payments/mutations.ts), finance collects approved payments into a batch file.
+  // Specialists and managers see their region's cases (server/payments/scope.ts).
+  'payments.read': ['specialist', 'manager', 'finance'],
+  'payments.prepare': ['specialist'],
+  'payments.approve': ['manager'],
+  'payments.batch': ['finance'],
+  'payments.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof policy;

@@ -9,6 +9,7 @@ const production = {
   OIDC_CLIENT_ID: 'toolaud',
   OIDC_CLIENT_SECRET: 'secret-from-ria',
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  PAYMENTS_DEBTOR_IBAN: 'EE38 2200 2210 2014 5685',
   PORTAL_ORIGIN: 'toolaud.sotsiaalkindlustusamet.ee',
   SMTP_URL: 'smtp://relay.internal:587',
 };
@@ -39,6 +40,8 @@ describe('start-up configuration checks', () => {
   it('allow only the portal’s own host as PORTAL_ORIGIN, and a real encryption key', () => {
     expect(checkPortalConfig({ ...production, PORTAL_ORIGIN: 'evil.example' }).problems.join()).toMatch(/PORTAL_ORIGIN/);
     expect(checkPortalConfig({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: 'abc' }).problems.join()).toMatch(/16, 24 or 32 bytes/);
+    expect(checkPortalConfig({ ...production, PAYMENTS_DEBTOR_IBAN: undefined }).problems.join()).toMatch(/PAYMENTS_DEBTOR_IBAN is missing/);
+    expect(checkPortalConfig({ ...production, PAYMENTS_DEBTOR_IBAN: 'EE382200221020145686' }).problems.join()).toMatch(/not a valid IBAN/);
   });
 
   it('start with a warning outside production (TOOLAUD_ENV=test)', () => {

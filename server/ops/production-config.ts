@@ -1,3 +1,4 @@
+import { isValidIban } from '@/lib/iban';
 import { readAuthConfig } from '@/server/auth/config';
 
 // What `npm start` and `npm run worker` check before they start. In production
@@ -42,6 +43,9 @@ export function checkPortalConfig(env: Env = process.env): ConfigCheck {
     problems.push(`PORTAL_ORIGIN must be the portal's own host (${new URL(env.NEXTAUTH_URL).host}), nothing else`);
   if (env.OUTBOX_WORKER === 'inline') problems.push('OUTBOX_WORKER=inline: run the delivery worker as its own process (npm run worker) in production');
   if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
+  // Benefit payment files name the Board's own account as the debtor: never the demo account.
+  if (!env.PAYMENTS_DEBTOR_IBAN) problems.push("PAYMENTS_DEBTOR_IBAN is missing: the Board's account that benefit payment files (pain.001) are paid from");
+  else if (!isValidIban(env.PAYMENTS_DEBTOR_IBAN)) problems.push('PAYMENTS_DEBTOR_IBAN is not a valid IBAN (check the digits)');
   return { mode: runMode(env), problems };
 }
 

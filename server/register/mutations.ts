@@ -138,6 +138,9 @@ export async function registerDocument(
   input: RegisterDocumentInput,
   files: UploadedFile[],
   ctx: RequestContext,
+  // A feature that registers its own kind of application (e.g. an overpayment application)
+  // writes its structured data here, in the same transaction as the register entry.
+  within?: (tx: Tx, doc: { id: string; number: string; clientId: string | null; role: string }) => Promise<void>,
 ): Promise<{ id: string; number: string }> {
   const role = authorize(actor, 'register.write');
   const data = registerDocumentSchema.parse(input);
@@ -248,6 +251,7 @@ export async function registerDocument(
         submissionId: data.submissionId,
       });
       await storeScans(tx, actor, id, scans);
+      await within?.(tx, { id, number: number.number, clientId, role });
       await addEvent(tx, id, actor, 'registered', {
         number: number.number,
         dueDate: due,

@@ -1,4 +1,5 @@
 import { defineMessages } from '../define';
+import { paymentErrors } from './payments-errors';
 
 // The shell: sign-in, navigation, home page, shared errors.
 export const core = defineMessages(
@@ -7,7 +8,7 @@ export const core = defineMessages(
     roles: { specialist: 'spetsialist', manager: 'juht', it_support: 'IT klienditugi', finance: 'finants', admin: 'administraator' },
     nav: {
       label: 'Põhimenüü',
-      groups: { team: 'Meeskond', admin: 'Haldus' },
+      groups: { more: 'Veel', team: 'Meeskond', admin: 'Haldus' },
       home: 'Minu töölaud',
       staff: 'Töötajad',
       audit: 'Auditilogi',
@@ -47,6 +48,7 @@ export const core = defineMessages(
       noAreas: 'Sinu rollidele avatakse siia peagi dokumendiregister, ülesanded ja intsidendid.',
     },
     errors: {
+      ...paymentErrors.et,
       required: 'Väli on kohustuslik.',
       issuingClientMismatch: 'Isikukood ei ole selle kliendi oma, kellele dokumenti väljastatakse.',
       personalCode: 'Isikukood ei ole korrektne (kontrolli numbreid ja kontrollnumbrit).',
@@ -182,7 +184,7 @@ export const core = defineMessages(
     roles: { specialist: 'specialist', manager: 'manager', it_support: 'IT support', finance: 'finance', admin: 'administrator' },
     nav: {
       label: 'Main menu',
-      groups: { team: 'Team', admin: 'Administration' },
+      groups: { more: 'More', team: 'Team', admin: 'Administration' },
       home: 'My desk',
       staff: 'Staff',
       audit: 'Audit log',
@@ -222,6 +224,7 @@ export const core = defineMessages(
       noAreas: 'The document register, tasks and incidents will open here for your roles soon.',
     },
     errors: {
+      ...paymentErrors.en,
       required: 'This field is required.',
       issuingClientMismatch: 'The personal code is not that of the client the document is issued to.',
       personalCode: 'The personal code is not valid (check the digits and the check digit).',

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { OverpaymentSummary } from '@/components/payments/overpayment-summary';
 import { AddScans, CertifyButton, DocumentActions } from '@/components/register/document-actions';
 import { DeadlineCell, RestrictionMark, StatusBadge } from '@/components/register/marks';
 import { Alert } from '@/components/ui/alert';
@@ -12,6 +13,7 @@ import { can } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
 import { getMessages } from '@/server/i18n';
 import { issuedForDocument } from '@/server/issuing/queries';
+import { getOverpaymentForDocument } from '@/server/overpayments/queries';
 import { getDocumentCard, registerOptions } from '@/server/register/queries';
 
 export const metadata = { title: 'Dokument' };
@@ -32,6 +34,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const canWrite = can(user, 'register.write');
   const issued = await issuedForDocument(user, doc.id);
   const options = await registerOptions(user);
+  const overpayment = doc.typeCode === 'overpayment_application' ? await getOverpaymentForDocument(user, doc.id) : null;
   // Codes and ids in the history, shown by their names.
   const names = new Map<string, string>([...options.units, ...options.people].map((o) => [o.value, o.label]));
   const today = tallinnDate(new Date());
@@ -108,6 +111,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               ))}
             </dl>
           </Card>
+          {overpayment && <OverpaymentSummary m={m} data={overpayment} />}
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{r.card.attachments}</h2>
             {card.attachments.length === 0 ? (

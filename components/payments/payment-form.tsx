@@ -1,0 +1,125 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, Select, Textarea } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/action-result';
+import { messageByKey, type Messages } from '@/lib/i18n';
+import { preparePaymentSchema, type PreparePaymentInput } from '@/lib/payment-schema';
+
+type Kind = { code: string; name: string; note: string | null };
+
+export function PaymentForm({
+  m,
+  kinds,
+  action,
+}: {
+  m: Messages;
+  kinds: Kind[];
+  action: (input: PreparePaymentInput) => Promise<ActionResult<{ id: string }>>;
+}) {
+  const f = m.payments.form;
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState, control } = useForm<PreparePaymentInput>({
+    resolver: zodResolver(preparePaymentSchema) as never,
+    defaultValues: {
+      kindCode: kinds[0]?.code ?? '',
+      deceasedCode: '',
+      deceasedName: '',
+      applicantCode: '',
+      applicantName: '',
+      basis: '',
+      amount: '',
+      recipientName: '',
+      recipientIban: '',
+      decisionDate: '',
+      submissionId: crypto.randomUUID(),
+    },
+  });
+  const { errors, isSubmitting } = formState;
+  const err = (name: keyof PreparePaymentInput) => (errors[name]?.message ? messageByKey(m, String(errors[name]!.message)) : undefined);
+  const kindCode = useWatch({ control, name: 'kindCode' });
+  const note = kinds.find((k) => k.code === kindCode)?.note;
+
+  async function submit(values: PreparePaymentInput) {
+    setMessage(null);
+    let result: ActionResult<{ id: string }>;
+    try {
+      result = await action(values);
+    } catch {
+      result = { ok: false, formError: 'errors.generic' };
+    }
+    if (result.ok) {
+      router.push(`/maksed/${result.data.id}?koostatud=1`);
+      return;
+    }
+    for (const [field, code] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof PreparePaymentInput, { message: code });
+    setMessage(messageByKey(m, result.formError ?? 'errors.generic'));
+  }
+
+  const text = (
+    name: keyof PreparePaymentInput,
+    label: string,
+    props: { hint?: string; inputMode?: 'numeric' | 'decimal'; type?: string; autoComplete?: string } = {},
+  ) => (
+    <Field id={name} label={label} hint={props.hint} error={err(name)}>
+      <Input
+        id={name}
+        type={props.type ?? 'text'}
+        inputMode={props.inputMode}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : props.hint ? `${name}-hint` : undefined}
+        {...register(name)}
+      />
+    </Field>
+  );
+
+  return (
+    <form noValidate onSubmit={handleSubmit(submit)} className="flex flex-col gap-4" aria-labelledby="payment-form-title">
+      <div>
+        <h1 id="payment-form-title" className="text-2xl font-semibold">
+          {f.title}
+        </h1>
+        <p className="max-w-3xl text-slate-700">{f.lead}</p>
+      </div>
+      {message && <Alert tone="error">{message}</Alert>}
+      <Field id="kindCode" label={f.kind} error={err('kindCode')}>
+        <Select id="kindCode" aria-invalid={errors.kindCode ? true : undefined} {...register('kindCode')}>
+          {kinds.map((k) => (
+            <option key={k.code} value={k.code}>
+              {k.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {note && <Alert tone="info">{note}</Alert>}
+      <div className="grid gap-4 md:grid-cols-2">
+        {text('deceasedCode', f.deceasedCode, { inputMode: 'numeric' })}
+        {text('deceasedName', f.deceasedName)}
+        {text('applicantCode', f.applicantCode, { inputMode: 'numeric' })}
+        {text('applicantName', f.applicantName)}
+      </div>
+      <Field id="basis" label={f.basis} hint={f.basisHint} error={err('basis')}>
+        <Textarea id="basis" rows={2} maxLength={500} error={err('basis')} hint={f.basisHint} {...register('basis')} />
+      </Field>
+      <div className="grid gap-4 md:grid-cols-2">
+        {text('amount', f.amount, { hint: f.amountHint, inputMode: 'decimal' })}
+        {text('decisionDate', f.decisionDate, { type: 'date' })}
+        {text('recipientName', f.recipientName, { hint: f.recipientNameHint })}
+        {text('recipientIban', f.recipientIban, { hint: f.recipientIbanHint })}
+      </div>
+      <div>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? f.submitting : f.submit}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { parseEurosToCents } from './money';
+import { isValidPersonalCode } from './personal-code';
+import { euros, isoDate } from './payment-schema';
+import { IDENTITY_DOCUMENTS } from './register-schema';
+
+// Applications about an overpaid pension or benefit (duty 3.8): repay in one sum, repay in
+// instalments by a proposed schedule, or be released from repaying (with a reason). Only
+// from a client identified from a document at the desk. The schema is built per request
+// with today's date and the longest schedule allowed (OVERPAYMENT_MAX_MONTHS, 24 by
+// default), so the browser and the server check the same rules.
+
+export const OVERPAYMENT_REQUESTS = ['lump_sum', 'instalments', 'waiver'] as const;
+export const OVERPAYMENT_CHANNELS = ['in_person', 'post', 'email', 'e_service'] as const;
+export const MAX_INSTALMENTS = 120;
+
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'errors.tooLong')
+    .regex(/^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, 'errors.badChars');
+const name = z
+  .string()
+  .trim()
+  .min(1, 'errors.required')
+  .max(100, 'errors.tooLong')
+  .regex(/^\p{L}[\p{L}\p{M} '’.-]*$/u, 'errors.badChars');
+
+/** The same calendar arithmetic as the register's: the day of the month kept, or the month's last. */
+export function addMonthsIso(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export type OverpaymentRules = { today: string; maxMonths: number };
+
+export function overpaymentSchema(rules: OverpaymentRules) {
+  const latest = addMonthsIso(rules.today, rules.maxMonths);
+  return z
+    .object({
+      clientCode: z
+        .string()
+        .trim()
+        .min(1, 'errors.required')
+        .refine((v) => isValidPersonalCode(v), 'errors.personalCode'),
+      clientGivenName: name,
+      clientFamilyName: name,
+      channel: z.enum(OVERPAYMENT_CHANNELS, 'errors.required'),
+      identityDocumentType: z.enum(IDENTITY_DOCUMENTS, 'errors.required'),
+      identityDocumentNumber: z
+        .string()
+        .trim()
+        .min(1, 'errors.required')
+        .max(20, 'errors.tooLong')
+        .regex(/^[A-Za-z0-9]*$/, 'errors.badChars')
+        .refine((v) => v.length >= 5, 'errors.documentNumber'),
+      identityValidUntil: isoDate.refine((v) => v >= rules.today, 'errors.identityExpired'),
+      benefit: plain(200).min(1, 'errors.required'),
+      decisionReference: plain(100),
+      amount: euros,
+      request: z.enum(OVERPAYMENT_REQUESTS, 'errors.required'),
+      lumpSumDate: z.union([z.literal(''), isoDate]),
+      waiverReason: plain(4000),
+      schedule: z.array(z.object({ dueDate: isoDate, amount: euros })).max(MAX_INSTALMENTS, 'errors.scheduleTooLong'),
+      submissionId: z.uuid(),
+    })
+    .superRefine((v, ctx) => {
+      const issue = (path: (string | number)[], message: string, params?: Record<string, string>) =>
+        ctx.addIssue({ code: 'custom', path, message, ...(params ? { params } : {}) });
+      if (v.request === 'waiver' && v.waiverReason.length === 0) issue(['waiverReason'], 'errors.waiverReason');
+      if (v.request === 'lump_sum' && v.lumpSumDate) {
+        if (v.lumpSumDate < rules.today) issue(['lumpSumDate'], 'errors.pastDate');
+        else if (v.lumpSumDate > latest) issue(['lumpSumDate'], 'errors.scheduleTooLate');
+      }
+      if (v.request !== 'instalments') return;
+      if (v.schedule.length < 2) return issue(['schedule'], 'errors.scheduleTooShort');
+      let previous = '';
+      v.schedule.forEach((row, i) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(row.dueDate)) return;
+        if (row.dueDate < rules.today) issue(['schedule', i, 'dueDate'], 'errors.pastDate');
+        else if (row.dueDate > latest) issue(['schedule', i, 'dueDate'], 'errors.scheduleTooLate');
+        else if (previous && row.dueDate <= previous) issue(['schedule', i, 'dueDate'], 'errors.scheduleOrder');
+        previous = row.dueDate;
+      });
+      const amount = parseEurosToCents(v.amount);
+      const cents = v.schedule.map((row) => parseEurosToCents(row.amount));
+      if (amount !== null && cents.every((c) => c !== null)) {
+        const sum = cents.reduce<number>((a, c) => a + c!, 0);
+        if (sum !== amount) issue(['schedule'], 'errors.scheduleSum');
+      }
+    });
+}
+export type OverpaymentInput = z.input<ReturnType<typeof overpaymentSchema>>;
