@@ -213,7 +213,6 @@ export async function registerDocument(
       }
       const id = randomUUID();
       const registrationYear = Number(today.slice(0, 4));
-      const number = matterId ? await allocateInMatter(tx, matterId) : await allocateNumber(tx, type.seriesCode, registrationYear);
       const calendar = await loadCalendar(tx);
       const due = dueDate(data.otherAuthority ? OTHER_AUTHORITY_RULE : ruleOf(type), today, calendar);
       // The person chosen (their substitute while they are away), or with nobody chosen the
@@ -221,6 +220,10 @@ export async function registerDocument(
       const assignment: DocumentAssignment = data.assigneeId
         ? await assignToPerson(tx, data.assigneeId, now)
         : ((await assignFairly(tx, data.unitCode, type.code, now)) ?? { assigneeId: null, substituteForId: null, details: {} });
+      // The number last: its counter row stays locked until commit, and under load the
+      // registrations of one series queue on it (bench:load's wait events), so nothing that
+      // does not need the number runs while it is held.
+      const number = matterId ? await allocateInMatter(tx, matterId) : await allocateNumber(tx, type.seriesCode, registrationYear);
       await tx.insert(documents).values({
         id,
         ...number,
