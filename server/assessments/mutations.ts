@@ -8,9 +8,8 @@ import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, dueDate, tallinnDate, type DeadlineRule } from '@/server/calendar/working-days';
 import { DomainError, isUniqueViolation } from '@/server/errors';
-import { databaseStorage } from '@/server/files/storage';
 import { loadCalendar } from '@/server/register/calendar';
-import { checkScans, type UploadedFile } from '@/server/register/mutations';
+import { checkScans, storeScans, type UploadedFile } from '@/server/register/mutations';
 import { allocateNumber } from '@/server/register/numbering';
 import { visibleDocuments, type RegisterActor } from '@/server/register/visibility';
 import type { Tx } from '@/server/tx';
@@ -102,21 +101,7 @@ export async function registerAssessmentApplication(
         createdBy: actor.id,
         submissionId: data.submissionId,
       });
-      for (const scan of scans) {
-        const [row] = await tx
-          .insert(attachments)
-          .values({
-            documentId,
-            fileName: scan.name,
-            mimeType: scan.mime,
-            size: scan.bytes.length,
-            sha256: scan.sha256,
-            storage: databaseStorage.kind,
-            uploadedBy: actor.id,
-          })
-          .returning({ id: attachments.id });
-        await databaseStorage.put(tx, row!.id, scan.bytes);
-      }
+      await storeScans(tx, actor, documentId, scans);
       await addEvent(tx, documentId, actor.id, 'registered', { number: number.number, dueDate: due, unit: actor.unitCode, files: scans.length });
       await addEvent(tx, documentId, actor.id, 'forwarded', {
         fromUnit: actor.unitCode,

@@ -64,7 +64,8 @@ export function checkScans(files: UploadedFile[]) {
   });
 }
 
-async function storeScans(tx: Tx, actor: RegisterActor, documentId: string, scans: ReturnType<typeof checkScans>) {
+/** Stores checked scans as the document's attachments, in the registering transaction. */
+export async function storeScans(tx: Tx, actor: { id: string }, documentId: string, scans: ReturnType<typeof checkScans>) {
   for (const scan of scans) {
     const [row] = await tx
       .insert(attachments)
