@@ -22,3 +22,26 @@ export const issueSchema = z.object({
 });
 
 export type IssueInput = z.input<typeof issueSchema>;
+
+/** What the verification page learns about a code or an uploaded PDF (server/issuing/queries.ts verifyDocument). */
+export type Verification =
+  | { status: 'bad-code' }
+  | { status: 'unknown'; code: string | null }
+  | {
+      status: 'issued' | 'valid' | 'changed';
+      code: string;
+      /** For an uploaded file: why it is not the issued one. */
+      reason?: 'sha256' | 'seal';
+      number: string;
+      registeredAt: Date;
+      typeName: string;
+      templateTitle: string;
+      templateVersion: number;
+      recipientName: string;
+      /** Masked unless the viewer may read client data. */
+      recipientCode: string | null;
+      issuedAt: Date;
+      issuedByName: string;
+      method: string;
+      sealed: boolean;
+    };

@@ -2,28 +2,9 @@ import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { formatDate, formatDateTime } from '@/lib/format';
 import type { Messages } from '@/lib/i18n';
+import type { Verification } from '@/lib/issuing-schema';
 
-export type VerificationView =
-  | { status: 'bad-code' }
-  | { status: 'unknown'; code: string | null }
-  | {
-      status: 'issued' | 'valid' | 'changed';
-      code: string;
-      reason?: 'sha256' | 'seal';
-      number: string;
-      registeredAt: Date;
-      typeName: string;
-      templateTitle: string;
-      templateVersion: number;
-      recipientName: string;
-      recipientCode: string | null;
-      issuedAt: Date;
-      issuedByName: string;
-      method: string;
-      sealed: boolean;
-    };
-
-export function VerificationResult({ m, result, byFile }: { m: Messages; result: VerificationView; byFile: boolean }) {
+export function VerificationResult({ m, result, byFile }: { m: Messages; result: Verification; byFile: boolean }) {
   const v = m.issuing.verify;
   if (result.status === 'bad-code') return <Alert tone="error">{v.badCode}</Alert>;
   if (result.status === 'unknown') return <Alert tone="error">{byFile && !result.code ? v.unknownFile : v.unknown}</Alert>;

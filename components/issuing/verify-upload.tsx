@@ -6,10 +6,11 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { messageByKey, type Messages } from '@/lib/i18n';
 import { verifyPdfAction } from '@/server/issuing/actions';
-import { VerificationResult, type VerificationView } from './verification-result';
+import type { Verification } from '@/lib/issuing-schema';
+import { VerificationResult } from './verification-result';
 
 export function VerifyUpload({ m }: { m: Messages }) {
-  const [result, setResult] = useState<VerificationView | null>(null);
+  const [result, setResult] = useState<Verification | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function submit(formData: FormData) {
@@ -17,7 +18,7 @@ export function VerifyUpload({ m }: { m: Messages }) {
     setError(null);
     const outcome = await verifyPdfAction(formData);
     setBusy(false);
-    if (outcome.ok) setResult(outcome.data as VerificationView);
+    if (outcome.ok) setResult(outcome.data);
     else setError(messageByKey(m, outcome.formError ?? 'errors.generic'));
   }
   return (

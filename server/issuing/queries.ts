@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import type { Verification } from '@/lib/issuing-schema';
 import { clients, documents, documentTypes, issuedDocuments, missingRequests, staff } from '@/db/schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
@@ -75,28 +76,6 @@ export async function issuedForDocument(actor: RegisterActor, documentId: string
     .where(and(eq(issuedDocuments.documentId, documentId), visibleDocuments(actor)));
   return row ?? null;
 }
-
-export type Verification =
-  | { status: 'bad-code' }
-  | { status: 'unknown'; code: string | null }
-  | {
-      status: 'issued' | 'valid' | 'changed';
-      code: string;
-      /** For an uploaded file: why it is not the issued one. */
-      reason?: 'sha256' | 'seal';
-      number: string;
-      registeredAt: Date;
-      typeName: string;
-      templateTitle: string;
-      templateVersion: number;
-      recipientName: string;
-      /** Masked unless the viewer may read client data. */
-      recipientCode: string | null;
-      issuedAt: Date;
-      issuedByName: string;
-      method: string;
-      sealed: boolean;
-    };
 
 const mask = (code: string) => `${code.slice(0, 1)}${'•'.repeat(6)}${code.slice(-4)}`;
 
