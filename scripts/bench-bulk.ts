@@ -4,19 +4,16 @@
 // and stored in its own transaction. With BENCH_BULK_RUNNERS (1) runners at once. On
 // PostgreSQL when BENCH_DATABASE_URL is set (a new database is created there), else on
 // PGlite in memory. A benchmark, not a test.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
-import { openDb, setDbHandle } from '../db/client';
 import { staff } from '../db/schema';
-import { seedDemo } from '../db/seed/seed';
 import { makePersonalCode } from '../lib/personal-code';
 import { startBulkRun, uploadBulkRun } from '../server/bulk/mutations';
 import { processBulkRuns } from '../server/bulk/runner';
 import { getRenderPool } from '../server/pdf';
+import { benchDatabase } from './bench-database';
 
 const ROWS = Number(process.env.BENCH_BULK_ROWS ?? 100);
 const RUNNERS = Number(process.env.BENCH_BULK_RUNNERS ?? 1);
@@ -24,23 +21,7 @@ const sealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toolaud-bench-bulk-'));
 process.env.SEAL_DEVELOPMENT = '1';
 process.env.SEAL_DEVELOPMENT_DIR = path.join(sealDir, 'dev-seal');
 
-let url: string | undefined;
-let drop: (() => Promise<void>) | undefined;
-if (process.env.BENCH_DATABASE_URL) {
-  const admin = postgres(process.env.BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
-  const name = `toolaud_bench_${randomBytes(4).toString('hex')}`;
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(process.env.BENCH_DATABASE_URL);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  drop = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-}
-const handle = url ? await openDb({ url, migrate: true, poolMax: 4 + RUNNERS }) : await openDb({ dataDir: 'memory://', migrate: true });
-setDbHandle(handle);
-await seedDemo(handle.db);
+const { handle, drop } = await benchDatabase(4 + RUNNERS);
 const [row] = await handle.db.select().from(staff).where(eq(staff.personalCode, '47805122004'));
 const actor = { id: row!.id, personalCode: row!.personalCode, roles: row!.roles, unitCode: row!.unitCode, regionCode: row!.regionCode };
 const ctx = { requestId: 'bench' };
@@ -72,7 +53,7 @@ async function run(n: number, from: number) {
 
 await run(10, 0); // warm-up: the render worker, the seal, the caches
 const { checked, issuing } = await run(ROWS, 500);
-const db = url ? 'PostgreSQL 15' : 'PGlite';
+const db = process.env.BENCH_DATABASE_URL ? 'PostgreSQL 15' : 'PGlite';
 console.log(
   `| bulk run of ${ROWS} missing-documents notices, ${db}, ${RUNNERS} runner(s) | file checked and stored in ${checked.toFixed(0)} ms | issued in ${(issuing / 1000).toFixed(1)} s = ${((ROWS * 1000) / issuing).toFixed(1)} documents/s (${(issuing / ROWS).toFixed(0)} ms each) |`,
 );
@@ -84,6 +65,6 @@ console.log(
 );
 await getRenderPool().close?.();
 await handle.close();
-await drop?.();
+await drop();
 fs.rmSync(sealDir, { recursive: true, force: true });
 process.exit(0);

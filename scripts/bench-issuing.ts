@@ -2,40 +2,22 @@
 // + register + store, i.e. issueDocument end to end, p50/p95 over BENCH_ISSUES (50) issues
 // after 10 warm-up issues, with the development e-seal. On PostgreSQL when BENCH_DATABASE_URL
 // is set (a new database is created there), else on PGlite in memory. A benchmark, not a test.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
-import { openDb, setDbHandle } from '../db/client';
 import { clients, staff } from '../db/schema';
-import { seedDemo } from '../db/seed/seed';
 import { issueDocument } from '../server/issuing/mutations';
 import { getRenderPool, newVerificationCode, produceDocument } from '../server/pdf';
+import { benchDatabase } from './bench-database';
 
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 50);
 const sealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toolaud-bench-issuing-'));
 process.env.SEAL_DEVELOPMENT = '1';
 process.env.SEAL_DEVELOPMENT_DIR = path.join(sealDir, 'dev-seal');
 
-let url: string | undefined;
-let drop: (() => Promise<void>) | undefined;
-if (process.env.BENCH_DATABASE_URL) {
-  const admin = postgres(process.env.BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
-  const name = `toolaud_bench_${randomBytes(4).toString('hex')}`;
-  await admin.unsafe(`create database ${name}`);
-  const u = new URL(process.env.BENCH_DATABASE_URL);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  drop = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-}
-const handle = url ? await openDb({ url, migrate: true, poolMax: 4 }) : await openDb({ dataDir: 'memory://', migrate: true });
-setDbHandle(handle);
-await seedDemo(handle.db);
+const { handle, drop } = await benchDatabase(4);
 const [row] = await handle.db.select().from(staff).where(eq(staff.personalCode, '47805122004'));
 const actor = { id: row!.id, personalCode: row!.personalCode, roles: row!.roles, unitCode: row!.unitCode };
 const [client] = await handle.db.select().from(clients).where(eq(clients.personalCode, '60001019906'));
@@ -74,7 +56,7 @@ for (let i = 0; i < ISSUES; i++) {
 }
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const ms = (v: number) => (v < 100 ? v.toFixed(1) : v.toFixed(0));
-const db = url ? 'PostgreSQL 15' : 'PGlite';
+const db = process.env.BENCH_DATABASE_URL ? 'PostgreSQL 15' : 'PGlite';
 console.log(
   `| issuing a certificate (render + seal + register + store), ${db}, ${ISSUES} issues | p50 ${ms(pct(times, 50))} ms | p95 ${ms(pct(times, 95))} ms |`,
 );
@@ -87,6 +69,6 @@ console.log(
 );
 await getRenderPool().close?.();
 await handle.close();
-await drop?.();
+await drop();
 fs.rmSync(sealDir, { recursive: true, force: true });
 process.exit(0);
