@@ -23,6 +23,7 @@ import {
   type IncidentReportInput,
   type ReportOutcome,
 } from '@/lib/incident-schema';
+import { sendWithFiles } from '@/components/ui/send-with-files';
 
 type Props = {
   m: Messages;
@@ -81,15 +82,7 @@ export function ReportForm({ m, offices, defaultOffice, action }: Props) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const form = new FormData();
-    form.set('data', JSON.stringify(values));
-    for (const f of files) form.append('files', f);
-    let result: ActionResult<ReportOutcome>;
-    try {
-      result = await action(form);
-    } catch {
-      result = { ok: false, formError: 'errors.generic' };
-    }
+    const result: ActionResult<ReportOutcome> = await sendWithFiles(action, values, files);
     if (result.ok) {
       setOutcome(result.data);
       setFiles([]);

@@ -12,6 +12,7 @@ import type { ActionResult } from '@/lib/action-result';
 import { messageByKey, type Messages } from '@/lib/i18n';
 import { ALLOWED_UPLOAD_TYPES, MAX_FILE_BYTES } from '@/lib/incident-schema';
 import { proposalSchema, type ProposalInput } from '@/lib/proposal-schema';
+import { sendWithFiles } from '@/components/ui/send-with-files';
 
 export function ProposalForm({ m, action }: { m: Messages; action: (form: FormData) => Promise<ActionResult<{ id: string }>> }) {
   const p = m.proposals;
@@ -31,15 +32,7 @@ export function ProposalForm({ m, action }: { m: Messages; action: (form: FormDa
     setMessage(null);
     setFileError(null);
     if (file && file.size > MAX_FILE_BYTES) return setFileError(messageByKey(m, 'errors.attachmentTooLarge'));
-    const form = new FormData();
-    form.set('data', JSON.stringify(values));
-    if (file) form.append('files', file);
-    let result: ActionResult<{ id: string }>;
-    try {
-      result = await action(form);
-    } catch {
-      result = { ok: false, formError: 'errors.generic' };
-    }
+    const result: ActionResult<{ id: string }> = await sendWithFiles(action, values, file ? [file] : []);
     if (result.ok) {
       setMessage({ tone: 'success', text: p.submitted });
       reset({ title: '', description: '' });

@@ -13,6 +13,7 @@ import { formatDate } from '@/lib/format';
 import { fill, messageByKey, type Messages } from '@/lib/i18n';
 import { ALLOWED_UPLOAD_TYPES, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from '@/lib/incident-schema';
 import { createTaskSchema, TASK_PRIORITIES, type CreateTaskInput } from '@/lib/task-schema';
+import { sendWithFiles } from '@/components/ui/send-with-files';
 
 type Person = { id: string; name: string; title: string | null; absentUntil: string | null; goesTo: string | null };
 type Created = { batchId: string; tasks: { id: string; assigneeName: string; substituteForName: string | null }[] };
@@ -69,15 +70,7 @@ export function TaskForm({ m, team, defaultDueDate, minDate, action }: Props) {
 
   async function submit(values: CreateTaskInput) {
     setFormError(null);
-    const form = new FormData();
-    form.set('data', JSON.stringify(values));
-    for (const f of files) form.append('files', f);
-    let result: ActionResult<Created>;
-    try {
-      result = await action(form);
-    } catch {
-      result = { ok: false, formError: 'errors.generic' };
-    }
+    const result: ActionResult<Created> = await sendWithFiles(action, values, files);
     if (result.ok) {
       setCreated(result.data);
       return;
