@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { MessagesProvider } from '@/components/i18n/messages-context';
 import { ZodJitless } from '@/components/zod-jitless';
 import { getLocale, getMessages } from '@/server/i18n';
 import './globals.css';
@@ -15,7 +16,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen">
         <ZodJitless />
-        {children}
+        <MessagesProvider locale={locale}>{children}</MessagesProvider>
       </body>
     </html>
   );

@@ -4,17 +4,17 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { ABSENCE_KINDS, absenceSchema, type AbsenceInput } from '@/lib/absence-schema';
 import type { ActionResult } from '@/lib/action-result';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 
 type Option = { value: string; label: string };
 type Props = {
-  m: Messages;
   me: { id: string; name: string };
   forWhom: Option[];
   substitutes: Option[];
@@ -22,7 +22,8 @@ type Props = {
   action: (input: AbsenceInput) => Promise<ActionResult<{ id: string }>>;
 };
 
-export function AbsenceForm({ m, me, forWhom, substitutes, today, action }: Props) {
+export function AbsenceForm({ me, forWhom, substitutes, today, action }: Props) {
+  const m = useMessages();
   const a = m.absences;
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);

@@ -2,21 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 
-export function CancelAbsenceButton({
-  m,
-  id,
-  label,
-  action,
-}: {
-  m: Messages;
-  id: string;
-  label: string;
-  action: (input: { id: string }) => Promise<ActionResult<unknown>>;
-}) {
+export function CancelAbsenceButton({ id, label, action }: { id: string; label: string; action: (input: { id: string }) => Promise<ActionResult<unknown>> }) {
+  const m = useMessages();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

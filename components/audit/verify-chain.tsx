@@ -1,12 +1,14 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 import { verifyAuditTrailAction } from '@/server/audit/actions';
 
-export function VerifyChain({ m }: { m: Messages }) {
+export function VerifyChain() {
+  const m = useMessages();
   const [pending, start] = useTransition();
   const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   return (

@@ -2,10 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { BulkProgress } from '@/templates/bulk';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 import { bulkProgressAction, cancelBulkAction, startBulkAction } from '@/server/bulk/actions';
 
 const POLL_MS = 1000;
@@ -16,7 +17,8 @@ const POLL_MS = 1000;
  * state changes (started, finished, cancelled) the page is refreshed for the rows' list
  * (the page keys this component by the run's state, so it starts again from the new one).
  */
-export function BulkRunControls({ m, initial }: { m: Messages; initial: BulkProgress }) {
+export function BulkRunControls({ initial }: { initial: BulkProgress }) {
+  const m = useMessages();
   const t = m.bulk;
   const router = useRouter();
   const [progress, setProgress] = useState(initial);

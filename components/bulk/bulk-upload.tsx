@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
@@ -17,7 +18,8 @@ type Report = { fileErrors: BulkProblem[]; rowErrors: BulkRowError[]; rowErrorCo
 
 const text = (m: Messages, p: BulkProblem) => fill(messageByKey(m, p.key), p.params ?? {});
 
-export function BulkUpload({ m, templates, maxRows }: { m: Messages; templates: BulkTemplateOption[]; maxRows: number }) {
+export function BulkUpload({ templates, maxRows }: { templates: BulkTemplateOption[]; maxRows: number }) {
+  const m = useMessages();
   const t = m.bulk;
   const router = useRouter();
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '');

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -17,10 +18,9 @@ import {
   type ConsultationChannel,
   type ConsultationInput,
 } from '@/lib/consultation-schema';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 
 type Props = {
-  m: Messages;
   topics: { code: string; name: string }[];
   units: { code: string; name: string }[];
   defaults: { channel: ConsultationChannel; durationMinutes: number };
@@ -39,7 +39,8 @@ function Chip({ field, value, children }: { field: UseFormRegisterReturn; value:
   );
 }
 
-export function ConsultationForm({ m, topics, units, defaults, record, lookupClient }: Props) {
+export function ConsultationForm({ topics, units, defaults, record, lookupClient }: Props) {
+  const m = useMessages();
   const c = m.consultations;
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);

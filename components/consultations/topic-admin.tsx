@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -98,7 +99,8 @@ function TopicForm({
   );
 }
 
-export function TopicAdmin({ m, topics, actions }: { m: Messages; topics: Topic[]; actions: Actions }) {
+export function TopicAdmin({ topics, actions }: { topics: Topic[]; actions: Actions }) {
+  const m = useMessages();
   const t = m.consultations.topics;
   const [done, setDone] = useState<string | null>(null);
   return (

@@ -4,13 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { detectFileType } from '@/lib/file-type';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 import {
   ALLOWED_UPLOAD_TYPES,
   CATEGORY_GROUPS,
@@ -26,13 +27,13 @@ import {
 import { sendWithFiles } from '@/components/ui/send-with-files';
 
 type Props = {
-  m: Messages;
   offices: { value: string; label: string }[];
   defaultOffice: string;
   action: (form: FormData) => Promise<ActionResult<ReportOutcome>>;
 };
 
-export function ReportForm({ m, offices, defaultOffice, action }: Props) {
+export function ReportForm({ offices, defaultOffice, action }: Props) {
+  const m = useMessages();
   const t = m.incidents;
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);

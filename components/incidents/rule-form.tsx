@@ -4,17 +4,17 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { CATEGORY_GROUPS, QUEUES, routingRuleSchema, type CategoryGroup, type RoutingRuleInput } from '@/lib/incident-schema';
 
 type Option = { value: string; label: string };
 type Props = {
-  m: Messages;
   options: { regions: Option[]; people: Option[] };
   initial?: RoutingRuleInput;
   save: (input: RoutingRuleInput) => Promise<ActionResult<{ id: string }>>;
@@ -22,7 +22,8 @@ type Props = {
   idPrefix: string;
 };
 
-export function RuleForm({ m, options, initial, save, remove, idPrefix }: Props) {
+export function RuleForm({ options, initial, save, remove, idPrefix }: Props) {
+  const m = useMessages();
   const n = m.notifications;
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);

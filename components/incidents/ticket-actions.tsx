@@ -2,13 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select, Textarea } from '@/components/ui/input';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import {
   incidentCommentSchema,
   incidentStatusSchema,
@@ -20,7 +21,6 @@ import {
 
 type Result = Promise<ActionResult<unknown>>;
 type Props = {
-  m: Messages;
   ticket: { id: string; status: IncidentStatus; canWork: boolean; isMine: boolean };
   actions: {
     take: (input: { id: string }) => Result;
@@ -29,7 +29,8 @@ type Props = {
   };
 };
 
-export function TicketActions({ m, ticket, actions }: Props) {
+export function TicketActions({ ticket, actions }: Props) {
+  const m = useMessages();
   const t = m.incidents;
   const { pending, outcome: message, report: done, run } = useActionOutcome(m);
 

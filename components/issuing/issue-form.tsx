@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, get, useFieldArray, useForm, type Control, type UseFormRegister, type FieldErrors } from 'react-hook-form';
 import { z } from 'zod';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -18,7 +19,6 @@ import { BENEFIT_KINDS } from '@/templates/shared/benefits';
 type Values = { data: Record<string, unknown>; method: IssueMethodValue };
 type Issued = { issuedId: string; documentId: string; number: string };
 type Props = {
-  m: Messages;
   templates: { id: string; title: string }[];
   prefills: Record<string, Record<string, unknown>>;
   initialTemplate: string;
@@ -27,7 +27,8 @@ type Props = {
 };
 
 export function IssueForm(props: Props) {
-  const { m, templates } = props;
+  const { templates } = props;
+  const m = useMessages();
   const [templateId, setTemplateId] = useState(props.initialTemplate);
   const [issued, setIssued] = useState<Issued | null>(null);
   const t = m.issuing;
@@ -64,12 +65,19 @@ export function IssueForm(props: Props) {
           </Select>
         </Field>
       </div>
-      <TemplateForm key={templateId} {...props} templateId={templateId} onIssued={setIssued} />
+      <TemplateForm key={templateId} {...props} m={m} templateId={templateId} onIssued={setIssued} />
     </div>
   );
 }
 
-function TemplateForm({ m, templateId, prefills, clientId, fromDocumentId, onIssued }: Props & { templateId: string; onIssued: (r: Issued) => void }) {
+function TemplateForm({
+  m,
+  templateId,
+  prefills,
+  clientId,
+  fromDocumentId,
+  onIssued,
+}: Props & { m: Messages; templateId: string; onIssued: (r: Issued) => void }) {
   const t = m.issuing;
   const template = getTemplate(templateId)!;
   const schema = useMemo(() => z.object({ data: template.schema, method: z.enum(ISSUE_METHODS, { error: 'errors.required' }) }), [template]);

@@ -1,15 +1,17 @@
 'use client';
 
 import { useState } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { verifyPdfAction } from '@/server/issuing/actions';
 import type { Verification } from '@/lib/issuing-schema';
 import { VerificationResult } from './verification-result';
 
-export function VerifyUpload({ m }: { m: Messages }) {
+export function VerifyUpload() {
+  const m = useMessages();
   const [result, setResult] = useState<Verification | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

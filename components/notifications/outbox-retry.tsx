@@ -2,11 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 
-export function OutboxRetry({ m, id, retry }: { m: Messages; id: string; retry: (input: { id: string }) => Promise<ActionResult<void>> }) {
+export function OutboxRetry({ id, retry }: { id: string; retry: (input: { id: string }) => Promise<ActionResult<void>> }) {
+  const m = useMessages();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

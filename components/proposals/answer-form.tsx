@@ -4,25 +4,25 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { PROPOSAL_ANSWERS, proposalAnswerSchema, type ProposalAnswerInput } from '@/lib/proposal-schema';
 
 export function AnswerForm({
-  m,
   id,
   current,
   action,
 }: {
-  m: Messages;
   id: string;
   current: { status: string; answer: string | null };
   action: (input: ProposalAnswerInput) => Promise<ActionResult<unknown>>;
 }) {
+  const m = useMessages();
   const p = m.proposals;
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);

@@ -4,17 +4,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { ALLOWED_UPLOAD_TYPES, MAX_FILE_BYTES } from '@/lib/incident-schema';
 import { proposalSchema, type ProposalInput } from '@/lib/proposal-schema';
 import { sendWithFiles } from '@/components/ui/send-with-files';
 
-export function ProposalForm({ m, action }: { m: Messages; action: (form: FormData) => Promise<ActionResult<{ id: string }>> }) {
+export function ProposalForm({ action }: { action: (form: FormData) => Promise<ActionResult<{ id: string }>> }) {
+  const m = useMessages();
   const p = m.proposals;
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);

@@ -2,12 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { formatDate } from '@/lib/format';
-import { fill, type Messages } from '@/lib/i18n';
+import { fill } from '@/lib/i18n';
 import { OUTGOING_CHANNELS, type DocumentStatus } from '@/lib/register-schema';
 import {
   addScansAction,
@@ -23,7 +24,6 @@ import {
 
 type Option = { value: string; label: string };
 type Props = {
-  m: Messages;
   doc: {
     id: string;
     status: DocumentStatus;
@@ -50,7 +50,8 @@ function Panel({ title, children, open }: { title: string; children: ReactNode; 
 
 const value = (e: FormEvent<HTMLFormElement>, name: string) => String(new FormData(e.currentTarget).get(name) ?? '');
 
-export function DocumentActions({ m, doc, units, people, today, defaultClientDeadline }: Props) {
+export function DocumentActions({ doc, units, people, today, defaultClientDeadline }: Props) {
+  const m = useMessages();
   const a = m.register.actions;
   const router = useRouter();
   const idPrefix = useId();
@@ -327,7 +328,8 @@ export function DocumentActions({ m, doc, units, people, today, defaultClientDea
   );
 }
 
-export function AddScans({ m, documentId }: { m: Messages; documentId: string }) {
+export function AddScans({ documentId }: { documentId: string }) {
+  const m = useMessages();
   const idPrefix = useId();
   const { pending, outcome, run } = useActionOutcome(m);
   return (
@@ -363,7 +365,8 @@ export function AddScans({ m, documentId }: { m: Messages; documentId: string })
   );
 }
 
-export function CertifyButton({ m, attachmentId, documentId }: { m: Messages; attachmentId: string; documentId: string }) {
+export function CertifyButton({ attachmentId, documentId }: { attachmentId: string; documentId: string }) {
+  const m = useMessages();
   const { pending, outcome, run } = useActionOutcome(m);
   return (
     <>

@@ -4,11 +4,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 import { CHANNELS, IDENTITY_DOCUMENTS, registerDocumentSchema, type RegisterDocumentInput } from '@/lib/register-schema';
 import { lookupClientAction, registerDocumentAction } from '@/server/register/actions';
 
@@ -24,7 +25,6 @@ type TypeOption = {
   deadlineDays: number | null;
 };
 type Props = {
-  m: Messages;
   options: {
     types: TypeOption[];
     grounds: { code: string; label: string; explanation: string; termYears: number }[];
@@ -34,7 +34,8 @@ type Props = {
   defaults: { receivedAt: string; unitCode: string; matterId?: string; client?: { code: string; givenName: string; familyName: string } };
 };
 
-export function RegisterForm({ m, options, defaults }: Props) {
+export function RegisterForm({ options, defaults }: Props) {
+  const m = useMessages();
   const router = useRouter();
   const r = m.register;
   const incoming = options.types.filter((t) => t.direction === 'incoming');

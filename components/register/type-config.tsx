@@ -4,29 +4,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { documentTypeSchema, type DocumentTypeInput } from '@/lib/register-schema';
 import { addExtraDayOffAction, removeExtraDayOffAction, saveDocumentTypeAction } from '@/server/register/actions';
 
 type Option = { value: string; label: string };
 
-export function DocumentTypeForm({
-  m,
-  initial,
-  series,
-  grounds,
-  units,
-}: {
-  m: Messages;
-  initial: DocumentTypeInput;
-  series: Option[];
-  grounds: Option[];
-  units: Option[];
-}) {
+export function DocumentTypeForm({ initial, series, grounds, units }: { initial: DocumentTypeInput; series: Option[]; grounds: Option[]; units: Option[] }) {
+  const m = useMessages();
   const c = m.register.config;
   const router = useRouter();
   const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
@@ -118,7 +108,8 @@ export function DocumentTypeForm({
   );
 }
 
-export function ExtraDaysOff({ m, days }: { m: Messages; days: { day: string; reason: string; label: string }[] }) {
+export function ExtraDaysOff({ days }: { days: { day: string; reason: string; label: string }[] }) {
+  const m = useMessages();
   const c = m.register.config;
   const router = useRouter();
   const [pending, start] = useTransition();

@@ -2,12 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { setStaffActiveAction } from '@/server/staff/actions';
 
-export function ActiveToggle({ m, id, isActive }: { m: Messages; id: string; isActive: boolean }) {
+export function ActiveToggle({ id, isActive }: { id: string; isActive: boolean }) {
+  const m = useMessages();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);

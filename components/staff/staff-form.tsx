@@ -4,18 +4,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { ROLES } from '@/lib/roles';
 import { staffInputSchema, type StaffInput } from '@/lib/staff-schema';
 import { createStaffAction, updateStaffAction } from '@/server/staff/actions';
 
 type Option = { value: string; label: string };
 type Props = {
-  m: Messages;
   options: { units: Option[]; offices: Option[]; regions: Option[]; managers: Option[] };
   initial?: StaffInput & { id: string; version: string };
 };
@@ -34,7 +34,8 @@ const empty: StaffInput = {
   roles: ['specialist'],
 };
 
-export function StaffForm({ m, options, initial }: Props) {
+export function StaffForm({ options, initial }: Props) {
+  const m = useMessages();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);

@@ -2,13 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select, Textarea } from '@/components/ui/input';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import {
   taskCancelSchema,
   taskCommentSchema,
@@ -22,7 +23,6 @@ import {
 
 type Result = Promise<ActionResult<unknown>>;
 type Props = {
-  m: Messages;
   taskId: string;
   can: { start: boolean; complete: boolean; comment: boolean; review: boolean; cancel: boolean; ask: boolean };
   actions: {
@@ -34,7 +34,8 @@ type Props = {
   };
 };
 
-export function TaskActions({ m, taskId, can, actions }: Props) {
+export function TaskActions({ taskId, can, actions }: Props) {
+  const m = useMessages();
   const t = m.tasks.actions;
   const { pending, outcome: message, report: done, run } = useActionOutcome(m);
   const errorText = (code: unknown) => (typeof code === 'string' ? messageByKey(m, code) : undefined);

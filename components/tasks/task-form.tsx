@@ -4,13 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { formatDate } from '@/lib/format';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 import { ALLOWED_UPLOAD_TYPES, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from '@/lib/incident-schema';
 import { createTaskSchema, TASK_PRIORITIES, type CreateTaskInput } from '@/lib/task-schema';
 import { sendWithFiles } from '@/components/ui/send-with-files';
@@ -19,14 +20,14 @@ type Person = { id: string; name: string; title: string | null; absentUntil: str
 type Created = { batchId: string; tasks: { id: string; assigneeName: string; substituteForName: string | null }[] };
 
 type Props = {
-  m: Messages;
   team: Person[];
   defaultDueDate: string;
   minDate: string;
   action: (form: FormData) => Promise<ActionResult<Created>>;
 };
 
-export function TaskForm({ m, team, defaultDueDate, minDate, action }: Props) {
+export function TaskForm({ team, defaultDueDate, minDate, action }: Props) {
+  const m = useMessages();
   const t = m.tasks.form;
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | null>(null);

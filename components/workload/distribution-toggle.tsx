@@ -2,24 +2,24 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/action-result';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 import type { AutoAssignInput } from '@/lib/workload-schema';
 
 export function DistributionToggle({
-  m,
   unitCode,
   type,
   enabled,
   action,
 }: {
-  m: Messages;
   unitCode: string;
   type: { code: string; name: string };
   enabled: boolean;
   action: (input: AutoAssignInput) => Promise<ActionResult<unknown>>;
 }) {
+  const m = useMessages();
   const d = m.workload.distribution;
   const router = useRouter();
   const [pending, start] = useTransition();

@@ -32,7 +32,7 @@ export default async function ProposalsPage() {
         </section>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>{user.managerId ? <ProposalForm m={m} action={submitProposalAction} /> : <p>{m.errors.proposalNoManager}</p>}</Card>
+        <Card>{user.managerId ? <ProposalForm action={submitProposalAction} /> : <p>{m.errors.proposalNoManager}</p>}</Card>
         <section className="flex flex-col gap-3" aria-labelledby="mine">
           <h2 id="mine" className="text-lg font-semibold">
             {p.mine}

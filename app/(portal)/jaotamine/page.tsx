@@ -45,7 +45,7 @@ export default async function DistributionPage() {
                 <td className="px-3 py-2">{type.enabled ? <Badge tone="success">{d.on}</Badge> : <Badge>{d.off}</Badge>}</td>
                 <td className="px-3 py-2">{type.lastAssigneeName ?? '—'}</td>
                 <td className="px-3 py-2">
-                  <DistributionToggle m={m} unitCode={unit.code} type={type} enabled={type.enabled} action={setAutoAssignAction} />
+                  <DistributionToggle unitCode={unit.code} type={type} enabled={type.enabled} action={setAutoAssignAction} />
                 </td>
               </tr>
             ))}

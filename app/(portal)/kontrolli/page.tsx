@@ -37,7 +37,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
       </Card>
       {result && <VerificationResult m={m} result={result} byFile={false} />}
       <Card>
-        <VerifyUpload m={m} />
+        <VerifyUpload />
       </Card>
     </div>
   );

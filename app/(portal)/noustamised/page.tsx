@@ -37,7 +37,6 @@ export default async function ConsultationsPage() {
       <Card>
         <h2 className="mb-4 text-lg font-semibold">{c.form.title}</h2>
         <ConsultationForm
-          m={m}
           topics={topics.map((t) => ({ code: t.code, name: name(t) }))}
           units={units.map((u) => ({ code: u.code, name: name(u) }))}
           // At an office the usual consultation is across the desk; elsewhere, on the phone.

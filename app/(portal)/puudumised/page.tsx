@@ -24,7 +24,7 @@ export default async function AbsencesPage() {
     manages ? listTeamAbsences(user) : Promise.resolve(null),
     absenceFormOptions(user),
   ]);
-  const cancel = (row: AbsenceRow) => <CancelAbsenceButton m={m} id={row.id} label={`${a.cancel}: ${row.name}`} action={cancelAbsenceAction} />;
+  const cancel = (row: AbsenceRow) => <CancelAbsenceButton id={row.id} label={`${a.cancel}: ${row.name}`} action={cancelAbsenceAction} />;
   const sections: { key: string; title: string; rows: AbsenceRow[] | null; none: string }[] = [
     { key: 'mine', title: a.mine, rows: mine, none: a.noneMine },
     { key: 'substituting', title: a.substituting, rows: substituting, none: a.noneSubstituting },
@@ -38,7 +38,6 @@ export default async function AbsencesPage() {
       </div>
       <Card>
         <AbsenceForm
-          m={m}
           me={{ id: user.id, name: `${user.givenName} ${user.familyName}` }}
           forWhom={options.forWhom}
           substitutes={options.substitutes.filter((s) => s.value !== user.id || options.forWhom.length > 1)}

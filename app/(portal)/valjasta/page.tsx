@@ -63,7 +63,6 @@ export default async function IssuePage({ searchParams }: Props) {
         )}
       </dl>
       <IssueForm
-        m={m}
         templates={TEMPLATE_IDS.map((id) => ({ id, title: getTemplate(id)!.meta.title.et }))}
         prefills={prefills}
         initialTemplate={initial}

@@ -41,7 +41,7 @@ export default async function AuditPage({ searchParams }: Props) {
             {m.audit.search}
           </Button>
         </form>
-        <VerifyChain m={m} />
+        <VerifyChain />
       </Card>
       {rows.length === 0 ? (
         <p>{m.audit.none}</p>

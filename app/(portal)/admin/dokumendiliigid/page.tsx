@@ -39,7 +39,6 @@ export default async function DocumentTypesPage() {
             </summary>
             <div className="border-t border-slate-200 p-4">
               <DocumentTypeForm
-                m={m}
                 series={series}
                 grounds={grounds}
                 units={units}
@@ -65,7 +64,6 @@ export default async function DocumentTypesPage() {
           <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-brand-700">{c.add}</summary>
           <div className="border-t border-slate-200 p-4">
             <DocumentTypeForm
-              m={m}
               series={series}
               grounds={grounds}
               units={units}
@@ -90,7 +88,7 @@ export default async function DocumentTypesPage() {
       <Card>
         <h2 className="mb-1 text-lg font-semibold">{c.daysOff}</h2>
         <p className="mb-3 text-sm text-slate-700">{c.daysOffLead}</p>
-        <ExtraDaysOff m={m} days={config.extraDaysOff.map((d) => ({ ...d, label: formatDate(d.day) }))} />
+        <ExtraDaysOff days={config.extraDaysOff.map((d) => ({ ...d, label: formatDate(d.day) }))} />
       </Card>
     </div>
   );

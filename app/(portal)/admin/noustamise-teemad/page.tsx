@@ -19,7 +19,7 @@ export default async function TopicsPage() {
         <h1 className="text-2xl font-semibold">{m.consultations.topics.title}</h1>
         <p className="text-slate-700">{m.consultations.topics.lead}</p>
       </div>
-      <TopicAdmin m={m} topics={topics} actions={{ save: saveTopicAction, remove: deleteTopicAction }} />
+      <TopicAdmin topics={topics} actions={{ save: saveTopicAction, remove: deleteTopicAction }} />
     </div>
   );
 }

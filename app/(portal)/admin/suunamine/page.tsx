@@ -34,7 +34,6 @@ export default async function RoutingRulesPage() {
             <summary className="cursor-pointer text-sm text-brand-700 underline">{n.ruleEdit}</summary>
             <div className="mt-3">
               <RuleForm
-                m={m}
                 idPrefix={`r${rule.id.slice(0, 8)}`}
                 options={options}
                 initial={{
@@ -55,7 +54,7 @@ export default async function RoutingRulesPage() {
       ))}
       <Card>
         <h2 className="mb-3 text-lg font-semibold">{n.ruleNew}</h2>
-        <RuleForm m={m} idPrefix="new" options={options} save={saveRoutingRuleAction} />
+        <RuleForm idPrefix="new" options={options} save={saveRoutingRuleAction} />
       </Card>
     </div>
   );

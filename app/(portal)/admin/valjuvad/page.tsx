@@ -84,7 +84,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   </td>
                   {tab === 'dead' && (
                     <td className="px-3 py-2">
-                      <OutboxRetry m={m} id={r.id} retry={retryOutboxMessageAction} />
+                      <OutboxRetry id={r.id} retry={retryOutboxMessageAction} />
                     </td>
                   )}
                 </tr>

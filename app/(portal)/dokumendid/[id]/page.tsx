@@ -127,7 +127,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
                     {f.certifiedAt ? (
                       <span className="text-green-800">{fill(r.card.certified, { name: f.certifiedByName ?? '', date: formatDateTime(f.certifiedAt) })}</span>
                     ) : (
-                      canWrite && <CertifyButton m={m} attachmentId={f.id} documentId={doc.id} />
+                      canWrite && <CertifyButton attachmentId={f.id} documentId={doc.id} />
                     )}
                   </li>
                 ))}
@@ -135,7 +135,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             )}
             {canWrite && doc.status !== 'closed' && (
               <div className="mt-4 border-t border-slate-200 pt-4">
-                <AddScans m={m} documentId={doc.id} />
+                <AddScans documentId={doc.id} />
               </div>
             )}
           </Card>
@@ -173,7 +173,6 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           <Card className="self-start">
             <h2 className="mb-3 text-lg font-semibold">{r.actions.title}</h2>
             <DocumentActions
-              m={m}
               doc={{
                 id: doc.id,
                 status: doc.status,

@@ -23,7 +23,6 @@ export default async function NewDocumentPage({ searchParams }: { searchParams: 
         <p className="text-sm text-slate-700">{m.register.newLead}</p>
       </div>
       <RegisterForm
-        m={m}
         options={options}
         defaults={{
           receivedAt: instantToTallinnLocal(new Date()),

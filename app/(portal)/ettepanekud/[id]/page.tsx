@@ -67,7 +67,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         </Card>
         {card.canAnswer && (
           <Card className="self-start">
-            <AnswerForm m={m} id={proposal.id} current={{ status: proposal.status, answer: proposal.answer }} action={answerProposalAction} />
+            <AnswerForm id={proposal.id} current={{ status: proposal.status, answer: proposal.answer }} action={answerProposalAction} />
           </Card>
         )}
       </div>

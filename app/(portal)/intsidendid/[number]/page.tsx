@@ -106,7 +106,6 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
           {(ticket.canWork || ticket.isReporter) && (
             <Card>
               <TicketActions
-                m={m}
                 ticket={{ id: ticket.id, status: ticket.status as IncidentStatus, canWork: ticket.canWork, isMine: ticket.assigneeId === user.id }}
                 actions={{ take: takeIncidentAction, status: changeIncidentStatusAction, comment: commentIncidentAction }}
               />

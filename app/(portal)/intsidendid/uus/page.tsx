@@ -17,7 +17,7 @@ export default async function ReportIncidentPage() {
         <h1 className="text-2xl font-semibold">{m.incidents.reportTitle}</h1>
         <p className="text-slate-700">{m.incidents.reportLead}</p>
       </div>
-      <ReportForm m={m} offices={offices} defaultOffice={user.officeCode ?? ''} action={reportIncidentAction} />
+      <ReportForm offices={offices} defaultOffice={user.officeCode ?? ''} action={reportIncidentAction} />
     </Card>
   );
 }

@@ -128,7 +128,6 @@ export default async function TaskPage({ params }: Props) {
           <Card className="self-start">
             <h2 className="mb-3 text-lg font-semibold">{t.actions.title}</h2>
             <TaskActions
-              m={m}
               taskId={task.id}
               can={card.can}
               actions={{ start: startTaskAction, complete: completeTaskAction, comment: commentTaskAction, review: reviewTaskAction, cancel: cancelTaskAction }}

@@ -21,7 +21,7 @@ export default async function NewTaskPage() {
       <h1 className="text-2xl font-semibold">{m.tasks.form.title}</h1>
       <p className="text-slate-700">{m.tasks.form.lead}</p>
       <Card>
-        <TaskForm m={m} team={team} defaultDueDate={defaultDueDate(today)} minDate={today} action={createTasksAction} />
+        <TaskForm team={team} defaultDueDate={defaultDueDate(today)} minDate={today} action={createTasksAction} />
       </Card>
     </div>
   );

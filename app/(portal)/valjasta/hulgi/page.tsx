@@ -37,7 +37,7 @@ export default async function BulkPage() {
         <h2 id="bulk-upload-title" className="mb-3 text-lg font-semibold">
           {t.upload}
         </h2>
-        <BulkUpload m={m} templates={templates} maxRows={BULK_LIMITS.maxRows} />
+        <BulkUpload templates={templates} maxRows={BULK_LIMITS.maxRows} />
       </Card>
       <section aria-labelledby="bulk-runs-title" className="flex flex-col gap-2">
         <h2 id="bulk-runs-title" className="text-lg font-semibold">

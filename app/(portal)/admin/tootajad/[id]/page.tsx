@@ -34,7 +34,6 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
       <Card>
         <h2 className="mb-4 text-lg font-semibold">{m.staff.editTitle}</h2>
         <StaffForm
-          m={m}
           options={{ ...options, managers: options.managers.filter((o) => o.value !== person.id) }}
           initial={{
             id: person.id,
@@ -55,7 +54,7 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
       </Card>
       {person.id !== user.id && (
         <Card>
-          <ActiveToggle m={m} id={person.id} isActive={person.isActive} />
+          <ActiveToggle id={person.id} isActive={person.isActive} />
         </Card>
       )}
     </div>

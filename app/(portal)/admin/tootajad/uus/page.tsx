@@ -16,7 +16,7 @@ export default async function NewStaffPage() {
   return (
     <Card className="flex max-w-3xl flex-col gap-4">
       <h1 className="text-2xl font-semibold">{m.staff.newTitle}</h1>
-      <StaffForm m={m} options={options} />
+      <StaffForm options={options} />
     </Card>
   );
 }

@@ -54,7 +54,6 @@ export default async function BulkRunPage({ params }: { params: Promise<{ id: st
         </dl>
         <BulkRunControls
           key={`${run.status}:${run.counts.issued}:${run.counts.failed}`}
-          m={m}
           initial={{ id: run.id, status: run.status, total: run.total, counts: run.counts, percent: run.percent }}
         />
       </Card>
