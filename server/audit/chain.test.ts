@@ -29,7 +29,10 @@ const definition = (prev: string, r: ChainedFields) =>
 describe('the audit chain body', () => {
   it.each([
     ['a full row', row()],
-    ['nulls everywhere', row({ actorCode: null, actorRole: null, entityType: null, entityId: null, subjectCode: null, purpose: null, requestId: null, details: null })],
+    [
+      'nulls everywhere',
+      row({ actorCode: null, actorRole: null, entityType: null, entityId: null, subjectCode: null, purpose: null, requestId: null, details: null }),
+    ],
     ['text the JSON must escape', row({ purpose: 'Jutumärgid " ja \\ ja \n reavahetus, õäöü ja 😀', details: { '"key"': '</script>', ü: '\u0000\u001f' } })],
     ['the first row', row({ seq: 1 })],
     ['a large seq', row({ seq: 9_007_199_254 })],
