@@ -103,7 +103,9 @@ describe('consultation and assessment server actions', () => {
     const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const expired = await registerAssessmentAction(form(application({ receivedOn: today, identityValidUntil: yesterday })));
     expect(expired).toMatchObject({ ok: false, fieldErrors: { identityValidUntil: 'errors.identityExpired' } });
-    expect(messageByKey(messagesFor('et'), 'errors.identityExpired')).toBe('Isikut tõendava dokumendi kehtivus on lõppenud. Palu kliendilt kehtivat dokumenti.');
+    expect(messageByKey(messagesFor('et'), 'errors.identityExpired')).toBe(
+      'Isikut tõendava dokumendi kehtivus on lõppenud. Palu kliendilt kehtivat dokumenti.',
+    );
     const disguised = { name: 'otsus.pdf', bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>') };
     expect(await registerAssessmentAction(form(application({ receivedOn: today }), [disguised]))).toEqual({
       ok: false,
