@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { benefitKinds, benefitPayments, paymentBatches, paymentBatchItems, staff } from '@/db/schema';
-import { appendAudit } from '@/server/audit/record';
+import { recordAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { paymentScope, type PaymentActor } from './scope';
 
@@ -67,8 +67,8 @@ export async function getPayment(actor: PaymentActor, id: string, ctx: { request
   if (!row) return null;
   const [full] = await db.select().from(benefitPayments).where(eq(benefitPayments.id, id));
   const [batch] = row.batchId ? await db.select({ messageId: paymentBatches.messageId }).from(paymentBatches).where(eq(paymentBatches.id, row.batchId)) : [];
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'payment.view',
@@ -77,7 +77,8 @@ export async function getPayment(actor: PaymentActor, id: string, ctx: { request
       subjectCode: full!.applicantCode,
       purpose: 'toetuse väljamakse menetlemine',
       requestId: ctx.requestId,
-    }),
+    },
+    db,
   );
   return {
     ...row,
