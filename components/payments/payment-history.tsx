@@ -12,22 +12,24 @@ type Event = {
   changes: Record<string, [string, string]> | null;
 };
 
-const labels = {
-  kindCode: 'kind',
-  deceasedCode: 'deceasedCode',
-  deceasedName: 'deceasedName',
-  applicantCode: 'applicantCode',
-  applicantName: 'applicantName',
-  basis: 'basis',
-  amountCents: 'amount',
-  recipientName: 'recipientName',
-  recipientIban: 'recipientIban',
-  decisionDate: 'decisionDate',
-} as const;
+// The label each corrected field has on the payment page (or, for fields it shows together, on the form).
+const labels = (m: Messages): Record<string, string> => ({
+  kindCode: m.payments.form.kind,
+  deceasedCode: m.payments.form.deceasedCode,
+  deceasedName: m.payments.form.deceasedName,
+  applicantCode: m.payments.form.applicantCode,
+  applicantName: m.payments.form.applicantName,
+  basis: m.payments.card.basis,
+  amountCents: m.payments.card.amount,
+  recipientName: m.payments.form.recipientName,
+  recipientIban: m.payments.card.iban,
+  decisionDate: m.payments.card.decisionDate,
+});
 
 /** Returns, corrections and a rejection, oldest first: the reasons stay after a resubmit. */
 export function PaymentHistory({ m, events, kinds }: { m: Messages; events: Event[]; kinds: Record<string, string> }) {
   const c = m.payments.card;
+  const label = labels(m);
   const show = (field: string, value: string) =>
     field === 'amountCents'
       ? formatEuros(Number(value))
@@ -62,7 +64,7 @@ export function PaymentHistory({ m, events, kinds }: { m: Messages; events: Even
                       {changes.map(([field, [before, after]]) => (
                         <li key={field}>
                           {fill(c.change, {
-                            field: m.payments.form[labels[field as keyof typeof labels] ?? 'basis'],
+                            field: label[field] ?? field,
                             before: show(field, before),
                             after: show(field, after),
                           })}

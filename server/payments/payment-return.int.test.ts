@@ -112,6 +112,9 @@ describe('returning, correcting and rejecting benefit payments', () => {
     expect(history.map((e) => e.kind)).toEqual(['returned', 'resubmitted']);
     expect(history[0]!.reason).toBe('Summa ei vasta otsusele: otsuses on 260 eurot.');
     expect(history[1]!.changes).toEqual({ amountCents: ['25000', '26000'], recipientIban: ['EE382200221020145685', 'EE471000001020145685'] });
+    // The history is only ever added to.
+    await expect(d().execute(sql`update benefit_payment_events set reason = 'muudetud' where payment_id = ${id}`)).rejects.toThrow();
+    await expect(d().execute(sql`delete from benefit_payment_events where payment_id = ${id}`)).rejects.toThrow();
     expect(await countRows(d(), 'notifications', sql`recipient_id = ${people.juri.id} and kind = 'payment.resubmitted' and link = ${`/maksed/${id}`}`)).toBe(1);
     expect((await getPayment(people.juri, id, ctx))!.history).toHaveLength(2);
     // A second resubmit (a double click) is refused.
