@@ -54,7 +54,7 @@ export function PaymentTable({ m, rows, caption }: { m: Messages; rows: Row[]; c
             <PaymentStatusBadge m={m} status={row.status} />
             {/* A returned or rejected payment stays in the list with its reason (shown as text). */}
             {(row.returnReason ?? row.rejectReason) && (
-              <p className="mt-1 max-w-xs text-xs break-words whitespace-pre-line text-slate-700">
+              <p className="mt-1 line-clamp-3 max-w-xs text-xs break-words whitespace-pre-line text-slate-700">
                 {m.payments.card.reason}: {row.returnReason ?? row.rejectReason}
               </p>
             )}

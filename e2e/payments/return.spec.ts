@@ -33,7 +33,8 @@ async function preparedByMari(deceasedName: string) {
 test('a manager returns a payment with a reason, the specialist corrects the amount and resubmits it, and the manager approves it; another is rejected', async ({
   browser,
 }, testInfo) => {
-  const suffix = String(Date.now()).slice(-5);
+  // A name no other test uses (names take letters only).
+  const suffix = [...String(Date.now()).slice(-6)].map((digit, i) => String.fromCharCode((i ? 97 : 65) + Number(digit))).join('');
   const returnedUrl = await preparedByMari(`Toomas Jõesaar ${suffix}`);
   const rejectedUrl = await preparedByMari(`Vello Saar ${suffix}`);
   const shot = (page: Page, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PaymentForm } from '@/components/payments/payment-form';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
+import { formatIban } from '@/lib/iban';
 import { centsToInput } from '@/lib/money';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
@@ -45,7 +46,7 @@ export default async function CorrectPaymentPage({ params }: { params: Promise<{
               basis: payment.basis,
               amount: centsToInput(payment.amountCents),
               recipientName: payment.recipientName,
-              recipientIban: payment.recipientIban,
+              recipientIban: formatIban(payment.recipientIban),
               decisionDate: payment.decisionDate,
             },
           }}
