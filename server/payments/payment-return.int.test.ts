@@ -248,19 +248,34 @@ describe('returning, correcting and rejecting benefit payments', () => {
     await expect(d().execute(sql`update benefit_payments set approved_by = ${people.juri.id}, approved_at = now() where id = ${id}`)).rejects.toThrow();
   });
 
-  it('approve, return and reject at the same moment: exactly one wins', async () => {
-    for (let round = 0; round < 3; round++) {
+  it('two decisions on one payment at the same moment (approve and return, approve and reject, a double return): exactly one wins', async () => {
+    // (Return and then reject, one after the other, is a valid sequence: a returned payment may be rejected.)
+    const races: ((id: string) => Promise<void>)[][] = [
+      [(id) => approvePayment(people.juri, { paymentId: id }, ctx), (id) => returnPayment(people.rasmus, { paymentId: id, reason: 'Kontrolli summat.' }, ctx)],
+      [(id) => approvePayment(people.rasmus, { paymentId: id }, ctx), (id) => rejectPayment(people.juri, { paymentId: id, reason: 'Pole alust.' }, ctx)],
+      [
+        (id) => returnPayment(people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
+        (id) => returnPayment(people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
+      ],
+    ];
+    for (const race of races) {
       const id = await prepared();
-      const results = await Promise.allSettled([
-        approvePayment(people.juri, { paymentId: id }, ctx),
-        returnPayment(people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
-        rejectPayment(people.rasmus, { paymentId: id, reason: 'Pole alust.' }, ctx),
-      ]);
+      const results = await Promise.allSettled(race.map((act) => act(id)));
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'errors.paymentNotPrepared' });
       expect(await countRows(d(), 'audit_log', sql`entity_id = ${id} and action in ('payment.approve', 'payment.return', 'payment.reject')`)).toBe(1);
       expect(await countRows(d(), 'benefit_payment_events', sql`payment_id = ${id}`)).toBeLessThanOrEqual(1);
     }
+    // A double-clicked resubmit (two requests at once) resubmits once.
+    const id = await prepared();
+    await returnPayment(people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx);
+    const results = await Promise.allSettled([
+      resubmitPayment(people.mari, correction(id, { amount: '270,00' }), ctx),
+      resubmitPayment(people.mari, correction(id, { amount: '270,00' }), ctx),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((await row(id)).status).toBe('prepared');
+    expect(await countRows(d(), 'benefit_payment_events', sql`payment_id = ${id}`)).toBe(2);
   });
 
   it.skipIf(testDbKind !== 'postgres')('on PostgreSQL, with the row held by another connection, approve and return queue up and exactly one wins', async () => {
