@@ -237,6 +237,8 @@ const registration = (title: string) => ({
 
 type Ledger = { sent: Set<string>; ok: Map<string, string>; failed: number };
 const registrations: Ledger = { sent: new Set(), ok: new Map(), failed: 0 };
+// Latency by kind of request (from building the request to its response), for the current run.
+const byKind = new Map<string, number[]>();
 const okNumber = (body: string) => /"ok":true,"data":\{[^}]*"number":"([^"]+)"/.exec(body)?.[1] ?? null;
 
 function portalRequests() {
@@ -249,6 +251,7 @@ function portalRequests() {
         const headers: Record<string, string> = { cookie: user.cookie, accept: 'text/html' };
         const roll = Math.random();
         context.title = null;
+        context.startedAt = performance.now();
         if (roll < 0.7) {
           const lists = [
             '/dokumendid',
@@ -259,12 +262,15 @@ function portalRequests() {
             '/kliendid',
             '/',
           ];
+          context.kind = 'list';
           return { ...req, method: 'GET', path: lists[Math.floor(Math.random() * lists.length)], headers, body: undefined };
         }
         if (roll < 0.9) {
+          context.kind = 'card';
           return { ...req, method: 'GET', path: `/dokumendid/${user.docs[Math.floor(Math.random() * user.docs.length)]}`, headers, body: undefined };
         }
         const title = `Koormustest ${randomUUID()}`;
+        context.kind = 'registration';
         context.title = title;
         registrations.sent.add(title);
         const { body, type } = actionBody('input', registration(title));
@@ -277,6 +283,9 @@ function portalRequests() {
         };
       },
       onResponse(status: number, body: string, context: Record<string, unknown>) {
+        const kind = context.kind as string;
+        if (!byKind.has(kind)) byKind.set(kind, []);
+        byKind.get(kind)!.push(performance.now() - (context.startedAt as number));
         const title = context.title as string | null;
         if (!title) return;
         const number = status === 200 ? okNumber(body) : null;
@@ -290,7 +299,7 @@ function portalRequests() {
   ];
 }
 
-type Run = { name: string; result: Result; latencies: number[]; errorsBySecond: Map<number, number>; appErrors: number };
+type Run = { name: string; result: Result; latencies: number[]; errorsBySecond: Map<number, number>; appErrors: number; kinds: string };
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function load(
@@ -301,6 +310,7 @@ async function load(
   during?: () => Promise<void>,
 ): Promise<Run> {
   (globalThis as { __u?: number }).__u = -1;
+  byKind.clear();
   const failedBefore = registrations.failed;
   const started = Date.now();
   const latencies: number[] = [];
@@ -319,7 +329,13 @@ async function load(
   });
   const [result] = await Promise.all([instance, during?.()]);
   latencies.sort((a, b) => a - b);
-  return { name, result, latencies, errorsBySecond, appErrors: registrations.failed - failedBefore };
+  const kinds = [...byKind.entries()]
+    .map(([kind, l]) => {
+      l.sort((a, b) => a - b);
+      return `${kind} ${l.length} × p50 ${pct(l, 50).toFixed(0)} / p95 ${pct(l, 95).toFixed(0)} ms`;
+    })
+    .join('; ');
+  return { name, result, latencies, errorsBySecond, appErrors: registrations.failed - failedBefore, kinds };
 }
 
 // Warm-up, not measured: first renders, JIT, connection pools.
@@ -366,7 +382,28 @@ for (const [what, pathname] of [
 }
 log(`single-user medians: ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms ${x.kb.toFixed(0)} KiB`).join(', ')}`);
 log('clean run');
-const clean = await load('portal, clean', origin, portalRequests(), SECONDS);
+// What the database's busy backends are doing, sampled through the clean run: where requests wait.
+const waits = new Map<string, number>();
+let samples = 0;
+const clean = await load('portal, clean', origin, portalRequests(), SECONDS, async () => {
+  const until = Date.now() + (SECONDS - 2) * 1000;
+  while (Date.now() < until) {
+    const rows = await sql`
+      select coalesce(wait_event_type || ':' || wait_event, 'running') as w,
+             case when query ilike '%register_counters%' then 'counter' when query ilike '%audit%' then 'audit' else 'other' end as q
+      from pg_stat_activity where datname = 'toolaud_load' and state = 'active' and pid <> pg_backend_pid()`;
+    for (const r of rows) waits.set(`${r.w} (${r.q})`, (waits.get(`${r.w} (${r.q})`) ?? 0) + 1);
+    samples++;
+    await sleep(400);
+  }
+});
+const waitTotal = [...waits.values()].reduce((a, b) => a + b, 0);
+const waitSummary =
+  [...waits.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([w, n]) => `${w} ${((100 * n) / Math.max(1, waitTotal)).toFixed(0)} %`)
+    .join('; ') + ` (${samples} samples, ${(waitTotal / Math.max(1, samples)).toFixed(1)} active backends on average)`;
 
 // BENCH_PROFILE, or BENCH_CLEAN_ONLY=1 (to compare two builds quickly): stop after the clean run.
 if (profile || process.env.BENCH_CLEAN_ONLY) {
@@ -375,6 +412,8 @@ if (profile || process.env.BENCH_CLEAN_ONLY) {
     `clean run: ${clean.result.requests.average.toFixed(0)} req/s, p50 ${pct(l, 50)} ms, p95 ${pct(l, 95)} ms, p99 ${pct(l, 99)} ms, ` +
       `${clean.result.non2xx} non-2xx, ${clean.result.errors} socket errors, ${clean.result.timeouts} timeouts, ${clean.appErrors} refused registrations`,
   );
+  log(`by kind: ${clean.kinds}`);
+  log(`database backends: ${waitSummary}`);
   tearingDown = true;
   for (const child of [...children]) await stopChild(child, 'SIGTERM');
   await edge.stop();
@@ -559,6 +598,8 @@ Mix per request: 70 % list and search pages (\`/dokumendid\` with views, status 
 ${row(clean)}
 ${row(ceiling)}
 ${row(faulty)}
+
+By kind of request in the clean run: ${clean.kinds}. Active database backends in the clean run, by wait event and statement: ${waitSummary}.
 
 One user alone, one request at a time (median of 15, through nginx): ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms (${x.kb.toFixed(0)} KiB)`).join('; ')}.
 

@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { assessmentApplications, assessmentExports, attachments, documents, staff, units } from '@/db/schema';
-import { appendAudit } from '@/server/audit/record';
+import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import type { RegisterActor } from '@/server/register/visibility';
 import { applicationScope } from './mutations';
@@ -76,8 +76,8 @@ export async function getAssessmentApplication(actor: RegisterActor, id: string,
       .orderBy(desc(assessmentExports.exportedAt))
       .limit(20),
   ]);
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'assessment.view',
@@ -86,7 +86,8 @@ export async function getAssessmentApplication(actor: RegisterActor, id: string,
       subjectCode: row.application.applicantCode,
       purpose: 'ekspertiisitaotluse menetlemine',
       requestId: ctx.requestId,
-    }),
+    },
+    db,
   );
   return { ...row, files, exports: exports.map((e) => ({ id: e.id, exportedAt: e.exportedAt, name: `${e.given} ${e.family}` })) };
 }

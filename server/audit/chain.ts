@@ -29,7 +29,23 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/**
+ * A row's canonical JSON split around its `seq` value: `before + seq + after` is
+ * `canonicalJson` of the whole row. The writer sends the two halves to the database, which
+ * learns `seq` and the previous hash under the chain lock and hashes there
+ * (`audit_append`, migration 0013), so the lock is held for one statement.
+ */
+export function chainBody(row: Omit<ChainedFields, 'seq'>): { before: string; after: string } {
+  const entries = Object.entries({ ...row, at: row.at.toISOString(), seq: 0 } as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => [k, `${JSON.stringify(k)}:${k === 'seq' ? '' : canonicalJson(v)}`] as const);
+  const at = entries.findIndex(([k]) => k === 'seq');
+  const parts = entries.map(([, part]) => part);
+  return { before: `{${parts.slice(0, at + 1).join(',')}`, after: `${at + 1 < parts.length ? ',' : ''}${parts.slice(at + 1).join(',')}}` };
+}
+
 export function rowHash(prevHash: string, row: ChainedFields): string {
-  const body = canonicalJson({ ...row, at: row.at.toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  const { before, after } = chainBody(row);
+  return createHash('sha256').update(prevHash).update('\n').update(`${before}${row.seq}${after}`).digest('hex');
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { authorize, type Actor } from '@/server/auth/policy';
-import { appendAudit } from './record';
+import { recordAudit } from './record';
 import { verifyAuditChain, type VerifyResult } from './verify';
 
 export type AuditFilter = { personalCode?: string; before?: number; limit?: number };
@@ -25,15 +25,16 @@ export async function searchAudit(actor: Actor, filter: AuditFilter, ctx: { requ
     .orderBy(desc(auditLog.seq))
     .limit(Math.min(filter.limit ?? 100, 500));
   if (code) {
-    await db.transaction((tx) =>
-      appendAudit(tx, {
+    await recordAudit(
+      {
         actorCode: actor.personalCode,
         actorRole: role,
         action: 'audit.search',
         subjectCode: code,
         purpose: 'auditilogi päring',
         requestId: ctx.requestId,
-      }),
+      },
+      db,
     );
   }
   return rows.map(({ prevHash: _p, hash: _h, ...row }) => row);

@@ -1,8 +1,7 @@
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
-import { auditLog } from '@/db/schema';
-import { GENESIS_HASH, rowHash, type ChainedFields } from './chain';
+import { canonicalJson, chainBody, type ChainedFields } from './chain';
 
 export type AuditEntry = {
   actorCode?: string | null;
@@ -19,17 +18,13 @@ export type AuditEntry = {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-// All writers take this transaction-scoped lock before reading the chain's head, so
-// concurrent writers (and several portal instances) append one after another: the chain
-// never forks, and seq has no gaps because a rolled-back writer leaves nothing behind.
-const CHAIN_LOCK = sql`select pg_advisory_xact_lock(7402001)`;
-
-/** Appends an audit row inside the caller's transaction (with the change it describes). */
-export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.execute(CHAIN_LOCK);
-  const [head] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  const fields: ChainedFields = {
-    seq: (head?.seq ?? 0) + 1,
+// One statement (the function audit_append, migration 0013) takes the chain's
+// transaction-scoped advisory lock, reads the head, hashes and inserts, so concurrent
+// writers of every portal instance append one after another: the chain never forks, and seq
+// has no gaps because a rolled-back writer leaves nothing behind. The lock is held from that
+// statement to the commit; callers append last, just before committing.
+function appendStatement(entry: AuditEntry) {
+  const fields: Omit<ChainedFields, 'seq'> = {
     at: new Date(),
     actorCode: entry.actorCode ?? null,
     actorRole: entry.actorRole ?? null,
@@ -42,12 +37,21 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     requestId: entry.requestId ?? null,
     details: entry.details ?? null,
   };
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: rowHash(prevHash, fields) });
+  const { before, after } = chainBody(fields);
+  const row = JSON.stringify({ ...fields, at: fields.at.toISOString(), details: undefined });
+  // The details are stored from the same canonical text that was hashed, so what
+  // audit:verify reads back serialises to it again.
+  return sql`select audit_append(${row}::jsonb, ${canonicalJson(fields.details)}::jsonb, ${before}, ${after})`;
+}
+
+/** Appends an audit row inside the caller's transaction (with the change it describes). */
+export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.execute(appendStatement(entry));
 }
 
 /** Appends an audit row in a transaction of its own (for events with no other write). */
 export async function recordAudit(entry: AuditEntry, db?: Db): Promise<void> {
+  // One statement on its own is its own transaction: the lock is released at its end.
   const database = db ?? (await getDb());
-  await database.transaction((tx) => appendAudit(tx, entry));
+  await database.execute(appendStatement(entry));
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bulkRows, bulkRuns, documents, issuedDocuments, staff } from '@/db/schema';
 import type { BulkCounts, BulkProgress } from '@/templates/bulk';
-import { appendAudit } from '@/server/audit/record';
+import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { visibleRuns, type BulkActor } from './visibility';
 
@@ -113,8 +113,8 @@ export async function getBulkRun(actor: BulkActor, runId: string, ctx: Ctx) {
     .orderBy(asc(bulkRows.rowNumber));
   const counts = emptyCounts();
   for (const row of rows) counts[row.status]++;
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'bulk_run.view',
@@ -123,7 +123,8 @@ export async function getBulkRun(actor: BulkActor, runId: string, ctx: Ctx) {
       purpose: 'hulgiväljastuse jälgimine',
       requestId: ctx.requestId,
       details: { rows: rows.length },
-    }),
+    },
+    db,
   );
   return { ...run, rows, counts, percent: percentOf(run.total, counts), mine: run.createdById === actor.id };
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clients, documents, documentTypes, identityChecks, staff } from '@/db/schema';
 import { isValidPersonalCode } from '@/lib/personal-code';
-import { appendAudit } from '@/server/audit/record';
+import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { visibleDocuments, withHeldWork, type RegisterActor } from '@/server/register/visibility';
 
@@ -22,8 +22,8 @@ export async function searchClients(actor: RegisterActor, query: string, ctx: { 
     .orderBy(asc(clients.familyName), asc(clients.givenName))
     .limit(50);
   if (byCode) {
-    await db.transaction((tx) =>
-      appendAudit(tx, {
+    await recordAudit(
+      {
         actorCode: actor.personalCode,
         actorRole: role,
         action: 'client.search',
@@ -31,7 +31,8 @@ export async function searchClients(actor: RegisterActor, query: string, ctx: { 
         outcome: 'success',
         requestId: ctx.requestId,
         details: { found: rows.length },
-      }),
+      },
+      db,
     );
   }
   return rows;
@@ -73,8 +74,8 @@ export async function getClientCard(actor: RegisterActor, clientId: string, ctx:
       .orderBy(desc(identityChecks.checkedAt))
       .limit(20),
   ]);
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'client.view',
@@ -83,7 +84,8 @@ export async function getClientCard(actor: RegisterActor, clientId: string, ctx:
       subjectCode: client.personalCode,
       purpose: ctx.purpose?.trim() || 'kliendi teenindamine',
       requestId: ctx.requestId,
-    }),
+    },
+    db,
   );
   return { client, documents: docs, identityChecks: checks.map((c) => ({ ...c.check, checkedByName: c.checkedByName })) };
 }

@@ -4,7 +4,7 @@ import { clients, consultations, consultationTopics, offices, units } from '@/db
 import { CONSULTATION_CHANNELS, periodSchema, type ConsultationChannel, type Period } from '@/lib/consultation-schema';
 import { isValidPersonalCode } from '@/lib/personal-code';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
-import { appendAudit } from '@/server/audit/record';
+import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
 import { ownConsultations, regionConsultations, type ConsultationActor } from './scope';
@@ -58,8 +58,8 @@ export async function lookupConsultationClient(actor: ConsultationActor, persona
     .from(clients)
     .where(eq(clients.personalCode, personalCode));
   if (!client) return null;
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'client.lookup',
@@ -68,7 +68,8 @@ export async function lookupConsultationClient(actor: ConsultationActor, persona
       subjectCode: personalCode,
       purpose: 'nõustamine',
       requestId: ctx.requestId,
-    }),
+    },
+    db,
   );
   return { givenName: client.givenName, familyName: client.familyName };
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Verification } from '@/lib/issuing-schema';
 import { clients, documents, documentTypes, issuedDocuments, missingRequests, staff } from '@/db/schema';
-import { appendAudit } from '@/server/audit/record';
+import { recordAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { databaseStorage } from '@/server/files/storage';
 import { inspectPdf, parseVerificationCode } from '@/server/pdf';
@@ -25,8 +25,8 @@ export async function readIssuedPdf(actor: RegisterActor, issuedId: string, ctx:
   if (!row) return null;
   const bytes = await databaseStorage.get(db, row.issued.attachmentId);
   if (!bytes) return null;
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'document.issued_download',
@@ -35,7 +35,8 @@ export async function readIssuedPdf(actor: RegisterActor, issuedId: string, ctx:
       subjectCode: row.clientCode,
       requestId: ctx.requestId,
       details: { number: row.number, sha256: row.issued.sha256 },
-    }),
+    },
+    db,
   );
   return { bytes, fileName: `${row.number.replace(/[^\p{L}\p{N}-]+/gu, '_')}.pdf` };
 }
@@ -121,8 +122,8 @@ export async function verifyDocument(actor: RegisterActor, input: { code?: strin
     else if (!sealOk) [status, reason] = ['changed', 'seal'];
     else status = 'valid';
   }
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'document.verify',
@@ -131,7 +132,8 @@ export async function verifyDocument(actor: RegisterActor, input: { code?: strin
       subjectCode: row?.clientCode ?? null,
       requestId: ctx.requestId,
       details: { code, by: inspection ? 'file' : 'code', result: row ? status : 'unknown', ...(inspection ? { sha256: inspection.sha256 } : {}) },
-    }),
+    },
+    db,
   );
   if (!row) return { status: 'unknown', code };
   return {
@@ -188,8 +190,8 @@ export async function issuingContext(actor: RegisterActor, input: { clientId?: s
         .limit(1)
     : [];
   if (client) {
-    await db.transaction((tx) =>
-      appendAudit(tx, {
+    await recordAudit(
+      {
         actorCode: actor.personalCode,
         actorRole: role,
         action: 'client.view',
@@ -198,7 +200,8 @@ export async function issuingContext(actor: RegisterActor, input: { clientId?: s
         subjectCode: client.personalCode,
         purpose: 'dokumendi väljastamine',
         requestId: ctx.requestId,
-      }),
+      },
+      db,
     );
   }
   const tallinn = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Tallinn' }).format(d);

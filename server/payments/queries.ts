@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { benefitKinds, benefitPaymentEvents, benefitPayments, paymentBatches, paymentBatchItems, staff, type BenefitPayment } from '@/db/schema';
-import { appendAudit } from '@/server/audit/record';
+import { recordAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { paymentScope, type PaymentActor } from './scope';
 
@@ -70,22 +70,24 @@ export async function getPayment(actor: PaymentActor, id: string, ctx: { request
     .limit(1);
   if (!row) return null;
   const [full] = await db.select().from(benefitPayments).where(eq(benefitPayments.id, id));
-  const [batch] = row.batchId ? await db.select({ messageId: paymentBatches.messageId }).from(paymentBatches).where(eq(paymentBatches.id, row.batchId)) : [];
-  const history = await db
-    .select({
-      id: benefitPaymentEvents.id,
-      kind: benefitPaymentEvents.kind,
-      at: benefitPaymentEvents.at,
-      reason: benefitPaymentEvents.reason,
-      changes: benefitPaymentEvents.changes,
-      actorName: fullName(decider),
-    })
-    .from(benefitPaymentEvents)
-    .innerJoin(decider, eq(decider.id, benefitPaymentEvents.actorId))
-    .where(eq(benefitPaymentEvents.paymentId, id))
-    .orderBy(asc(benefitPaymentEvents.at), asc(benefitPaymentEvents.id));
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  const [[batch], history] = await Promise.all([
+    row.batchId ? db.select({ messageId: paymentBatches.messageId }).from(paymentBatches).where(eq(paymentBatches.id, row.batchId)) : [],
+    db
+      .select({
+        id: benefitPaymentEvents.id,
+        kind: benefitPaymentEvents.kind,
+        at: benefitPaymentEvents.at,
+        reason: benefitPaymentEvents.reason,
+        changes: benefitPaymentEvents.changes,
+        actorName: fullName(decider),
+      })
+      .from(benefitPaymentEvents)
+      .innerJoin(decider, eq(decider.id, benefitPaymentEvents.actorId))
+      .where(eq(benefitPaymentEvents.paymentId, id))
+      .orderBy(asc(benefitPaymentEvents.at), asc(benefitPaymentEvents.id)),
+  ]);
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'payment.view',
@@ -94,7 +96,8 @@ export async function getPayment(actor: PaymentActor, id: string, ctx: { request
       subjectCode: full!.applicantCode,
       purpose: 'toetuse väljamakse menetlemine',
       requestId: ctx.requestId,
-    }),
+    },
+    db,
   );
   return {
     ...row,

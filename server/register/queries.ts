@@ -3,7 +3,7 @@ import { getDb, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, missingRequests, staff, units } from '@/db/schema';
 import { isValidPersonalCode } from '@/lib/personal-code';
 import type { DocumentStatus } from '@/lib/register-schema';
-import { appendAudit } from '@/server/audit/record';
+import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, tallinnDate } from '@/server/calendar/working-days';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
@@ -272,8 +272,8 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
       .where(and(eq(documents.matterId, row.doc.matterId), ne(documents.id, id), visible))
       .orderBy(asc(documents.suffix)),
   ]);
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'document.view',
@@ -282,7 +282,8 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
       subjectCode: row.client?.personalCode ?? null,
       purpose: ctx.purpose ?? `dokument ${row.doc.number}`,
       requestId: ctx.requestId,
-    }),
+    },
+    db,
   );
   const today = tallinnDate(new Date());
   return {
@@ -309,8 +310,8 @@ export async function readAttachment(actor: RegisterActor, attachmentId: string,
   if (!row) return null;
   const bytes = await databaseStorage.get(db, attachmentId);
   if (!bytes) return null;
-  await db.transaction((tx) =>
-    appendAudit(tx, {
+  await recordAudit(
+    {
       actorCode: actor.personalCode,
       actorRole: role,
       action: 'attachment.download',
@@ -319,7 +320,8 @@ export async function readAttachment(actor: RegisterActor, attachmentId: string,
       subjectCode: row.clientCode,
       purpose: `dokument ${row.number}`,
       requestId: ctx.requestId,
-    }),
+    },
+    db,
   );
   return { ...row.attachment, bytes };
 }
@@ -375,8 +377,8 @@ export async function findClientByCode(actor: RegisterActor, personalCode: strin
     .from(clients)
     .where(eq(clients.personalCode, personalCode));
   if (client) {
-    await db.transaction((tx) =>
-      appendAudit(tx, {
+    await recordAudit(
+      {
         actorCode: actor.personalCode,
         actorRole: role,
         action: 'client.lookup',
@@ -385,7 +387,8 @@ export async function findClientByCode(actor: RegisterActor, personalCode: strin
         subjectCode: personalCode,
         purpose: 'dokumendi registreerimine',
         requestId: ctx.requestId,
-      }),
+      },
+      db,
     );
   }
   return client ?? null;

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { absences, clients, documents, staff, taskAttachments, taskEvents, tasks } from '@/db/schema';
 import { OPEN_TASK_STATUSES, UNFINISHED_TASK_STATUSES, type TaskPriority, type TaskStatus } from '@/lib/task-schema';
-import { appendAudit } from '@/server/audit/record';
+import { recordAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { addDays, daysBetween, tallinnDate } from '@/server/calendar/working-days';
 import { heldFor, substitutionDay } from '@/server/org/substitution';
@@ -190,8 +190,8 @@ export async function getTaskCard(actor: TaskActor, id: string, ctx: { requestId
       .orderBy(asc(taskAttachments.uploadedAt)),
   ]);
   if (row.client?.id) {
-    await db.transaction((tx) =>
-      appendAudit(tx, {
+    await recordAudit(
+      {
         actorCode: actor.personalCode,
         actorRole: role,
         action: 'task.view',
@@ -200,7 +200,8 @@ export async function getTaskCard(actor: TaskActor, id: string, ctx: { requestId
         subjectCode: row.client!.personalCode,
         purpose: `ülesanne: ${row.task.title}`.slice(0, 200),
         requestId: ctx.requestId,
-      }),
+      },
+      db,
     );
   }
   const now = new Date();
