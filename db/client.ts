@@ -80,7 +80,9 @@ export async function openDb(options: OpenOptions): Promise<DbHandle> {
 async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, {
+  const { url: connectUrl, host } = socketOf(url);
+  const client = postgres(connectUrl, {
+    ...(host ? { host } : {}),
     max: poolMax ?? Number(process.env.DB_POOL_MAX ?? 10),
     // While PostgreSQL restarts, a request waits this long for a connection, then fails
     // cleanly instead of hanging for postgres.js's default 30 s.
@@ -91,6 +93,20 @@ async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * A Unix-socket directory given as libpq does (`postgres://user@localhost/db?host=/var/run/postgresql`),
+ * for a PostgreSQL on the same machine: postgres.js takes it as its `host` option (and would
+ * otherwise send `host` to the server as a setting). Over a socket each query costs the
+ * portal's CPU far less than over loopback TCP (BENCHMARKS.md, bench:load).
+ */
+export function socketOf(url: string): { url: string; host: string | null } {
+  const parsed = new URL(url);
+  const host = parsed.searchParams.get('host');
+  if (!host?.startsWith('/')) return { url, host: null };
+  parsed.searchParams.delete('host');
+  return { url: parsed.toString(), host };
 }
 
 async function openPglite(dataDir: string): Promise<DbHandle> {
@@ -184,7 +200,8 @@ export async function runMigrations(handle: DbHandle): Promise<void> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(handle.url!, { max: 1, onnotice: () => {} });
+  const { url, host } = socketOf(handle.url!);
+  const client = postgres(url, { ...(host ? { host } : {}), max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(hashtext('toolaud.migrations'))`;
     await migrate(drizzle(client), { migrationsFolder: migrationsDir });

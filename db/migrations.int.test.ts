@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { setupTestDatabase } from '@/test/db';
-import { appliedMigrationCount, runMigrations, selectRows } from './client';
+import { setupTestDatabase, testDbKind } from '@/test/db';
+import { appliedMigrationCount, openDb, runMigrations, selectRows, type DbHandle } from './client';
 import { offices, regions, staff, units } from './schema';
 import { seedDemo } from './seed/seed';
 import { demoStaff } from './seed/org-data';
@@ -18,6 +20,42 @@ describe('migrations and seed', () => {
     // Running them again is a no-op.
     await runMigrations(db.handle());
     expect(await appliedMigrationCount(db.handle().db)).toBe(journal.entries.length);
+  });
+
+  it('upgrades an existing database across payment_return_reject, whose enum values are added inside the migrator transaction', async () => {
+    // Production databases get that migration alone, in its own transaction: a value added there with
+    // ALTER TYPE … ADD VALUE cannot be used as an enum literal until that commits, so the
+    // CHECKs compare status::text. (From empty, every migration runs in one transaction that
+    // also created the type, where the values are usable at once: the test above.)
+    const journalFile = path.join(process.cwd(), 'db/migrations/meta/_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    const upTo = journal.entries.findIndex((e) => e.tag.endsWith('_payment_return_reject'));
+    expect(upTo).toBeGreaterThan(0);
+    const older = fs.mkdtempSync(path.join(os.tmpdir(), 'toolaud-migrations-'));
+    fs.cpSync(path.join(process.cwd(), 'db/migrations'), older, { recursive: true });
+    fs.writeFileSync(path.join(older, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
+    const fresh = await freshDatabase();
+    try {
+      process.env.MIGRATIONS_DIR = older;
+      await runMigrations(fresh.handle);
+      expect(await appliedMigrationCount(fresh.handle.db)).toBe(upTo);
+      delete process.env.MIGRATIONS_DIR;
+      await runMigrations(fresh.handle);
+      expect(await appliedMigrationCount(fresh.handle.db)).toBe(journal.entries.length);
+      const values = await selectRows<{ v: string }>(fresh.handle.db, sql`select unnest(enum_range(null::benefit_payment_status))::text as v`);
+      expect(values.map((r) => r.v)).toEqual(['prepared', 'approved', 'handed_over', 'returned', 'rejected']);
+      // Why the ::text: using a value in the transaction that adds it is refused on this engine too.
+      await expect(
+        fresh.handle.db.transaction(async (tx) => {
+          await tx.execute(sql`alter type benefit_payment_status add value 'probe_value'`);
+          await tx.execute(sql`select 'probe_value'::benefit_payment_status`);
+        }),
+      ).rejects.toThrow();
+    } finally {
+      delete process.env.MIGRATIONS_DIR;
+      await fresh.close();
+      fs.rmSync(older, { recursive: true, force: true });
+    }
   });
 
   it('seeds realistic demo data, and seeding twice changes nothing', async () => {
@@ -46,3 +84,26 @@ describe('migrations and seed', () => {
     expect([...roles].sort()).toEqual(['admin', 'finance', 'it_support', 'manager', 'specialist']);
   });
 });
+
+/** An empty database of the kind under test, not migrated. */
+async function freshDatabase(): Promise<{ handle: DbHandle; close: () => Promise<void> }> {
+  if (testDbKind !== 'postgres') {
+    const handle = await openDb({ dataDir: 'memory://', migrate: false });
+    return { handle, close: () => handle.close() };
+  }
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(process.env.TEST_PG_URL!, { max: 1, onnotice: () => {} });
+  const name = `toolaud_upgrade_${randomBytes(6).toString('hex')}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(process.env.TEST_PG_URL!);
+  url.pathname = `/${name}`;
+  const handle = await openDb({ url: url.toString(), migrate: false, poolMax: 2 });
+  return {
+    handle,
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

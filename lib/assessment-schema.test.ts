@@ -3,7 +3,7 @@ import { application, codes } from '@/test/assessments';
 import { applicantGroupOf, assessmentApplicationSchema, emptyLimitations } from './assessment-schema';
 
 const issues = (input: unknown) => {
-  const result = assessmentApplicationSchema.safeParse(input);
+  const result = assessmentApplicationSchema({ today: '2026-11-27' }).safeParse(input);
   return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
 };
 
@@ -73,5 +73,28 @@ describe('assessment application schema', () => {
   it('asks for the employer of someone who works and the school of someone who studies', () => {
     expect(issues(application({ employer: '' }))).toMatchObject({ employer: 'errors.required' });
     expect(issues(application({ isStudying: true }))).toMatchObject({ school: 'errors.required' });
+  });
+
+  it('needs the identity document when handed in at the office, and checks any given for another channel', () => {
+    const none = { identityDocumentType: '' as const, identityDocumentNumber: '', identityValidUntil: '' };
+    expect(issues(application(none))).toEqual({
+      identityDocumentType: 'errors.required',
+      identityDocumentNumber: 'errors.required',
+      identityValidUntil: 'errors.required',
+    });
+    for (const channel of ['post', 'email', 'e_service'] as const) expect(issues(application({ channel, ...none }))).toEqual({});
+    // Half a document identifies nobody; a document given for any channel is checked.
+    expect(issues(application({ channel: 'post', ...none, identityDocumentNumber: 'AB1234567' }))).toEqual({
+      identityDocumentType: 'errors.required',
+      identityValidUntil: 'errors.required',
+    });
+    expect(issues(application({ channel: 'post', identityValidUntil: '2026-11-26' }))).toEqual({ identityValidUntil: 'errors.identityExpired' });
+    // Valid through the last day, expired the day after (today is 27.11.2026).
+    expect(issues(application({ identityValidUntil: '2026-11-27' }))).toEqual({});
+    expect(issues(application({ identityValidUntil: '2026-11-26' }))).toEqual({ identityValidUntil: 'errors.identityExpired' });
+    expect(issues(application({ identityDocumentNumber: 'AB12' }))).toEqual({ identityDocumentNumber: 'errors.documentNumber' });
+    expect(issues(application({ identityDocumentNumber: 'AB 1234<' }))).toEqual({ identityDocumentNumber: 'errors.badChars' });
+    // The representative's document only when there is a representative.
+    expect(issues(application({ identifiedPerson: 'representative' }))).toEqual({ identifiedPerson: 'errors.identifiedRepresentative' });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalIdentityDocumentFields, requireIdentityDocument } from './identity-document';
 import { parsePersonalCode } from './personal-code';
 
 // The disability-degree assessment application (puude raskusastme tuvastamise taotlus,
@@ -12,6 +13,9 @@ export const ASSESSMENT_KINDS = ['disability', 'disability_and_work_ability'] as
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 export const INTAKE_CHANNELS = ['in_person', 'post', 'email', 'e_service'] as const;
 export const REPRESENTATIVE_BASES = ['parent', 'guardian', 'authorisation'] as const;
+/** Whose identity document was checked: the applicant's, or the representative's who came instead. */
+export const IDENTIFIED_PERSONS = ['applicant', 'representative'] as const;
+export type IdentifiedPerson = (typeof IDENTIFIED_PERSONS)[number];
 
 // The areas of everyday life the Board's assessment asks about (Puuetega inimeste
 // sotsiaaltoetuste seadus § 2 and the assessment method's activity domains): each asks how
@@ -78,67 +82,88 @@ export const limitationSchema = z
   })
   .refine((v) => v.level === 'none' || v.description.length >= 10, { message: 'errors.limitationDescription', path: ['description'] });
 
-export const assessmentApplicationSchema = z
-  .object({
-    channel: z.enum(INTAKE_CHANNELS, 'errors.required'),
-    receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date'),
-    applicantCode: personalCode,
-    applicantGivenName: name().min(1, 'errors.required'),
-    applicantFamilyName: name().min(1, 'errors.required'),
-    applicantAddress: plain(300),
-    applicantPhone: phone,
-    applicantEmail: optionalEmail,
-    hasRepresentative: z.boolean(),
-    representativeName: name(200),
-    representativeCode: z.string().trim(),
-    representativeBasis: z.union([z.literal(''), z.enum(REPRESENTATIVE_BASES)]),
-    representativeBasisNote: plain(300),
-    kind: z.enum(ASSESSMENT_KINDS, 'errors.required'),
-    providers: z.array(providerSchema).min(1, 'errors.assessmentProviders').max(10, 'errors.tooMany'),
-    limitations: z.array(limitationSchema).length(LIMITATION_AREAS.length, 'errors.required'),
-    workStatus: z.enum(WORK_STATUSES, 'errors.required'),
-    employer: plain(200),
-    isStudying: z.boolean(),
-    school: plain(200),
-    workStudyNote: plain(1000),
-    consentHealthData: z.literal(true, 'errors.assessmentConsentHealth'),
-    consentJoint: z.boolean(),
-    consentTruthful: z.literal(true, 'errors.assessmentConsentTruthful'),
-    submissionId: z.uuid(),
-  })
-  .superRefine((v, ctx) => {
-    const need = (ok: boolean, path: (string | number)[], message = 'errors.required') => {
-      if (!ok) ctx.addIssue({ code: 'custom', path, message });
-    };
-    if (v.hasRepresentative) {
-      need(v.representativeName.length > 0, ['representativeName']);
-      need(parsePersonalCode(v.representativeCode).ok, ['representativeCode'], v.representativeCode ? 'errors.personalCode' : 'errors.required');
-      need(v.representativeBasis !== '', ['representativeBasis']);
-      need(v.representativeCode !== v.applicantCode, ['representativeCode'], 'errors.representativeSelf');
-    }
-    // A child is represented by a parent or guardian (TsÜS § 8 lg 2).
-    if (applicantGroupOf(v.applicantCode, v.receivedOn) === 'child') need(v.hasRepresentative, ['hasRepresentative'], 'errors.childRepresentative');
-    // The work-ability assessment is for working-age people only (Töövõimetoetuse seadus § 2).
-    if (v.kind === 'disability_and_work_ability') {
-      need(applicantGroupOf(v.applicantCode, v.receivedOn) === 'working_age', ['kind'], 'errors.jointWorkingAge');
-      need(v.consentJoint, ['consentJoint'], 'errors.assessmentConsentJoint');
-    }
-    const areas = v.limitations.map((l) => l.area);
-    need(
-      LIMITATION_AREAS.every((a, i) => areas[i] === a),
-      ['limitations'],
-      'errors.required',
-    );
-    need(
-      v.limitations.some((l) => l.level !== 'none'),
-      ['limitations'],
-      'errors.assessmentNoLimitation',
-    );
-    if (v.workStatus === 'employed' || v.workStatus === 'self_employed') need(v.employer.length > 0, ['employer']);
-    if (v.isStudying) need(v.school.length > 0, ['school']);
-  });
+export type AssessmentRules = { today: string };
 
-export type AssessmentApplicationInput = z.input<typeof assessmentApplicationSchema>;
-export type AssessmentApplication = z.output<typeof assessmentApplicationSchema>;
+/**
+ * Built per request with today's Tallinn date (as the overpayment form is), so the browser and
+ * the server refuse the same expired identity document. The identity document (duty 3.2) is
+ * required when the application is handed in at the office: the specialist sees the person and
+ * the document. By post or e-mail nobody is seen, and through the e-service the person signed in
+ * with an eID, so there it is recorded only when a document was in fact checked (e.g. the
+ * applicant came by later); if any of it is given, all of it is checked.
+ */
+export function assessmentApplicationSchema(rules: AssessmentRules) {
+  return z
+    .object({
+      channel: z.enum(INTAKE_CHANNELS, 'errors.required'),
+      receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date'),
+      identifiedPerson: z.enum(IDENTIFIED_PERSONS, 'errors.required'),
+      ...optionalIdentityDocumentFields(rules.today),
+      applicantCode: personalCode,
+      applicantGivenName: name().min(1, 'errors.required'),
+      applicantFamilyName: name().min(1, 'errors.required'),
+      applicantAddress: plain(300),
+      applicantPhone: phone,
+      applicantEmail: optionalEmail,
+      hasRepresentative: z.boolean(),
+      representativeName: name(200),
+      representativeCode: z.string().trim(),
+      representativeBasis: z.union([z.literal(''), z.enum(REPRESENTATIVE_BASES)]),
+      representativeBasisNote: plain(300),
+      kind: z.enum(ASSESSMENT_KINDS, 'errors.required'),
+      providers: z.array(providerSchema).min(1, 'errors.assessmentProviders').max(10, 'errors.tooMany'),
+      limitations: z.array(limitationSchema).length(LIMITATION_AREAS.length, 'errors.required'),
+      workStatus: z.enum(WORK_STATUSES, 'errors.required'),
+      employer: plain(200),
+      isStudying: z.boolean(),
+      school: plain(200),
+      workStudyNote: plain(1000),
+      consentHealthData: z.literal(true, 'errors.assessmentConsentHealth'),
+      consentJoint: z.boolean(),
+      consentTruthful: z.literal(true, 'errors.assessmentConsentTruthful'),
+      submissionId: z.uuid(),
+    })
+    .superRefine((v, ctx) => {
+      const need = (ok: boolean, path: (string | number)[], message = 'errors.required') => {
+        if (!ok) ctx.addIssue({ code: 'custom', path, message });
+      };
+      requireIdentityDocument(v, ctx, v.channel === 'in_person');
+      need(v.identifiedPerson === 'applicant' || v.hasRepresentative, ['identifiedPerson'], 'errors.identifiedRepresentative');
+      if (v.hasRepresentative) {
+        need(v.representativeName.length > 0, ['representativeName']);
+        need(parsePersonalCode(v.representativeCode).ok, ['representativeCode'], v.representativeCode ? 'errors.personalCode' : 'errors.required');
+        need(v.representativeBasis !== '', ['representativeBasis']);
+        need(v.representativeCode !== v.applicantCode, ['representativeCode'], 'errors.representativeSelf');
+      }
+      // A child is represented by a parent or guardian (TsÜS § 8 lg 2).
+      if (applicantGroupOf(v.applicantCode, v.receivedOn) === 'child') need(v.hasRepresentative, ['hasRepresentative'], 'errors.childRepresentative');
+      // The work-ability assessment is for working-age people only (Töövõimetoetuse seadus § 2).
+      if (v.kind === 'disability_and_work_ability') {
+        need(applicantGroupOf(v.applicantCode, v.receivedOn) === 'working_age', ['kind'], 'errors.jointWorkingAge');
+        need(v.consentJoint, ['consentJoint'], 'errors.assessmentConsentJoint');
+      }
+      const areas = v.limitations.map((l) => l.area);
+      need(
+        LIMITATION_AREAS.every((a, i) => areas[i] === a),
+        ['limitations'],
+        'errors.required',
+      );
+      need(
+        v.limitations.some((l) => l.level !== 'none'),
+        ['limitations'],
+        'errors.assessmentNoLimitation',
+      );
+      if (v.workStatus === 'employed' || v.workStatus === 'self_employed') need(v.employer.length > 0, ['employer']);
+      if (v.isStudying) need(v.school.length > 0, ['school']);
+    });
+}
+
+export type AssessmentApplicationInput = z.input<ReturnType<typeof assessmentApplicationSchema>>;
+export type AssessmentApplication = z.output<ReturnType<typeof assessmentApplicationSchema>>;
+/** What the application's `data` column keeps: the identity check has columns of its own. */
+export type StoredAssessmentData = Omit<
+  AssessmentApplication,
+  'submissionId' | 'identifiedPerson' | 'identityDocumentType' | 'identityDocumentNumber' | 'identityValidUntil'
+>;
 
 export const emptyLimitations = () => LIMITATION_AREAS.map((area) => ({ area, level: 'none' as const, description: '' }));

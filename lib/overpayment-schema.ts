@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { requiredIdentityDocumentFields } from './identity-document';
 import { parseEurosToCents } from './money';
 import { isValidPersonalCode } from './personal-code';
 import { euros, isoDate } from './payment-schema';
-import { IDENTITY_DOCUMENTS } from './register-schema';
 
 // Applications about an overpaid pension or benefit (duty 3.8): repay in one sum, repay in
 // instalments by a proposed schedule, or be released from repaying (with a reason). Only
@@ -50,15 +50,7 @@ export function overpaymentSchema(rules: OverpaymentRules) {
       clientGivenName: name,
       clientFamilyName: name,
       channel: z.enum(OVERPAYMENT_CHANNELS, 'errors.required'),
-      identityDocumentType: z.enum(IDENTITY_DOCUMENTS, 'errors.required'),
-      identityDocumentNumber: z
-        .string()
-        .trim()
-        .min(1, 'errors.required')
-        .max(20, 'errors.tooLong')
-        .regex(/^[A-Za-z0-9]*$/, 'errors.badChars')
-        .refine((v) => v.length >= 5, 'errors.documentNumber'),
-      identityValidUntil: isoDate.refine((v) => v >= rules.today, 'errors.identityExpired'),
+      ...requiredIdentityDocumentFields(rules.today),
       benefit: plain(200).min(1, 'errors.required'),
       decisionReference: plain(100),
       amount: euros,

@@ -56,6 +56,30 @@ export type PreparePaymentInput = z.input<typeof preparePaymentSchema>;
 export const paymentIdSchema = z.object({ paymentId: z.uuid() });
 export type PaymentIdInput = z.input<typeof paymentIdSchema>;
 
+/**
+ * Why a payment is returned for correction or rejected. Plain text: markup such as
+ * `<script>` is kept as typed and only ever shown as text (React and the e-mail template
+ * escape it); control characters other than line breaks and tabs are refused.
+ */
+export const decisionReason = z
+  .string()
+  .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'errors.required')
+      .min(3, 'errors.reasonTooShort')
+      .max(1000, 'errors.tooLong')
+      .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'errors.badChars'),
+  );
+
+export const paymentDecisionSchema = z.object({ paymentId: z.uuid(), reason: decisionReason });
+export type PaymentDecisionInput = z.input<typeof paymentDecisionSchema>;
+
+/** The preparer corrects a returned payment: the prepare form's fields, checked the same way. */
+export const correctPaymentSchema = preparePaymentSchema.omit({ submissionId: true }).extend({ paymentId: z.uuid() });
+export type CorrectPaymentInput = z.input<typeof correctPaymentSchema>;
+
 export const createBatchSchema = z.object({
   paymentIds: z.array(z.uuid()).min(1, 'errors.batchEmpty').max(1000, 'errors.tooLarge'),
   executionDate: isoDate,

@@ -130,10 +130,15 @@ const quiet = (child: ChildProcess) => {
   });
   return child;
 };
+// PostgreSQL runs on this machine, so the portal reaches it as a co-located server is
+// reached in production: over its Unix socket (libpq's ?host=/dir). BENCH_DB_TRANSPORT=tcp
+// measures loopback TCP instead.
+const transport = process.env.BENCH_DB_TRANSPORT === 'tcp' ? 'tcp' : 'socket';
+const appDbUrl = transport === 'tcp' ? dbUrl : `${dbUrl}?host=${encodeURIComponent(process.env.PG_CLUSTER_DIR!)}`;
 const baseEnv = {
   ...process.env,
   TOOLAUD_ENV: 'test', // the development sign-in settings below; nothing else is relaxed
-  DATABASE_URL: dbUrl,
+  DATABASE_URL: appDbUrl,
   NEXTAUTH_URL: origin,
   PORTAL_ORIGIN: `localhost:${ports.https}`,
   AUTH_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
@@ -152,7 +157,8 @@ const baseEnv = {
 };
 function startInstance(port: number, id: string, extra: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcess {
   return quiet(
-    spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], {
+    // BENCH_NODE_ARGS: extra V8/Node flags for the instances (e.g. --max-semi-space-size=32), to compare.
+    spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...nodeArgs, 'scripts/start.mjs'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...baseEnv, PORT: String(port), INSTANCE_ID: id, DB_POOL_MAX: '10', ...extra },
     }),
@@ -299,7 +305,32 @@ function portalRequests() {
   ];
 }
 
-type Run = { name: string; result: Result; latencies: number[]; errorsBySecond: Map<number, number>; appErrors: number; kinds: string };
+// CPU time used by each part (from /proc, in ms): unlike throughput, CPU per request hardly
+// changes when other work shares the machine, so two builds compare even on a busy one.
+function cpuByPart(appPids: number[]): Record<'app' | 'postgres' | 'nginx' | 'loadgen', number> {
+  const parts = { app: 0, postgres: 0, nginx: 0, loadgen: 0 };
+  const tick = 1000 / 100; // USER_HZ
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * tick;
+    const pid = Number(entry);
+    if (appPids.includes(pid)) parts.app += ms;
+    else if (pid === process.pid) parts.loadgen += ms;
+    else if (comm === 'postgres') parts.postgres += ms;
+    else if (comm === 'nginx') parts.nginx += ms;
+  }
+  return parts;
+}
+
+type Run = { name: string; result: Result; latencies: number[]; errorsBySecond: Map<number, number>; appErrors: number; kinds: string; cpu: string };
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function load(
@@ -327,7 +358,13 @@ async function load(
     const s = Math.floor((Date.now() - started) / 1000);
     errorsBySecond.set(s, (errorsBySecond.get(s) ?? 0) + 1);
   });
+  const appPids = () => [...children].filter((c) => c.spawnargs.includes('scripts/start.mjs')).map((c) => c.pid!);
+  const cpuBefore = cpuByPart(appPids());
   const [result] = await Promise.all([instance, during?.()]);
+  const cpuAfter = cpuByPart(appPids());
+  const cpu = (Object.keys(cpuAfter) as (keyof typeof cpuAfter)[])
+    .map((k) => `${k} ${((cpuAfter[k] - cpuBefore[k]) / Math.max(1, result.requests.total)).toFixed(1)}`)
+    .join(', ');
   latencies.sort((a, b) => a - b);
   const kinds = [...byKind.entries()]
     .map(([kind, l]) => {
@@ -335,7 +372,7 @@ async function load(
       return `${kind} ${l.length} × p50 ${pct(l, 50).toFixed(0)} / p95 ${pct(l, 95).toFixed(0)} ms`;
     })
     .join('; ');
-  return { name, result, latencies, errorsBySecond, appErrors: registrations.failed - failedBefore, kinds };
+  return { name, result, latencies, errorsBySecond, appErrors: registrations.failed - failedBefore, kinds, cpu };
 }
 
 // Warm-up, not measured: first renders, JIT, connection pools.
@@ -413,6 +450,7 @@ if (profile || process.env.BENCH_CLEAN_ONLY) {
       `${clean.result.non2xx} non-2xx, ${clean.result.errors} socket errors, ${clean.result.timeouts} timeouts, ${clean.appErrors} refused registrations`,
   );
   log(`by kind: ${clean.kinds}`);
+  log(`CPU ms per request: ${clean.cpu}`);
   log(`database backends: ${waitSummary}`);
   tearingDown = true;
   for (const child of [...children]) await stopChild(child, 'SIGTERM');
@@ -589,7 +627,7 @@ const ratio = clean.result.requests.average / ceiling.result.requests.average;
 const section = `<!-- bench:load start -->
 ## Load and faults through nginx (\`npm run bench:load\`)
 
-${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, ${ngx}. Everything on this one machine over loopback: nginx (TLS, HTTP/1.1 from the load generator) → two \`npm start\` instances (pool 10 each) → one PostgreSQL; one outbox worker; autocannon with ${USERS} connections, each a signed-in specialist (their own session cookie), ${SECONDS} s per run after a warm-up. The register holds ${DOCS.toLocaleString('en')} generated documents. The load generator shares the 2 cores with everything it measures; the machine's 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end (${os.cpus().length} cores; other sessions' builds and tests share this machine, so absolute figures vary from run to run).
+${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, ${ngx}. Everything on this one machine over loopback: nginx (TLS, HTTP/1.1 from the load generator) → two \`npm start\` instances (pool 10 each) → one PostgreSQL (${transport === 'tcp' ? 'over loopback TCP' : 'over its Unix socket'}); one outbox worker; autocannon with ${USERS} connections, each a signed-in specialist (their own session cookie), ${SECONDS} s per run after a warm-up. The register holds ${DOCS.toLocaleString('en')} generated documents. The load generator shares the 2 cores with everything it measures; the machine's 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end (${os.cpus().length} cores; other sessions' builds and tests share this machine, so absolute figures vary from run to run).
 
 Mix per request: 70 % list and search pages (\`/dokumendid\` with views, status and client search, \`/kliendid\`, \`/\`), 20 % opening a document card the user may see, 10 % registering a letter through the real server action (multipart, as the browser sends it). The ceiling is a bare Next.js page (\`bench/bare\`, rendered per request) behind the same nginx and launcher.
 
@@ -599,7 +637,7 @@ ${row(clean)}
 ${row(ceiling)}
 ${row(faulty)}
 
-By kind of request in the clean run: ${clean.kinds}. Active database backends in the clean run, by wait event and statement: ${waitSummary}.
+By kind of request in the clean run: ${clean.kinds}. CPU time per request in the clean run (ms; all processes of each part, from /proc): ${clean.cpu}; the bare page: ${ceiling.cpu}. Active database backends in the clean run, by wait event and statement: ${waitSummary}.
 
 One user alone, one request at a time (median of 15, through nginx): ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms (${x.kb.toFixed(0)} KiB)`).join('; ')}.
 

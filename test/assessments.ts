@@ -16,6 +16,10 @@ export function application(overrides: Partial<AssessmentApplicationInput> = {})
   return {
     channel: 'in_person',
     receivedOn: '2026-11-27',
+    identifiedPerson: 'applicant',
+    identityDocumentType: 'id_card',
+    identityDocumentNumber: 'AB1234567',
+    identityValidUntil: '2030-01-01',
     applicantCode: codes.workingAge,
     applicantGivenName: 'Õie-Mall',
     applicantFamilyName: 'Šults',

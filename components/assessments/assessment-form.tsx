@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -14,6 +14,7 @@ import {
   ASSESSMENT_KINDS,
   assessmentApplicationSchema,
   emptyLimitations,
+  IDENTIFIED_PERSONS,
   INTAKE_CHANNELS,
   LIMITATION_LEVELS,
   REPRESENTATIVE_BASES,
@@ -21,6 +22,7 @@ import {
   type AssessmentApplicationInput,
 } from '@/lib/assessment-schema';
 import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { IDENTITY_DOCUMENTS } from '@/lib/register-schema';
 
 type Props = {
   m: Messages;
@@ -53,11 +55,16 @@ export function AssessmentForm({ m, today, register: registerApplication }: Prop
   const [fileError, setFileError] = useState<string | null>(null);
   // One key per form shown: a double click or a retried request registers once.
   const [submissionId] = useState(() => crypto.randomUUID());
+  const schema = useMemo(() => assessmentApplicationSchema({ today }), [today]);
   const { register, handleSubmit, setError, control, formState } = useForm<AssessmentApplicationInput>({
-    resolver: zodResolver(assessmentApplicationSchema) as never,
+    resolver: zodResolver(schema) as never,
     defaultValues: {
       channel: 'in_person',
       receivedOn: today,
+      identifiedPerson: 'applicant',
+      identityDocumentType: '',
+      identityDocumentNumber: '',
+      identityValidUntil: '',
       applicantCode: '',
       applicantGivenName: '',
       applicantFamilyName: '',
@@ -86,9 +93,9 @@ export function AssessmentForm({ m, today, register: registerApplication }: Prop
   const { errors, isSubmitting } = formState;
   const [registered, setRegistered] = useState(false);
   const providers = useFieldArray({ control, name: 'providers' });
-  const [code, receivedOn, hasRepresentative, kind, workStatus, isStudying, limitations] = useWatch({
+  const [code, receivedOn, hasRepresentative, kind, workStatus, isStudying, limitations, channel] = useWatch({
     control,
-    name: ['applicantCode', 'receivedOn', 'hasRepresentative', 'kind', 'workStatus', 'isStudying', 'limitations'],
+    name: ['applicantCode', 'receivedOn', 'hasRepresentative', 'kind', 'workStatus', 'isStudying', 'limitations', 'channel'],
   });
   const group = applicantGroupOf(code ?? '', receivedOn ?? today);
 
@@ -156,6 +163,49 @@ export function AssessmentForm({ m, today, register: registerApplication }: Prop
             <Input id="receivedOn" type="date" max={today} {...aria('receivedOn', errors.receivedOn)} {...register('receivedOn')} />
           </Field>
         </div>
+        <fieldset className="flex flex-col gap-3 border-t border-slate-200 pt-4">
+          <legend className="mb-1 font-semibold">{f.identity}</legend>
+          <p className="text-sm text-slate-700">{channel === 'in_person' ? f.identityLeadInPerson : f.identityLeadOther}</p>
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Field id="identifiedPerson" label={f.identifiedPerson} error={err('identifiedPerson')}>
+              <Select id="identifiedPerson" {...aria('identifiedPerson', errors.identifiedPerson)} {...register('identifiedPerson')}>
+                {IDENTIFIED_PERSONS.filter((p) => p === 'applicant' || hasRepresentative).map((p) => (
+                  <option key={p} value={p}>
+                    {a.identifiedPersons[p]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field id="identityDocumentType" label={f.identityDocumentType} error={err('identityDocumentType')}>
+              <Select id="identityDocumentType" {...aria('identityDocumentType', errors.identityDocumentType)} {...register('identityDocumentType')}>
+                <option value="">—</option>
+                {IDENTITY_DOCUMENTS.map((d) => (
+                  <option key={d} value={d}>
+                    {m.register.identityDocuments[d]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field id="identityDocumentNumber" label={f.identityDocumentNumber} error={err('identityDocumentNumber')}>
+              <Input
+                id="identityDocumentNumber"
+                autoComplete="off"
+                maxLength={20}
+                {...aria('identityDocumentNumber', errors.identityDocumentNumber)}
+                {...register('identityDocumentNumber')}
+              />
+            </Field>
+            <Field id="identityValidUntil" label={f.identityValidUntil} error={err('identityValidUntil')}>
+              <Input
+                id="identityValidUntil"
+                type="date"
+                min={today}
+                {...aria('identityValidUntil', errors.identityValidUntil)}
+                {...register('identityValidUntil')}
+              />
+            </Field>
+          </div>
+        </fieldset>
       </Section>
 
       <Section id="applicant" n={2} title={a.sections.applicant}>

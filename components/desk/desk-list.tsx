@@ -7,7 +7,7 @@ import { cn } from '@/lib/cn';
 import { DataTable } from '@/components/ui/data-table';
 
 export type DeskRow = {
-  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal';
+  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal' | 'forwarding';
   id: string;
   title: string;
   reference: string | null;
@@ -19,7 +19,7 @@ export type DeskRow = {
   incidentCategory?: IncidentCategory;
 };
 
-const kindTone = { document: 'brand', task: 'brand', review: 'success', incident: 'neutral', proposal: 'neutral' } as const;
+const kindTone = { document: 'brand', task: 'brand', review: 'success', incident: 'neutral', proposal: 'neutral', forwarding: 'brand' } as const;
 
 /** "Minu töölaud": one list by deadline, each row with its days left and a link. */
 export function DeskList({ m, rows, caption }: { m: Messages; rows: DeskRow[]; caption: string }) {
@@ -27,6 +27,7 @@ export function DeskList({ m, rows, caption }: { m: Messages; rows: DeskRow[]; c
   const note = (row: DeskRow) => {
     if (row.substitutingFor) return fill(k.substituting, { name: row.substitutingFor });
     if (row.kind === 'incident') return row.detail === 'assigned' ? k.assignedToMe : k.reported;
+    if (row.kind === 'forwarding') return row.detail ? fill(k.forwardTo, { authority: row.detail }) : null;
     if (row.detail) return fill(k.fromPerson, { name: row.detail });
     return null;
   };

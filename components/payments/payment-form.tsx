@@ -10,18 +10,27 @@ import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { messageByKey, type Messages } from '@/lib/i18n';
-import { preparePaymentSchema, type PreparePaymentInput } from '@/lib/payment-schema';
+import { preparePaymentSchema, type CorrectPaymentInput, type PreparePaymentInput } from '@/lib/payment-schema';
 
 type Kind = { code: string; name: string; note: string | null };
+
+/** Correcting a returned payment: the same form and schema, filled in, sent to another action. */
+export type Correction = {
+  paymentId: string;
+  values: Omit<PreparePaymentInput, 'submissionId'>;
+  action: (input: CorrectPaymentInput) => Promise<ActionResult<undefined | void>>;
+};
 
 export function PaymentForm({
   m,
   kinds,
   action,
+  correction,
 }: {
   m: Messages;
   kinds: Kind[];
-  action: (input: PreparePaymentInput) => Promise<ActionResult<{ id: string }>>;
+  action?: (input: PreparePaymentInput) => Promise<ActionResult<{ id: string }>>;
+  correction?: Correction;
 }) {
   const f = m.payments.form;
   const router = useRouter();
@@ -39,6 +48,7 @@ export function PaymentForm({
       recipientName: '',
       recipientIban: '',
       decisionDate: '',
+      ...correction?.values,
       submissionId: crypto.randomUUID(),
     },
   });
@@ -49,14 +59,18 @@ export function PaymentForm({
 
   async function submit(values: PreparePaymentInput) {
     setMessage(null);
-    let result: ActionResult<{ id: string }>;
+    let result: ActionResult<unknown>;
     try {
-      result = await action(values);
+      if (correction) {
+        const { submissionId: _unused, ...fields } = values;
+        result = await correction.action({ ...fields, paymentId: correction.paymentId });
+      } else result = await action!(values);
     } catch {
       result = { ok: false, formError: 'errors.generic' };
     }
     if (result.ok) {
-      router.push(`/maksed/${result.data.id}?koostatud=1`);
+      if (correction) router.push(`/maksed/${correction.paymentId}?parandatud=1`);
+      else router.push(`/maksed/${(result.data as { id: string }).id}?koostatud=1`);
       return;
     }
     for (const [field, code] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof PreparePaymentInput, { message: code });
@@ -85,9 +99,9 @@ export function PaymentForm({
     <form noValidate onSubmit={handleSubmit(submit)} className="flex flex-col gap-4" aria-labelledby="payment-form-title">
       <div>
         <h1 id="payment-form-title" className="text-2xl font-semibold">
-          {f.title}
+          {correction ? m.payments.correction.title : f.title}
         </h1>
-        <p className="max-w-3xl text-slate-700">{f.lead}</p>
+        <p className="max-w-3xl text-slate-700">{correction ? m.payments.correction.lead : f.lead}</p>
       </div>
       {message && <Alert tone="error">{message}</Alert>}
       <Field id="kindCode" label={f.kind} error={err('kindCode')}>
@@ -117,7 +131,7 @@ export function PaymentForm({
       </div>
       <div>
         <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? f.submitting : f.submit}
+          {isSubmitting ? f.submitting : correction ? m.payments.correction.submit : f.submit}
         </Button>
       </div>
     </form>

@@ -4,12 +4,23 @@ import { DataTable } from '@/components/ui/data-table';
 import { formatDate, formatEuros } from '@/lib/format';
 import type { Messages } from '@/lib/i18n';
 
-export type PaymentStatus = 'prepared' | 'approved' | 'handed_over';
-type Row = { id: string; status: PaymentStatus; kindName: string; deceasedName: string; recipientName: string; amountCents: number; preparedAt: Date };
+export type PaymentStatus = 'prepared' | 'approved' | 'handed_over' | 'returned' | 'rejected';
+type Row = {
+  id: string;
+  status: PaymentStatus;
+  kindName: string;
+  deceasedName: string;
+  recipientName: string;
+  amountCents: number;
+  preparedAt: Date;
+  returnReason?: string | null;
+  rejectReason?: string | null;
+};
+
+const tones = { handed_over: 'success', approved: 'brand', prepared: 'neutral', returned: 'warning', rejected: 'danger' } as const;
 
 export function PaymentStatusBadge({ m, status }: { m: Messages; status: PaymentStatus }) {
-  const tone = status === 'handed_over' ? 'success' : status === 'approved' ? 'brand' : 'neutral';
-  return <Badge tone={tone}>{m.payments.statuses[status]}</Badge>;
+  return <Badge tone={tones[status]}>{m.payments.statuses[status]}</Badge>;
 }
 
 export function PaymentTable({ m, rows, caption }: { m: Messages; rows: Row[]; caption: string }) {
@@ -41,6 +52,12 @@ export function PaymentTable({ m, rows, caption }: { m: Messages; rows: Row[]; c
           <td className="px-3 py-2">{formatDate(row.preparedAt)}</td>
           <td className="px-3 py-2">
             <PaymentStatusBadge m={m} status={row.status} />
+            {/* A returned or rejected payment stays in the list with its reason (shown as text). */}
+            {(row.returnReason ?? row.rejectReason) && (
+              <p className="mt-1 line-clamp-3 max-w-xs text-xs break-words whitespace-pre-line text-slate-700">
+                {m.payments.card.reason}: {row.returnReason ?? row.rejectReason}
+              </p>
+            )}
           </td>
         </tr>
       ))}

@@ -6,6 +6,7 @@ const tones = {
   brand: 'bg-brand-100 text-brand-900',
   success: 'bg-green-100 text-green-900',
   danger: 'bg-red-100 text-red-900',
+  warning: 'bg-amber-100 text-amber-900',
 } as const;
 
 export function Badge({ tone = 'neutral', className, ...props }: ComponentProps<'span'> & { tone?: keyof typeof tones }) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { regions, staff } from './org';
 
 // Benefit payments handed to finance (duty 3.9). Kinds of benefit are configured by the
@@ -7,7 +7,12 @@ import { regions, staff } from './org';
 // first; the state stopped paying it in 2018 and local governments pay it now.
 
 export const paymentShapeEnum = pgEnum('payment_shape', ['one_off']);
-export const benefitPaymentStatusEnum = pgEnum('benefit_payment_status', ['prepared', 'approved', 'handed_over']);
+// `returned`: sent back to its preparer for correction (then `prepared` again); `rejected`:
+// refused for good, never batched. Values added later (ALTER TYPE … ADD VALUE) cannot be used
+// as enum literals in the transaction that adds them, so the CHECKs below compare
+// `status::text`.
+export const benefitPaymentStatusEnum = pgEnum('benefit_payment_status', ['prepared', 'approved', 'handed_over', 'returned', 'rejected']);
+export const benefitPaymentEventKindEnum = pgEnum('benefit_payment_event_kind', ['returned', 'resubmitted', 'rejected']);
 
 export const benefitKinds = pgTable('benefit_kinds', {
   code: text('code').primaryKey(),
@@ -68,6 +73,13 @@ export const benefitPayments = pgTable(
     preparedAt: timestamp('prepared_at', { withTimezone: true }).notNull().defaultNow(),
     approvedBy: uuid('approved_by').references(() => staff.id),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    // The latest return for correction, while the payment is `returned` (history: benefit_payment_events).
+    returnedBy: uuid('returned_by').references(() => staff.id),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnReason: text('return_reason'),
+    rejectedBy: uuid('rejected_by').references(() => staff.id),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    rejectReason: text('reject_reason'),
     // The form's one-time key: a double-submitted form prepares one payment.
     submissionId: uuid('submission_id').notNull().unique(),
   },
@@ -77,7 +89,21 @@ export const benefitPayments = pgTable(
     check('benefit_payments_amount', sql`${t.amountCents} > 0`),
     // Four eyes: whoever prepared a payment never approves it, whatever roles they hold.
     check('benefit_payments_four_eyes', sql`${t.approvedBy} is null or ${t.approvedBy} <> ${t.preparedBy}`),
-    check('benefit_payments_approval', sql`(${t.status} = 'prepared') = (${t.approvedBy} is null) and (${t.approvedBy} is null) = (${t.approvedAt} is null)`),
+    // Approved and handed-over payments have an approver; prepared, returned and rejected ones have none.
+    check(
+      'benefit_payments_approval',
+      sql`(${t.status}::text in ('approved', 'handed_over')) = (${t.approvedBy} is not null) and (${t.approvedBy} is null) = (${t.approvedAt} is null)`,
+    ),
+    // A returned payment has who, when and why; nobody returns or rejects their own payment.
+    check(
+      'benefit_payments_returned',
+      sql`(${t.status}::text = 'returned') = (${t.returnedBy} is not null) and (${t.returnedBy} is null) = (${t.returnedAt} is null) and (${t.returnedBy} is null) = (${t.returnReason} is null) and ${t.returnedBy} <> ${t.preparedBy}`,
+    ),
+    check(
+      'benefit_payments_rejected',
+      sql`(${t.status}::text = 'rejected') = (${t.rejectedBy} is not null) and (${t.rejectedBy} is null) = (${t.rejectedAt} is null) and (${t.rejectedBy} is null) = (${t.rejectReason} is null) and ${t.rejectedBy} <> ${t.preparedBy}`,
+    ),
+    check('benefit_payments_reasons', sql`char_length(${t.returnReason}) between 3 and 1000 and char_length(${t.rejectReason}) between 3 and 1000`),
   ],
 );
 
@@ -97,6 +123,33 @@ export const paymentBatchItems = pgTable(
     endToEndId: text('end_to_end_id').notNull().unique(),
   },
   (t) => [index('payment_batch_items_batch_idx').on(t.batchId)],
+);
+
+/**
+ * What happened to a payment between preparing and approving: returned for correction (with
+ * the reason), corrected and resubmitted (with the changed fields' old and new values), or
+ * rejected (with the reason). Rows are only ever added.
+ */
+export const benefitPaymentEvents = pgTable(
+  'benefit_payment_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => benefitPayments.id),
+    kind: benefitPaymentEventKindEnum('kind').notNull(),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => staff.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    reason: text('reason'),
+    // resubmitted: { field: [before, after] } for each corrected field.
+    changes: jsonb('changes').$type<Record<string, [string, string]>>(),
+  },
+  (t) => [
+    index('benefit_payment_events_payment_idx').on(t.paymentId, t.at),
+    check('benefit_payment_events_reason', sql`(${t.kind} = 'resubmitted') = (${t.reason} is null)`),
+  ],
 );
 
 export type BenefitKind = typeof benefitKinds.$inferSelect;

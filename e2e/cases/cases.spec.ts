@@ -55,14 +55,25 @@ test('a specialist records a consultation and takes an assessment application; t
   await page.getByLabel('Taotleja isikukood').fill(applicant.slice(0, 10) + String((Number(applicant[10]) + 1) % 10));
   await page.getByLabel('Eesnimi').fill('Ülo');
   await page.getByLabel('Perekonnanimi').fill('Õunapuu-Šmidt');
+  // Handed in at the office: identified from a document, which must be valid today.
+  const tallinnToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(new Date());
+  const yesterday = new Date(Date.parse(`${tallinnToday}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Isikut tõendav dokument').selectOption({ label: 'ID-kaart' });
+  await page.getByLabel('Dokumendi number').fill('as1234567');
+  await page.getByLabel('Kehtib kuni').fill(yesterday);
   await page.getByRole('button', { name: 'Registreeri taotlus' }).click();
   await expect(page.getByText('Isikukood ei ole korrektne')).toBeVisible();
+  await expect(page.getByText('Isikut tõendava dokumendi kehtivus on lõppenud. Palu kliendilt kehtivat dokumenti.')).toBeVisible();
+  await page.getByLabel('Kehtib kuni').fill('2031-05-31');
   await page.getByLabel('Taotleja isikukood').fill(applicant);
   await expect(page.getByText('tööealine', { exact: true })).toBeVisible();
   await page.getByLabel('Tervishoiuasutus').fill('Põhja-Eesti Regionaalhaigla');
   await page.getByLabel('Liikumine').selectOption({ label: 'suured raskused' });
   await page.getByLabel('Kirjeldus: liikumine').fill('Liigub ratastooliga, trepist ei saa.');
   await page.getByLabel(/nõustub, et amet küsib tema terviseandmeid/).check();
+  // A joint application: it goes on to Töötukassa within 5 working days, so it waits on the desk.
+  await page.getByLabel(/ja töövõime hindamine \(ühistaotlus/).check();
+  await page.getByLabel(/nõustub taotluse edastamisega Eesti Töötukassale/).check();
   await page.getByLabel(/kinnitab, et esitatud andmed on õiged/).check();
   await page.getByLabel(/Lisad: arstitõendid/).setInputFiles(scan);
   await expectAccessible(page);
@@ -73,12 +84,26 @@ test('a specialist records a consultation and takes an assessment application; t
   const number = (await registered.textContent())!.match(/2-3\/\d+/)![0];
   await expect(page.getByText('arstitoend.pdf')).toBeVisible();
   await expectAccessible(page);
+  await expect(page.getByText('ID-kaart nr AS1234567, kehtib kuni 31.05.2031 (taotleja dokument)')).toBeVisible();
 
   // The structured data for SKAIS-AE; the download is recorded.
   const id = page.url().match(/ekspertiisitaotlused\/([0-9a-f-]{36})/)![1]!;
   const json = await (await page.request.get(`/ekspertiisitaotlused/${id}/json`)).json();
-  expect(json).toMatchObject({ schemaVersion: '1.0', registration: { number }, applicant: { personalCode: applicant, group: 'working_age' } });
+  expect(json).toMatchObject({
+    schemaVersion: '1.1',
+    registration: { number },
+    applicant: { personalCode: applicant, group: 'working_age' },
+    identification: { person: 'applicant', documentType: 'id_card', documentNumber: 'AS1234567', validUntil: '2031-05-31' },
+  });
   expect((await auditRows({ action: 'assessment.export', actorCode: mari })).some((r) => r.entity_id === id)).toBe(true);
+
+  // On the desk of the specialist who took it, until it is sent to Töötukassa; the link opens it.
+  await page.goto('/');
+  const waiting = page.getByRole('row', { name: new RegExp(`edastamine ${number.replace('/', '\\/')} ·`) });
+  await expect(waiting.getByText('edastada: Eesti Töötukassa')).toBeVisible();
+  await waiting.getByRole('link', { name: new RegExp(`^${number.replace('/', '\\/')} ·`) }).click();
+  await page.waitForURL(new RegExp(`/ekspertiisitaotlused/${id}$`));
+  await expect(page.getByRole('heading', { name: `Ekspertiisitaotlus ${number}` })).toBeVisible();
 
   // In the register: forwarded to the assessment unit.
   await manager.goto(`/dokumendid?viit=${encodeURIComponent(number)}`);

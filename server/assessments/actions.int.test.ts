@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '@/db/seed/seed';
 import { createSession, newSessionToken } from '@/server/auth/sessions';
+import { messageByKey, messagesFor } from '@/lib/i18n';
 import { application } from '@/test/assessments';
 import { setupTestDatabase } from '@/test/db';
 import { actorFor, countRows, loadPeople, type People } from '@/test/tasks';
@@ -98,6 +99,13 @@ describe('consultation and assessment server actions', () => {
       ok: false,
       fieldErrors: { applicantGivenName: 'errors.badChars' },
     });
+    // An expired identity document: the field says so in Estonian, and nothing is registered.
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const expired = await registerAssessmentAction(form(application({ receivedOn: today, identityValidUntil: yesterday })));
+    expect(expired).toMatchObject({ ok: false, fieldErrors: { identityValidUntil: 'errors.identityExpired' } });
+    expect(messageByKey(messagesFor('et'), 'errors.identityExpired')).toBe(
+      'Isikut tõendava dokumendi kehtivus on lõppenud. Palu kliendilt kehtivat dokumenti.',
+    );
     const disguised = { name: 'otsus.pdf', bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>') };
     expect(await registerAssessmentAction(form(application({ receivedOn: today }), [disguised]))).toEqual({
       ok: false,

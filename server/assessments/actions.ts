@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { assessmentApplicationSchema } from '@/lib/assessment-schema';
 import { runAction } from '@/server/action';
+import { tallinnDate } from '@/server/calendar/working-days';
 import type { UploadedFile } from '@/server/register/mutations';
 import { markForwardedToAuthority, registerAssessmentApplication } from './mutations';
 
@@ -20,7 +21,7 @@ export async function registerAssessmentAction(formData: FormData) {
     if (typeof entry === 'string' || (entry.size === 0 && entry.name === '')) continue;
     files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
   }
-  const result = await runAction('assessment.register', assessmentApplicationSchema, input, (user, data, ctx) =>
+  const result = await runAction('assessment.register', assessmentApplicationSchema({ today: tallinnDate(new Date()) }), input, (user, data, ctx) =>
     registerAssessmentApplication(user, data, files, ctx),
   );
   if (result.ok) {

@@ -54,6 +54,7 @@ async function snapshot() {
       (select count(*)::int from assessment_applications) as applications,
       (select count(*)::int from assessment_exports) as exports,
       (select count(*)::int from clients) as clients,
+      (select count(*)::int from identity_checks) as identity_checks,
       (select coalesce(sum(last_number), 0)::int from register_counters) as numbers,
       (select count(*)::int from audit_log where outcome = 'success') as audit`,
   );
@@ -90,6 +91,21 @@ describe('assessment application intake', () => {
       otherAuthorityDueDate: null,
     });
     expect(app!.data.limitations[0]).toMatchObject({ area: 'moving', level: 'moderate' });
+    // The identity check: on the application, and on the applicant's client card as the register keeps it.
+    expect(app).toMatchObject({
+      identifiedPerson: 'applicant',
+      identityDocumentType: 'id_card',
+      identityDocumentNumber: 'AB1234567',
+      identityValidUntil: '2030-01-01',
+    });
+    expect(app!.data).not.toHaveProperty('identityDocumentNumber');
+    expect(
+      await countRows(
+        d(),
+        'identity_checks',
+        sql`document_number = 'AB1234567' and checked_by = ${people.mari.id} and client_id = (select id from clients where personal_code = ${codes.workingAge})`,
+      ),
+    ).toBe(1);
     expect(await countRows(d(), 'attachments', sql`document_id = ${documentId}`)).toBe(1);
     expect(await countRows(d(), 'audit_log', sql`action = 'assessment.register' and entity_id = ${id} and subject_code = ${codes.workingAge}`)).toBe(1);
 
@@ -175,6 +191,66 @@ describe('assessment application intake', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses an application handed in at the office without a valid identity document, and saves nothing', async () => {
+    const before = await snapshot();
+    const refused = async (form: ReturnType<typeof application>) => {
+      const error = await registerAssessmentApplication(people.mari, form, [files.pdf()], at).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ZodError);
+      return Object.fromEntries((error as ZodError).issues.map((i) => [i.path.join('.'), i.message]));
+    };
+    // Expired yesterday (today is 27.11.2026 in Tallinn).
+    expect(await refused(application({ identityValidUntil: '2026-11-26' }))).toEqual({ identityValidUntil: 'errors.identityExpired' });
+    expect(await refused(application({ identityDocumentType: '', identityDocumentNumber: '', identityValidUntil: '' }))).toMatchObject({
+      identityDocumentType: 'errors.required',
+    });
+    expect(await refused(application({ channel: 'post', identityValidUntil: '2026-11-26' }))).toEqual({ identityValidUntil: 'errors.identityExpired' });
+    expect(await snapshot()).toEqual(before);
+
+    // By post no document is needed; the representative's document is recorded as theirs.
+    const posted = await registerAssessmentApplication(
+      people.mari,
+      application({ channel: 'post', identityDocumentType: '', identityDocumentNumber: '', identityValidUntil: '' }),
+      [],
+      at,
+    );
+    const represented = await registerAssessmentApplication(
+      people.mari,
+      application({
+        applicantCode: codes.child,
+        hasRepresentative: true,
+        representativeName: 'Jaan Šults',
+        representativeCode: codes.parent,
+        representativeBasis: 'parent',
+        workStatus: 'not_working',
+        employer: '',
+        identifiedPerson: 'representative',
+        identityDocumentType: 'passport',
+        identityDocumentNumber: 'k0012345',
+        identityValidUntil: today,
+      }),
+      [],
+      at,
+    );
+    const rows = await d()
+      .select()
+      .from(assessmentApplications)
+      .where(sql`${assessmentApplications.id} in (${posted.id}, ${represented.id})`);
+    expect(rows.find((r) => r.id === posted.id)).toMatchObject({
+      identifiedPerson: null,
+      identityDocumentType: null,
+      identityDocumentNumber: null,
+      identityValidUntil: null,
+    });
+    expect(rows.find((r) => r.id === represented.id)).toMatchObject({
+      identifiedPerson: 'representative',
+      identityDocumentType: 'passport',
+      identityDocumentNumber: 'K0012345',
+      identityValidUntil: today,
+    });
+    // The child's client card gets no identity check made from the parent's passport.
+    expect(await countRows(d(), 'identity_checks', sql`document_number = 'K0012345'`)).toBe(0);
+  });
+
   it('registers a double-submitted form once', async () => {
     const form = application({
       applicantCode: codes.child,
@@ -218,9 +294,10 @@ describe('assessment application intake', () => {
     }
     const exported = JSON.parse((await exportAssessmentApplication(people.juri, joint.id, at))!.json);
     expect(exported).toMatchObject({
-      schemaVersion: '1.0',
+      schemaVersion: '1.1',
       exportedBy: people.juri.personalCode,
       registration: { number: joint.number, unit: 'ekspertiis', receivedOn: today },
+      identification: { person: 'applicant', documentType: 'id_card', documentNumber: 'AB1234567', validUntil: '2030-01-01' },
       applicant: { personalCode: codes.workingAge, group: 'working_age', email: null },
       assessment: { kind: 'disability_and_work_ability', jointWithWorkAbility: true, otherAuthority: { name: 'Eesti Töötukassa', dueDate: '2026-12-04' } },
       attachments: [{ fileName: 'akt.pdf', mimeType: 'application/pdf' }],
@@ -237,10 +314,12 @@ describe('assessment application intake', () => {
     // The validator does catch a broken export.
     expect(validate({ ...exported, limitations: exported.limitations.slice(1) })).toBe(false);
     expect(validate({ ...exported, applicant: { ...exported.applicant, group: 'adult' } })).toBe(false);
+    expect(validate({ ...exported, identification: { ...exported.identification, documentType: 'library_card' } })).toBe(false);
+    expect(validate({ ...exported, identification: null })).toBe(true);
 
     const exports = await d().select().from(assessmentExports).where(eq(assessmentExports.applicationId, joint.id));
     expect(exports.map((e) => e.exportedBy).sort()).toEqual([people.mari.id, people.juri.id].sort());
-    expect(exports.every((e) => e.schemaVersion === '1.0' && /^[0-9a-f]{64}$/.test(e.sha256))).toBe(true);
+    expect(exports.every((e) => e.schemaVersion === '1.1' && /^[0-9a-f]{64}$/.test(e.sha256))).toBe(true);
     expect(await countRows(d(), 'audit_log', sql`action = 'assessment.export' and entity_id = ${joint.id} and subject_code = ${codes.workingAge}`)).toBe(2);
   });
 

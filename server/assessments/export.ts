@@ -5,8 +5,8 @@ import type { AssessmentApplicationRow } from '@/db/schema';
 // docs/assessment-application-export.md); a test validates every export against it, so
 // change the schema and its version together with this function.
 
-export const EXPORT_SCHEMA_VERSION = '1.0';
-export const EXPORT_SCHEMA_ID = 'https://toolaud.sotsiaalkindlustusamet.ee/schemas/assessment-application-1.0.schema.json';
+export const EXPORT_SCHEMA_VERSION = '1.1';
+export const EXPORT_SCHEMA_ID = 'https://toolaud.sotsiaalkindlustusamet.ee/schemas/assessment-application-1.1.schema.json';
 
 export type ExportSource = {
   application: AssessmentApplicationRow;
@@ -43,6 +43,16 @@ export function buildAssessmentExport({ application, document, attachments, expo
     representative: d.hasRepresentative
       ? { name: d.representativeName, personalCode: d.representativeCode, basis: d.representativeBasis, basisNote: d.representativeBasisNote || null }
       : null,
+    // 1.1: how the person at the desk was identified (null when no document was checked).
+    identification:
+      application.identifiedPerson && application.identityDocumentType && application.identityDocumentNumber && application.identityValidUntil
+        ? {
+            person: application.identifiedPerson,
+            documentType: application.identityDocumentType,
+            documentNumber: application.identityDocumentNumber,
+            validUntil: application.identityValidUntil,
+          }
+        : null,
     assessment: {
       kind: application.kind,
       jointWithWorkAbility: application.kind === 'disability_and_work_ability',

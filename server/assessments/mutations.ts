@@ -1,7 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { assessmentApplications, assessmentExports, attachments, clients, documentEvents, documents, documentTypes, staff, units } from '@/db/schema';
+import {
+  assessmentApplications,
+  assessmentExports,
+  attachments,
+  clients,
+  documentEvents,
+  documents,
+  documentTypes,
+  identityChecks,
+  staff,
+  units,
+} from '@/db/schema';
 import { applicantGroupOf, assessmentApplicationSchema, type AssessmentApplicationInput } from '@/lib/assessment-schema';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { appendAudit } from '@/server/audit/record';
@@ -42,9 +53,9 @@ export async function registerAssessmentApplication(
 ): Promise<{ id: string; documentId: string; number: string }> {
   const role = authorize(actor, 'assessments.intake');
   authorize(actor, 'register.write');
-  const data = assessmentApplicationSchema.parse(input);
   const now = ctx.now ?? new Date();
   const today = tallinnDate(now);
+  const data = assessmentApplicationSchema({ today }).parse(input);
   if (data.receivedOn > today) throw new DomainError('errors.futureDate', 'receivedOn');
   if (data.receivedOn < addDays(today, -366)) throw new DomainError('errors.date', 'receivedOn');
   const group = applicantGroupOf(data.applicantCode, data.receivedOn)!;
@@ -66,6 +77,17 @@ export async function registerAssessmentApplication(
         .values({ personalCode: data.applicantCode, givenName: data.applicantGivenName, familyName: data.applicantFamilyName })
         .onConflictDoNothing();
       const [client] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.personalCode, data.applicantCode));
+      // The applicant identified at the desk: on the client's card too, as the register records it.
+      if (data.identityDocumentType !== '' && data.identifiedPerson === 'applicant') {
+        await tx.insert(identityChecks).values({
+          clientId: client!.id,
+          documentType: data.identityDocumentType,
+          documentNumber: data.identityDocumentNumber.toUpperCase(),
+          validUntil: data.identityValidUntil,
+          checkedBy: actor.id,
+          checkedAt: now,
+        });
+      }
 
       const number = await allocateNumber(tx, type.seriesCode, Number(today.slice(0, 4)));
       const calendar = await loadCalendar(tx);
@@ -111,7 +133,8 @@ export async function registerAssessmentApplication(
       });
       if (joint) await addEvent(tx, documentId, actor.id, 'authority_forwarding_due', { authority: WORK_ABILITY_AUTHORITY, dueDate: authorityDue });
 
-      const { submissionId: _key, ...stored } = data;
+      const { submissionId: _key, identifiedPerson, identityDocumentType, identityDocumentNumber, identityValidUntil, ...stored } = data;
+      const identified = identityDocumentType !== '';
       const [application] = await tx
         .insert(assessmentApplications)
         .values({
@@ -120,6 +143,10 @@ export async function registerAssessmentApplication(
           applicantGroup: group,
           kind: data.kind,
           data: stored,
+          identifiedPerson: identified ? identifiedPerson : null,
+          identityDocumentType: identified ? identityDocumentType : null,
+          identityDocumentNumber: identified ? identityDocumentNumber.toUpperCase() : null,
+          identityValidUntil: identified ? identityValidUntil : null,
           otherAuthority: joint ? WORK_ABILITY_AUTHORITY : null,
           otherAuthorityDueDate: authorityDue,
           createdBy: actor.id,
@@ -142,6 +169,7 @@ export async function registerAssessmentApplication(
           kind: data.kind,
           toUnit: unit.code,
           otherAuthorityDue: authorityDue,
+          identified: identified ? identifiedPerson : null,
           files: scans.map((s) => s.sha256),
         },
       });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import { canonicalJson, chainBody, type ChainedFields } from './chain';
@@ -23,7 +23,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 // writers of every portal instance append one after another: the chain never forks, and seq
 // has no gaps because a rolled-back writer leaves nothing behind. The lock is held from that
 // statement to the commit; callers append last, just before committing.
-function appendStatement(entry: AuditEntry) {
+export function appendStatement(entry: AuditEntry): SQL {
   const fields: Omit<ChainedFields, 'seq'> = {
     at: new Date(),
     actorCode: entry.actorCode ?? null,

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { documents, incidents, proposals, staff, tasks } from '@/db/schema';
+import { assessmentApplications, documents, incidents, proposals, staff, tasks } from '@/db/schema';
 import { OPEN_STATUSES as OPEN_INCIDENT_STATUSES, type IncidentCategory } from '@/lib/incident-schema';
 import { OPEN_TASK_STATUSES } from '@/lib/task-schema';
+import { applicationScope } from '@/server/assessments/mutations';
 import { authorize, can } from '@/server/auth/policy';
 import { daysBetween, tallinnDate } from '@/server/calendar/working-days';
 import { heldForNow } from '@/server/org/held-for-now';
@@ -17,7 +18,7 @@ import { holderScope, managerScope, type TaskActor } from '@/server/tasks/scope'
 // what the person could not open.
 
 export type DeskItem = {
-  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal';
+  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal' | 'forwarding';
   id: string;
   title: string;
   reference: string | null;
@@ -26,7 +27,7 @@ export type DeskItem = {
   daysLeft: number | null;
   /** The absent person whose work this is, when the person holds it as a substitute. */
   substitutingFor: string | null;
-  /** incident: reported by me or mine to resolve; review/proposal: from whom. */
+  /** incident: reported by me or mine to resolve; review/proposal: from whom; forwarding: to which authority. */
   detail: string | null;
   incidentCategory?: IncidentCategory;
 };
@@ -51,7 +52,7 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
   const substituting = (assigneeId: string | null, assigneeName: string | null, forName: string | null) =>
     assigneeId && assigneeId !== actor.id ? assigneeName : forName;
 
-  const [docs, myTasks, reviews, tickets, proposalRows] = await Promise.all([
+  const [docs, myTasks, reviews, tickets, proposalRows, forwardings] = await Promise.all([
     can(actor, 'register.read')
       ? db
           .select({
@@ -119,6 +120,30 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
           .orderBy(asc(proposals.createdAt))
           .limit(LIMIT)
       : [],
+    // Joint assessment applications still to be sent on to the Unemployment Insurance Fund, for
+    // whoever may mark them sent: the same people the application list shows them to (the person
+    // who took it, the assessment unit, the assignee, managers), by the same rule.
+    can(actor, 'assessments.intake') && can(actor, 'register.write')
+      ? db
+          .select({
+            id: assessmentApplications.id,
+            number: documents.number,
+            title: documents.title,
+            dueDate: assessmentApplications.otherAuthorityDueDate,
+            authority: assessmentApplications.otherAuthority,
+          })
+          .from(assessmentApplications)
+          .innerJoin(documents, eq(documents.id, assessmentApplications.documentId))
+          .where(
+            and(
+              isNotNull(assessmentApplications.otherAuthorityDueDate),
+              isNull(assessmentApplications.otherAuthorityForwardedAt),
+              applicationScope({ id: actor.id, personalCode: actor.personalCode, roles: actor.roles, unitCode: actor.unitCode }),
+            ),
+          )
+          .orderBy(asc(assessmentApplications.otherAuthorityDueDate))
+          .limit(LIMIT)
+      : [],
   ]);
 
   const items: DeskItem[] = [
@@ -180,6 +205,17 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
       daysLeft: null,
       substitutingFor: null,
       detail: p.authorName,
+    })),
+    ...forwardings.map((f) => ({
+      kind: 'forwarding' as const,
+      id: f.id,
+      title: f.title,
+      reference: f.number,
+      href: `/ekspertiisitaotlused/${f.id}`,
+      dueDate: f.dueDate,
+      daysLeft: left(f.dueDate),
+      substitutingFor: null,
+      detail: f.authority,
     })),
   ];
   // By deadline; work without one after everything that has one.

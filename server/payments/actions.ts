@@ -3,16 +3,20 @@
 import { revalidatePath } from 'next/cache';
 import {
   benefitKindSchema,
+  correctPaymentSchema,
   createBatchSchema,
+  paymentDecisionSchema,
   paymentIdSchema,
   preparePaymentSchema,
   type BenefitKindInput,
+  type CorrectPaymentInput,
   type CreateBatchInput,
+  type PaymentDecisionInput,
   type PaymentIdInput,
   type PreparePaymentInput,
 } from '@/lib/payment-schema';
 import { runAction } from '@/server/action';
-import { approvePayment, createBatch, preparePayment, saveBenefitKind } from './mutations';
+import { approvePayment, createBatch, preparePayment, rejectPayment, resubmitPayment, returnPayment, saveBenefitKind } from './mutations';
 
 export async function preparePaymentAction(input: PreparePaymentInput) {
   const result = await runAction('payment.prepare', preparePaymentSchema, input, (user, data, ctx) => preparePayment(user, data, ctx));
@@ -22,6 +26,24 @@ export async function preparePaymentAction(input: PreparePaymentInput) {
 
 export async function approvePaymentAction(input: PaymentIdInput) {
   const result = await runAction('payment.approve', paymentIdSchema, input, (user, data, ctx) => approvePayment(user, data, ctx));
+  if (result.ok) revalidatePath('/maksed', 'layout');
+  return result;
+}
+
+export async function returnPaymentAction(input: PaymentDecisionInput) {
+  const result = await runAction('payment.return', paymentDecisionSchema, input, (user, data, ctx) => returnPayment(user, data, ctx));
+  if (result.ok) revalidatePath('/maksed', 'layout');
+  return result;
+}
+
+export async function rejectPaymentAction(input: PaymentDecisionInput) {
+  const result = await runAction('payment.reject', paymentDecisionSchema, input, (user, data, ctx) => rejectPayment(user, data, ctx));
+  if (result.ok) revalidatePath('/maksed', 'layout');
+  return result;
+}
+
+export async function resubmitPaymentAction(input: CorrectPaymentInput) {
+  const result = await runAction('payment.resubmit', correctPaymentSchema, input, (user, data, ctx) => resubmitPayment(user, data, ctx));
   if (result.ok) revalidatePath('/maksed', 'layout');
   return result;
 }

@@ -1,23 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { benefitKinds, benefitPayments, paymentBatches, paymentBatchItems, staff } from '@/db/schema';
+import { benefitKinds, benefitPaymentEvents, benefitPayments, paymentBatches, paymentBatchItems, staff, type BenefitPayment } from '@/db/schema';
 import { fill, messagesFor } from '@/lib/i18n';
 import { normalizeIban } from '@/lib/iban';
 import { parseEurosToCents } from '@/lib/money';
 import {
   benefitKindSchema,
+  correctPaymentSchema,
   createBatchSchema,
+  paymentDecisionSchema,
   paymentIdSchema,
   preparePaymentSchema,
   type BenefitKindInput,
+  type CorrectPaymentInput,
   type CreateBatchInput,
+  type PaymentDecisionInput,
   type PaymentIdInput,
   type PreparePaymentInput,
 } from '@/lib/payment-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
+import type { Tx } from '@/server/tx';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { notify } from '@/server/notifications/notify';
 import { effectiveAssignee } from '@/server/org/substitution';
@@ -37,17 +42,12 @@ const notices = messagesFor('et').payments.notices;
 export async function preparePayment(actor: PaymentActor, input: PreparePaymentInput, ctx: RequestContext): Promise<{ id: string }> {
   const role = authorize(actor, 'payments.prepare');
   const data = preparePaymentSchema.parse(input);
-  const today = tallinnDate(ctx.now ?? new Date());
-  if (data.decisionDate > today) throw new DomainError('errors.futureDate', 'decisionDate');
+  checkDecisionDate(data.decisionDate, ctx);
   const amountCents = parseEurosToCents(data.amount)!;
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
-      const [kind] = await tx
-        .select()
-        .from(benefitKinds)
-        .where(and(eq(benefitKinds.code, data.kindCode), eq(benefitKinds.isActive, true)));
-      if (!kind) throw new DomainError('errors.unknownReference', 'kindCode');
+      const kind = await activeKind(tx, data.kindCode);
       const [row] = await tx
         .insert(benefitPayments)
         .values({
@@ -106,6 +106,20 @@ export async function preparePayment(actor: PaymentActor, input: PreparePaymentI
   }
 }
 
+// The domain checks that preparing and correcting share, beside the zod schema.
+function checkDecisionDate(decisionDate: string, ctx: RequestContext) {
+  if (decisionDate > tallinnDate(ctx.now ?? new Date())) throw new DomainError('errors.futureDate', 'decisionDate');
+}
+
+async function activeKind(tx: Tx, code: string) {
+  const [kind] = await tx
+    .select()
+    .from(benefitKinds)
+    .where(and(eq(benefitKinds.code, code), eq(benefitKinds.isActive, true)));
+  if (!kind) throw new DomainError('errors.unknownReference', 'kindCode');
+  return kind;
+}
+
 /** A manager of the payment's region approves it; never the person who prepared it. */
 export async function approvePayment(actor: PaymentActor, input: PaymentIdInput, ctx: RequestContext): Promise<void> {
   const role = authorize(actor, 'payments.approve');
@@ -124,7 +138,7 @@ export async function approvePayment(actor: PaymentActor, input: PaymentIdInput,
     await tx
       .update(benefitPayments)
       .set({ status: 'approved', approvedBy: actor.id, approvedAt: ctx.now ?? sql`now()` })
-      .where(eq(benefitPayments.id, payment.id));
+      .where(and(eq(benefitPayments.id, payment.id), eq(benefitPayments.status, 'prepared')));
     await appendAudit(tx, {
       actorCode: actor.personalCode,
       actorRole: role,
@@ -134,6 +148,164 @@ export async function approvePayment(actor: PaymentActor, input: PaymentIdInput,
       subjectCode: payment.applicantCode,
       requestId: ctx.requestId,
       details: { amountCents: payment.amountCents },
+    });
+  });
+}
+
+/**
+ * The payment an approver decides on, locked until the transaction ends: whoever comes
+ * second (approve and return at once, a double click) waits here, then sees the first one's
+ * status and is refused. Never the preparer's own payment, whatever roles they hold.
+ */
+async function lockForDecision(tx: Tx, actor: PaymentActor, paymentId: string, allowed: readonly BenefitPayment['status'][]) {
+  const [payment] = await tx
+    .select()
+    .from(benefitPayments)
+    .where(and(eq(benefitPayments.id, paymentId), paymentScope(actor)))
+    .for('update');
+  if (!payment) throw new DomainError('errors.notFound');
+  if (payment.preparedBy === actor.id) throw new DomainError('errors.paymentOwnDecision');
+  if (!allowed.includes(payment.status)) throw new DomainError('errors.paymentNotPrepared');
+  return payment;
+}
+
+async function preparerNotice(tx: Tx, payment: BenefitPayment, kind: 'returned' | 'rejected', actor: PaymentActor, reason: string) {
+  const [who] = await tx.select({ given: staff.givenName, family: staff.familyName }).from(staff).where(eq(staff.id, actor.id));
+  const [kindRow] = await tx.select({ nameEt: benefitKinds.nameEt }).from(benefitKinds).where(eq(benefitKinds.code, payment.kindCode));
+  await notify(tx, {
+    recipients: [{ staffId: payment.preparedBy }],
+    kind: `payment.${kind}`,
+    subject: fill(kind === 'returned' ? notices.returnedSubject : notices.rejectedSubject, { kind: kindRow?.nameEt ?? '', name: payment.deceasedName }),
+    text: fill(kind === 'returned' ? notices.returnedText : notices.rejectedText, { name: `${who?.given} ${who?.family}`, reason }),
+    link: `/maksed/${payment.id}`,
+  });
+}
+
+/**
+ * Whoever may approve a payment returns it to its preparer for correction, with a reason.
+ * The preparer is notified, sees the reason on the payment, corrects it and resubmits it.
+ */
+export async function returnPayment(actor: PaymentActor, input: PaymentDecisionInput, ctx: RequestContext): Promise<void> {
+  const role = authorize(actor, 'payments.approve');
+  const { paymentId, reason } = paymentDecisionSchema.parse(input);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const payment = await lockForDecision(tx, actor, paymentId, ['prepared']);
+    const at = ctx.now ?? new Date();
+    const changed = await tx
+      .update(benefitPayments)
+      .set({ status: 'returned', returnedBy: actor.id, returnedAt: at, returnReason: reason })
+      .where(and(eq(benefitPayments.id, payment.id), eq(benefitPayments.status, 'prepared')))
+      .returning({ id: benefitPayments.id });
+    if (changed.length !== 1) throw new DomainError('errors.paymentNotPrepared');
+    await tx.insert(benefitPaymentEvents).values({ paymentId: payment.id, kind: 'returned', actorId: actor.id, at, reason });
+    await preparerNotice(tx, payment, 'returned', actor, reason);
+    await appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'payment.return',
+      entityType: 'benefit_payment',
+      entityId: payment.id,
+      subjectCode: payment.applicantCode,
+      requestId: ctx.requestId,
+      details: { reason },
+    });
+  });
+}
+
+/** Whoever may approve a payment rejects it for good, with a reason: it is never batched. */
+export async function rejectPayment(actor: PaymentActor, input: PaymentDecisionInput, ctx: RequestContext): Promise<void> {
+  const role = authorize(actor, 'payments.approve');
+  const { paymentId, reason } = paymentDecisionSchema.parse(input);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const payment = await lockForDecision(tx, actor, paymentId, ['prepared', 'returned']);
+    const at = ctx.now ?? new Date();
+    const changed = await tx
+      .update(benefitPayments)
+      // A returned payment's return moves to its history (benefit_payment_events) only.
+      .set({ status: 'rejected', rejectedBy: actor.id, rejectedAt: at, rejectReason: reason, returnedBy: null, returnedAt: null, returnReason: null })
+      .where(and(eq(benefitPayments.id, payment.id), inArray(benefitPayments.status, ['prepared', 'returned'])))
+      .returning({ id: benefitPayments.id });
+    if (changed.length !== 1) throw new DomainError('errors.paymentNotPrepared');
+    await tx.insert(benefitPaymentEvents).values({ paymentId: payment.id, kind: 'rejected', actorId: actor.id, at, reason });
+    await preparerNotice(tx, payment, 'rejected', actor, reason);
+    await appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'payment.reject',
+      entityType: 'benefit_payment',
+      entityId: payment.id,
+      subjectCode: payment.applicantCode,
+      requestId: ctx.requestId,
+      details: { reason, from: payment.status },
+    });
+  });
+}
+
+/**
+ * The preparer (only they) corrects a returned payment and sends it for approval again. The
+ * same schema and checks as preparing apply; the changed fields go into the history with their
+ * old and new values, and whoever returned it is told.
+ */
+export async function resubmitPayment(actor: PaymentActor, input: CorrectPaymentInput, ctx: RequestContext): Promise<void> {
+  const role = authorize(actor, 'payments.prepare');
+  const data = correctPaymentSchema.parse(input);
+  checkDecisionDate(data.decisionDate, ctx);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [payment] = await tx
+      .select()
+      .from(benefitPayments)
+      .where(and(eq(benefitPayments.id, data.paymentId), eq(benefitPayments.preparedBy, actor.id), paymentScope(actor)))
+      .for('update');
+    if (!payment) throw new DomainError('errors.notFound');
+    if (payment.status !== 'returned') throw new DomainError('errors.paymentNotReturned');
+    const kind = await activeKind(tx, data.kindCode);
+    const next = {
+      kindCode: kind.code,
+      deceasedCode: data.deceasedCode,
+      deceasedName: data.deceasedName,
+      applicantCode: data.applicantCode,
+      applicantName: data.applicantName,
+      basis: data.basis,
+      amountCents: parseEurosToCents(data.amount)!,
+      recipientName: data.recipientName,
+      recipientIban: normalizeIban(data.recipientIban),
+      decisionDate: data.decisionDate,
+    };
+    const changes: Record<string, [string, string]> = {};
+    for (const [field, value] of Object.entries(next)) {
+      const before = payment[field as keyof typeof next];
+      if (String(before) !== String(value)) changes[field] = [String(before), String(value)];
+    }
+    const at = ctx.now ?? new Date();
+    const changed = await tx
+      .update(benefitPayments)
+      .set({ ...next, status: 'prepared', returnedBy: null, returnedAt: null, returnReason: null, approvedBy: null, approvedAt: null })
+      .where(and(eq(benefitPayments.id, payment.id), eq(benefitPayments.status, 'returned')))
+      .returning({ id: benefitPayments.id });
+    if (changed.length !== 1) throw new DomainError('errors.paymentNotReturned');
+    await tx.insert(benefitPaymentEvents).values({ paymentId: payment.id, kind: 'resubmitted', actorId: actor.id, at, changes });
+    const [preparer] = await tx.select({ given: staff.givenName, family: staff.familyName }).from(staff).where(eq(staff.id, actor.id));
+    const to = (await effectiveAssignee(tx, payment.returnedBy!)).assigneeId;
+    if (to !== actor.id)
+      await notify(tx, {
+        recipients: [{ staffId: to }],
+        kind: 'payment.resubmitted',
+        subject: fill(notices.resubmittedSubject, { kind: kind.nameEt, name: next.deceasedName }),
+        text: fill(notices.resubmittedText, { name: `${preparer?.given} ${preparer?.family}` }),
+        link: `/maksed/${payment.id}`,
+      });
+    await appendAudit(tx, {
+      actorCode: actor.personalCode,
+      actorRole: role,
+      action: 'payment.resubmit',
+      entityType: 'benefit_payment',
+      entityId: payment.id,
+      subjectCode: next.applicantCode,
+      requestId: ctx.requestId,
+      details: { changed: Object.keys(changes), amountCents: next.amountCents },
     });
   });
 }

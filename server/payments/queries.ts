@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { benefitKinds, benefitPayments, paymentBatches, paymentBatchItems, staff } from '@/db/schema';
+import { benefitKinds, benefitPaymentEvents, benefitPayments, paymentBatches, paymentBatchItems, staff, type BenefitPayment } from '@/db/schema';
 import { recordAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { paymentScope, type PaymentActor } from './scope';
@@ -9,6 +9,7 @@ import { paymentScope, type PaymentActor } from './scope';
 const preparer = alias(staff, 'preparer');
 const approver = alias(staff, 'approver');
 const batcher = alias(staff, 'batcher');
+const decider = alias(staff, 'decider');
 const fullName = (t: { givenName: AnyPgColumn; familyName: AnyPgColumn }) => sql<string>`${t.givenName} || ' ' || ${t.familyName}`;
 
 const listColumns = {
@@ -27,6 +28,9 @@ const listColumns = {
   preparedByName: fullName(preparer),
   approvedAt: benefitPayments.approvedAt,
   approvedByName: sql<string | null>`${approver.givenName} || ' ' || ${approver.familyName}`,
+  // Why a returned payment awaits correction, or why a rejected one is never paid.
+  returnReason: benefitPayments.returnReason,
+  rejectReason: benefitPayments.rejectReason,
   batchId: paymentBatchItems.batchId,
   handedOverAt: paymentBatches.createdAt,
   handedOverByName: sql<string | null>`${batcher.givenName} || ' ' || ${batcher.familyName}`,
@@ -48,7 +52,7 @@ function baseQuery() {
 export type PaymentRow = Awaited<ReturnType<typeof listPayments>>[number];
 
 /** The payments the actor may see (their region's; finance every region's), newest first. */
-export async function listPayments(actor: PaymentActor, filter: { status?: 'prepared' | 'approved' | 'handed_over' } = {}) {
+export async function listPayments(actor: PaymentActor, filter: { status?: BenefitPayment['status'] } = {}) {
   authorize(actor, 'payments.read');
   const db = await getDb();
   return baseQuery()(db)
@@ -66,7 +70,22 @@ export async function getPayment(actor: PaymentActor, id: string, ctx: { request
     .limit(1);
   if (!row) return null;
   const [full] = await db.select().from(benefitPayments).where(eq(benefitPayments.id, id));
-  const [batch] = row.batchId ? await db.select({ messageId: paymentBatches.messageId }).from(paymentBatches).where(eq(paymentBatches.id, row.batchId)) : [];
+  const [[batch], history] = await Promise.all([
+    row.batchId ? db.select({ messageId: paymentBatches.messageId }).from(paymentBatches).where(eq(paymentBatches.id, row.batchId)) : [],
+    db
+      .select({
+        id: benefitPaymentEvents.id,
+        kind: benefitPaymentEvents.kind,
+        at: benefitPaymentEvents.at,
+        reason: benefitPaymentEvents.reason,
+        changes: benefitPaymentEvents.changes,
+        actorName: fullName(decider),
+      })
+      .from(benefitPaymentEvents)
+      .innerJoin(decider, eq(decider.id, benefitPaymentEvents.actorId))
+      .where(eq(benefitPaymentEvents.paymentId, id))
+      .orderBy(asc(benefitPaymentEvents.at), asc(benefitPaymentEvents.id)),
+  ]);
   await recordAudit(
     {
       actorCode: actor.personalCode,
@@ -87,7 +106,14 @@ export async function getPayment(actor: PaymentActor, id: string, ctx: { request
     applicantName: full!.applicantName,
     basis: full!.basis,
     messageId: batch?.messageId ?? null,
+    kindCode: full!.kindCode,
+    history,
+    // The latest return or the rejection: who and when (the reason is on the row).
+    decision: ['returned', 'rejected'].includes(row.status) ? (history.findLast((e) => e.kind === row.status) ?? null) : null,
     canApprove: can(actor, 'payments.approve') && row.status === 'prepared' && row.preparedBy !== actor.id,
+    canReturn: can(actor, 'payments.approve') && row.status === 'prepared' && row.preparedBy !== actor.id,
+    canReject: can(actor, 'payments.approve') && (row.status === 'prepared' || row.status === 'returned') && row.preparedBy !== actor.id,
+    canCorrect: can(actor, 'payments.prepare') && row.status === 'returned' && row.preparedBy === actor.id,
   };
 }
 

@@ -61,9 +61,10 @@ const touched = (id?: string) => {
 
 export async function registerDocumentAction(formData: FormData) {
   const { input, files } = await unpack(formData);
-  const result = await runAction('document.register', registerDocumentSchema, input, (user, data, ctx) => registerDocument(user, data, files, ctx));
-  if (result.ok) touched();
-  return result;
+  // No revalidatePath: the form goes on to the new document's card, and revalidating here
+  // would make Next render the registration page again into the action's answer (77 KiB
+  // per registration under bench:load) only for the browser to leave it.
+  return runAction('document.register', registerDocumentSchema, input, (user, data, ctx) => registerDocument(user, data, files, ctx));
 }
 
 export async function forwardDocumentAction(input: ForwardInput) {

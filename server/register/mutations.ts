@@ -1,5 +1,5 @@
 import { randomUUID, createHash } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, identityChecks, missingRequests, staff, units } from '@/db/schema';
 import {
@@ -21,7 +21,7 @@ import {
   type ReplyInput,
 } from '@/lib/register-schema';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
-import { appendAudit } from '@/server/audit/record';
+import { appendAudit, appendStatement, type AuditEntry } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, dueDate, nextWorkingDay, tallinnDate, type DeadlineRule, type IsoDate } from '@/server/calendar/working-days';
 import { DomainError, isUniqueViolation } from '@/server/errors';
@@ -83,15 +83,29 @@ export async function storeScans(tx: Tx, actor: { id: string }, documentId: stri
   }
 }
 
-async function addEvent(
+const eventInsert = (
   tx: Tx,
   documentId: string,
   actor: RegisterActor,
   kind: string,
   details: Record<string, unknown> | null = null,
   note: string | null = null,
-) {
-  await tx.insert(documentEvents).values({ documentId, actorId: actor.id, kind, details, note: note || null });
+) => tx.insert(documentEvents).values({ documentId, actorId: actor.id, kind, details, note: note || null });
+
+async function addEvent(...args: Parameters<typeof eventInsert>) {
+  await eventInsert(...args);
+}
+
+/**
+ * Writes that need nothing back, sent as one statement (data-modifying CTEs, then the audit
+ * append as its main query): one round trip instead of one each. Registration uses it
+ * while it holds its series counter, so the row lock lasts two round trips to commit.
+ * The CTEs run on one snapshot and foreign keys are checked at the statement's end, so a
+ * row and the rows that refer to it may go together.
+ */
+async function writeTogether(tx: Tx, writes: { getSQL(): SQL }[], audit: AuditEntry) {
+  const ctes = writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
+  await tx.execute(ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${appendStatement(audit)}` : appendStatement(audit));
 }
 
 const ruleOf = (t: { deadlineKind: 'none' | 'calendar_days' | 'working_days'; deadlineDays: number | null }): DeadlineRule =>
@@ -113,25 +127,26 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return target.toISOString().slice(0, 10);
 }
 
-async function auditChange(
-  tx: Tx,
+const auditEntry = (
   actor: RegisterActor,
   role: string,
   action: string,
   doc: { id: string; clientCode?: string | null },
   ctx: RequestContext,
   details?: Record<string, unknown>,
-) {
-  await appendAudit(tx, {
-    actorCode: actor.personalCode,
-    actorRole: role,
-    action,
-    entityType: 'document',
-    entityId: doc.id,
-    subjectCode: doc.clientCode ?? null,
-    requestId: ctx.requestId,
-    details: details ?? null,
-  });
+): AuditEntry => ({
+  actorCode: actor.personalCode,
+  actorRole: role,
+  action,
+  entityType: 'document',
+  entityId: doc.id,
+  subjectCode: doc.clientCode ?? null,
+  requestId: ctx.requestId,
+  details: details ?? null,
+});
+
+async function auditChange(tx: Tx, ...args: Parameters<typeof auditEntry>) {
+  await appendAudit(tx, auditEntry(...args));
 }
 
 export async function registerDocument(
@@ -225,7 +240,7 @@ export async function registerDocument(
       // registrations of one series queue on it (bench:load's wait events), so nothing that
       // does not need the number runs while it is held.
       const number = matterId ? await allocateInMatter(tx, matterId) : await allocateNumber(tx, type.seriesCode, registrationYear);
-      await tx.insert(documents).values({
+      const documentRow = tx.insert(documents).values({
         id,
         ...number,
         matterId: matterId ?? id,
@@ -254,9 +269,7 @@ export async function registerDocument(
         createdBy: actor.id,
         submissionId: data.submissionId,
       });
-      await storeScans(tx, actor, id, scans);
-      await within?.(tx, { id, number: number.number, clientId, role });
-      await addEvent(tx, id, actor, 'registered', {
+      const registered = eventInsert(tx, id, actor, 'registered', {
         number: number.number,
         dueDate: due,
         unit: data.unitCode,
@@ -264,11 +277,20 @@ export async function registerDocument(
         files: scans.length,
         ...assignment.details,
       });
-      await auditChange(tx, actor, role, 'document.register', { id, clientCode }, ctx, {
+      const audit = auditEntry(actor, role, 'document.register', { id, clientCode }, ctx, {
         number: number.number,
         type: type.code,
         files: scans.map((s) => s.sha256),
       });
+      if (scans.length === 0 && !within) {
+        // The usual letter: the document, its first event and the audit row in one round trip.
+        await writeTogether(tx, [documentRow, registered], audit);
+      } else {
+        await documentRow;
+        await storeScans(tx, actor, id, scans);
+        await within?.(tx, { id, number: number.number, clientId, role });
+        await writeTogether(tx, [registered], audit);
+      }
       return { id, number: number.number };
     });
   } catch (error) {

@@ -23,6 +23,13 @@ export const assessments = defineMessages(
       files: 'Lisad',
     },
     fields: {
+      identity: 'Isikusamasuse tuvastamine',
+      identityLeadInPerson: 'Kohapeal esitatud taotluse puhul tuvasta isik kehtiva isikut tõendava dokumendi alusel.',
+      identityLeadOther: 'Posti, e-posti või e-teeninduse kaudu saabunud taotluse puhul täida ainult siis, kui isikut tõendavat dokumenti kontrolliti.',
+      identifiedPerson: 'Kelle dokumenti kontrolliti',
+      identityDocumentType: 'Isikut tõendav dokument',
+      identityDocumentNumber: 'Dokumendi number',
+      identityValidUntil: 'Kehtib kuni',
       channel: 'Kuidas taotlus saabus',
       receivedOn: 'Saabumise kuupäev',
       applicantCode: 'Taotleja isikukood',
@@ -67,6 +74,7 @@ export const assessments = defineMessages(
       disability_and_work_ability: 'Puude raskusastme tuvastamine ja töövõime hindamine (ühistaotlus, edastatakse Töötukassale)',
     },
     bases: { parent: 'lapsevanem', guardian: 'eestkostja', authorisation: 'volikiri' },
+    identifiedPersons: { applicant: 'taotleja', representative: 'esindaja' },
     areas: {
       moving: 'Liikumine',
       hand_use: 'Käte kasutamine',
@@ -91,6 +99,9 @@ export const assessments = defineMessages(
     },
     card: {
       title: 'Ekspertiisitaotlus {number}',
+      identity: 'Isikusamasus',
+      identityValue: '{document} nr {number}, kehtib kuni {date} ({person} dokument)',
+      notIdentified: 'dokumendi alusel ei tuvastatud',
       registered: 'Taotlus on registreeritud numbriga {number} ja edastatud: {unit}.',
       joint: 'Ühistaotlus: edastada Eesti Töötukassale hiljemalt {date}.',
       markForwarded: 'Märgi Töötukassale edastatuks',
@@ -132,6 +143,13 @@ export const assessments = defineMessages(
       files: 'Attachments',
     },
     fields: {
+      identity: 'Identification',
+      identityLeadInPerson: 'For an application handed in at the office, identify the person from a valid identity document.',
+      identityLeadOther: 'For an application received by post, e-mail or the e-service, fill in only if an identity document was checked.',
+      identifiedPerson: 'Whose document was checked',
+      identityDocumentType: 'Identity document',
+      identityDocumentNumber: 'Document number',
+      identityValidUntil: 'Valid until',
       channel: 'How the application arrived',
       receivedOn: 'Date received',
       applicantCode: 'Applicant’s personal code',
@@ -177,6 +195,7 @@ export const assessments = defineMessages(
       disability_and_work_ability: 'Degree of disability and work-ability assessment (joint application, forwarded to the Unemployment Insurance Fund)',
     },
     bases: { parent: 'parent', guardian: 'guardian', authorisation: 'authorisation' },
+    identifiedPersons: { applicant: 'applicant', representative: 'representative' },
     areas: {
       moving: 'Moving about',
       hand_use: 'Use of hands',
@@ -201,6 +220,9 @@ export const assessments = defineMessages(
     },
     card: {
       title: 'Assessment application {number}',
+      identity: 'Identity',
+      identityValue: '{document} no. {number}, valid until {date} ({person}’s document)',
+      notIdentified: 'not identified from a document',
       registered: 'The application was registered as {number} and forwarded to: {unit}.',
       joint: 'Joint application: forward to the Unemployment Insurance Fund by {date}.',
       markForwarded: 'Mark as forwarded to the Fund',

@@ -7,7 +7,10 @@ export const paymentErrors = {
     sepaText: "Nimes on märke, mida pangafail ei luba (lubatud on ladina tähed, numbrid ja / - ? : ( ) . , ' +).",
     batchEmpty: 'Vali vähemalt üks makse.',
     paymentOwnApproval: 'Enda koostatud makset ei saa ise kinnitada: kinnitab teine juht (nelja silma põhimõte).',
-    paymentNotPrepared: 'Makse on juba kinnitatud või üle antud.',
+    paymentNotPrepared: 'Makse olek on vahepeal muutunud: see on juba kinnitatud, tagastatud, tagasi lükatud või üle antud. Värskenda lehte.',
+    paymentOwnDecision: 'Enda koostatud makset ei saa ise tagastada ega tagasi lükata: seda teeb teine juht (nelja silma põhimõte).',
+    paymentNotReturned: 'Parandada saab ainult sulle parandamiseks tagastatud makset. Värskenda lehte.',
+    reasonTooShort: 'Kirjuta põhjus (vähemalt 3 märki), et koostaja teaks, mida muuta.',
     paymentNotBatchable:
       'Maksepakki saab lisada ainult kinnitatud ja veel üle andmata makseid, mille kinnitas keegi teine kui koostaja. Värskenda lehte ja vali uuesti.',
     target2Day:
@@ -26,7 +29,10 @@ export const paymentErrors = {
     sepaText: "The name has characters a bank file does not allow (Latin letters, digits and / - ? : ( ) . , ' + are allowed).",
     batchEmpty: 'Choose at least one payment.',
     paymentOwnApproval: 'You cannot approve a payment you prepared: another manager approves it (four eyes).',
-    paymentNotPrepared: 'The payment has already been approved or handed over.',
+    paymentNotPrepared: 'The payment’s status has changed meanwhile: it is already approved, returned, rejected or handed over. Reload the page.',
+    paymentOwnDecision: 'You cannot return or reject a payment you prepared: another manager does (four eyes).',
+    paymentNotReturned: 'Only a payment returned to you for correction can be corrected. Reload the page.',
+    reasonTooShort: 'Write the reason (at least 3 characters), so the preparer knows what to change.',
     paymentNotBatchable:
       'A batch can hold only approved payments not yet handed over, approved by someone other than their preparer. Reload the page and choose again.',
     target2Day: 'The execution date must be a bank (TARGET2) business day: not a weekend, 1 Jan, Good Friday, Easter Monday, 1 May, 25 or 26 Dec.',

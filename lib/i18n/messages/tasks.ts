@@ -318,10 +318,19 @@ export const tasks = defineMessages(
 export const desk = defineMessages(
   {
     waiting: 'Mind ootab',
-    waitingLead: 'Kõik, mis ootab sinu tegevust, ühes nimekirjas tähtaja järgi: dokumendid, ülesanded, IT-intsidendid ja asendatavate töö.',
+    waitingLead:
+      'Kõik, mis ootab sinu tegevust, ühes nimekirjas tähtaja järgi: dokumendid, ülesanded, Töötukassale edastatavad taotlused, IT-intsidendid ja asendatavate töö.',
     none: 'Sind ei oota praegu midagi.',
     columns: { due: 'Tähtaeg', kind: 'Liik', what: 'Mis', note: 'Märge' },
-    kinds: { document: 'dokument', task: 'ülesanne', review: 'kinnitamiseks', incident: 'IT-intsident', proposal: 'ettepanek' },
+    kinds: {
+      document: 'dokument',
+      task: 'ülesanne',
+      review: 'kinnitamiseks',
+      incident: 'IT-intsident',
+      proposal: 'ettepanek',
+      forwarding: 'edastamine',
+    },
+    forwardTo: 'edastada: {authority}',
     noDeadline: 'tähtajata',
     substituting: 'asendamine ({name} eest)',
     reported: 'minu teatatud',
@@ -331,10 +340,19 @@ export const desk = defineMessages(
   },
   {
     waiting: 'Waiting for me',
-    waitingLead: 'Everything that waits for you, in one list by deadline: documents, tasks, IT incidents and the work of those you substitute.',
+    waitingLead:
+      'Everything that waits for you, in one list by deadline: documents, tasks, applications to send to the Unemployment Insurance Fund, IT incidents and the work of those you substitute.',
     none: 'Nothing is waiting for you right now.',
     columns: { due: 'Deadline', kind: 'Kind', what: 'What', note: 'Note' },
-    kinds: { document: 'document', task: 'task', review: 'to accept', incident: 'IT incident', proposal: 'proposal' },
+    kinds: {
+      document: 'document',
+      task: 'task',
+      review: 'to accept',
+      incident: 'IT incident',
+      proposal: 'proposal',
+      forwarding: 'forwarding',
+    },
+    forwardTo: 'send to {authority}',
     noDeadline: 'no deadline',
     substituting: 'substituting for {name}',
     reported: 'reported by me',

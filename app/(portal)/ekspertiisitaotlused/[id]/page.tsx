@@ -82,6 +82,16 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
                   ? `${d.representativeName} (${d.representativeCode}), ${a.bases[d.representativeBasis]}${d.representativeBasisNote ? `: ${d.representativeBasisNote}` : ''}`
                   : '—'}
               </Row>
+              <Row label={c.identity}>
+                {app.application.identifiedPerson && app.application.identityDocumentType && app.application.identityValidUntil
+                  ? fill(c.identityValue, {
+                      document: m.register.identityDocuments[app.application.identityDocumentType],
+                      number: app.application.identityDocumentNumber ?? '',
+                      date: formatDate(app.application.identityValidUntil),
+                      person: a.identifiedPersons[app.application.identifiedPerson],
+                    })
+                  : c.notIdentified}
+              </Row>
               <Row label={f.kind}>{a.kinds[app.application.kind]}</Row>
               <Row label={f.channel}>
                 {a.channels[d.channel]}, {formatDate(d.receivedOn)}

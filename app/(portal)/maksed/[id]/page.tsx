@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ApproveButton } from '@/components/payments/approve-button';
+import { DecisionPanel } from '@/components/payments/decision-panel';
+import { PaymentHistory } from '@/components/payments/payment-history';
 import { PaymentStatusBadge } from '@/components/payments/payment-table';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { formatDate, formatDateTime, formatEuros } from '@/lib/format';
 import { fill } from '@/lib/i18n';
@@ -10,7 +12,7 @@ import { formatIban } from '@/lib/iban';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getLocale, getMessages } from '@/server/i18n';
-import { approvePaymentAction } from '@/server/payments/actions';
+import { approvePaymentAction, rejectPaymentAction, returnPaymentAction } from '@/server/payments/actions';
 import { getPayment } from '@/server/payments/queries';
 
 export const metadata = { title: 'Toetuse makse' };
@@ -20,7 +22,7 @@ export default async function PaymentPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ koostatud?: string; kinnitatud?: string }>;
+  searchParams: Promise<{ koostatud?: string; kinnitatud?: string; tagastatud?: string; tagasi_lykatud?: string; parandatud?: string }>;
 }) {
   const user = await requireUser();
   if (!can(user, 'payments.read')) notFound();
@@ -47,6 +49,29 @@ export default async function PaymentPage({
       </div>
       {query.koostatud && payment.status === 'prepared' && <Alert tone="success">{m.payments.form.saved}</Alert>}
       {query.kinnitatud && payment.status === 'approved' && <Alert tone="success">{c.approvedMessage}</Alert>}
+      {query.tagastatud && payment.status === 'returned' && <Alert tone="success">{c.returnedMessage}</Alert>}
+      {query.tagasi_lykatud && payment.status === 'rejected' && <Alert tone="success">{c.rejectedMessage}</Alert>}
+      {query.parandatud && payment.status === 'prepared' && <Alert tone="success">{c.resubmittedMessage}</Alert>}
+      {payment.decision && (
+        <Alert tone="warning" className="flex flex-col gap-2">
+          <p className="font-semibold">
+            {fill(payment.status === 'returned' ? c.returnedAlert : c.rejectedAlert, {
+              name: payment.decision.actorName,
+              date: formatDateTime(payment.decision.at),
+            })}
+          </p>
+          <p className="break-words whitespace-pre-line">
+            <span className="font-medium">{c.reason}:</span> {payment.returnReason ?? payment.rejectReason}
+          </p>
+          {payment.canCorrect && (
+            <div>
+              <Button asChild>
+                <Link href={`/maksed/${payment.id}/paranda`}>{c.correct}</Link>
+              </Button>
+            </div>
+          )}
+        </Alert>
+      )}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <Card>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
@@ -72,10 +97,25 @@ export default async function PaymentPage({
             )}
           </dl>
         </Card>
-        {payment.status === 'prepared' && can(user, 'payments.approve') && (
-          <Card>{payment.canApprove ? <ApproveButton m={m} paymentId={payment.id} action={approvePaymentAction} /> : <p>{c.ownPayment}</p>}</Card>
+        {(payment.status === 'prepared' || payment.status === 'returned') && can(user, 'payments.approve') && (
+          <Card>
+            {payment.canReject ? (
+              <DecisionPanel
+                m={m}
+                paymentId={payment.id}
+                canApprove={payment.canApprove}
+                canReturn={payment.canReturn}
+                approveAction={approvePaymentAction}
+                returnAction={returnPaymentAction}
+                rejectAction={rejectPaymentAction}
+              />
+            ) : (
+              <p>{c.ownPayment}</p>
+            )}
+          </Card>
         )}
       </div>
+      {payment.history.length > 0 && <PaymentHistory m={m} events={payment.history} kinds={{ [payment.kindCode]: kind }} />}
     </div>
   );
 }

@@ -1,0 +1,7 @@
+CREATE TYPE "public"."identified_person" AS ENUM('applicant', 'representative');--> statement-breakpoint
+ALTER TABLE "assessment_applications" ADD COLUMN "identified_person" "identified_person";--> statement-breakpoint
+ALTER TABLE "assessment_applications" ADD COLUMN "identity_document_type" "identity_document";--> statement-breakpoint
+ALTER TABLE "assessment_applications" ADD COLUMN "identity_document_number" text;--> statement-breakpoint
+ALTER TABLE "assessment_applications" ADD COLUMN "identity_valid_until" date;--> statement-breakpoint
+CREATE INDEX "assessment_applications_forwarding_due_idx" ON "assessment_applications" USING btree ("other_authority_due_date") WHERE "assessment_applications"."other_authority_due_date" is not null and "assessment_applications"."other_authority_forwarded_at" is null;--> statement-breakpoint
+ALTER TABLE "assessment_applications" ADD CONSTRAINT "assessment_applications_identity_complete" CHECK (("assessment_applications"."identified_person" is null) = ("assessment_applications"."identity_document_type" is null) and ("assessment_applications"."identified_person" is null) = ("assessment_applications"."identity_document_number" is null) and ("assessment_applications"."identified_person" is null) = ("assessment_applications"."identity_valid_until" is null));
