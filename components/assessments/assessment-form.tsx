@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -21,11 +22,10 @@ import {
   WORK_STATUSES,
   type AssessmentApplicationInput,
 } from '@/lib/assessment-schema';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 import { IDENTITY_DOCUMENTS } from '@/lib/register-schema';
 
 type Props = {
-  m: Messages;
   today: string;
   register: (form: FormData) => Promise<ActionResult<{ id: string; documentId: string; number: string }>>;
 };
@@ -46,7 +46,8 @@ function Section({ id, n, title, children }: { id: string; n: number; title: str
   );
 }
 
-export function AssessmentForm({ m, today, register: registerApplication }: Props) {
+export function AssessmentForm({ today, register: registerApplication }: Props) {
+  const m = useMessages();
   const a = m.assessments;
   const f = a.fields;
   const router = useRouter();

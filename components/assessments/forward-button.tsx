@@ -1,13 +1,14 @@
 'use client';
 
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import type { ActionResult } from '@/lib/action-result';
-import type { Messages } from '@/lib/i18n';
 
 /** A joint application sent on to the Unemployment Insurance Fund: one click records it. */
-export function ForwardButton({ m, id, action }: { m: Messages; id: string; action: (input: { id: string }) => Promise<ActionResult<{ onTime: boolean }>> }) {
+export function ForwardButton({ id, action }: { id: string; action: (input: { id: string }) => Promise<ActionResult<{ onTime: boolean }>> }) {
+  const m = useMessages();
   const { pending, outcome, run } = useActionOutcome(m);
   return (
     <div className="flex flex-col gap-2">

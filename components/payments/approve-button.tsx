@@ -2,22 +2,16 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import type { PaymentIdInput } from '@/lib/payment-schema';
 
 // After approval the page itself says so (`?kinnitatud=1`): this panel leaves the page then.
-export function ApproveButton({
-  m,
-  paymentId,
-  action,
-}: {
-  m: Messages;
-  paymentId: string;
-  action: (input: PaymentIdInput) => Promise<ActionResult<undefined | void>>;
-}) {
+export function ApproveButton({ paymentId, action }: { paymentId: string; action: (input: PaymentIdInput) => Promise<ActionResult<undefined | void>> }) {
+  const m = useMessages();
   const c = m.payments.card;
   const router = useRouter();
   const [pending, start] = useTransition();

@@ -2,29 +2,29 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { formatEuros } from '@/lib/format';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 import { formatIban } from '@/lib/iban';
 import type { CreateBatchInput } from '@/lib/payment-schema';
 
 type Row = { id: string; deceasedName: string; recipientName: string; recipientIban: string; amountCents: number; approvedByName: string | null };
 
 export function BatchForm({
-  m,
   rows,
   defaultExecutionDate,
   action,
 }: {
-  m: Messages;
   rows: Row[];
   defaultExecutionDate: string;
   action: (input: CreateBatchInput) => Promise<ActionResult<{ id: string; messageId: string }>>;
 }) {
+  const m = useMessages();
   const b = m.payments.batches;
   const c = m.payments.columns;
   const router = useRouter();

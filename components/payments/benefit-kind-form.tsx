@@ -4,23 +4,23 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { benefitKindSchema, type BenefitKindInput } from '@/lib/payment-schema';
 
 export function BenefitKindForm({
-  m,
   initial,
   action,
 }: {
-  m: Messages;
   initial: BenefitKindInput | null;
   action: (input: BenefitKindInput) => Promise<ActionResult<undefined | void>>;
 }) {
+  const m = useMessages();
   const k = m.payments.kinds;
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);

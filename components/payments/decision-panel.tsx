@@ -2,12 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { decisionReason, type PaymentDecisionInput } from '@/lib/payment-schema';
 import { ApproveButton } from './approve-button';
 
@@ -19,7 +20,6 @@ type Decide = (input: PaymentDecisionInput) => Promise<ActionResult<undefined | 
  * `?tagasi_lykatud=1`), so the panel leaves the page.
  */
 export function DecisionPanel({
-  m,
   paymentId,
   canApprove,
   canReturn,
@@ -27,7 +27,6 @@ export function DecisionPanel({
   returnAction,
   rejectAction,
 }: {
-  m: Messages;
   paymentId: string;
   canApprove: boolean;
   canReturn: boolean;
@@ -35,6 +34,7 @@ export function DecisionPanel({
   returnAction: Decide;
   rejectAction: Decide;
 }) {
+  const m = useMessages();
   const c = m.payments.card;
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -66,7 +66,7 @@ export function DecisionPanel({
       <h2 id="decision-title" className="text-lg font-semibold">
         {c.decisionTitle}
       </h2>
-      {canApprove && <ApproveButton m={m} paymentId={paymentId} action={approveAction} />}
+      {canApprove && <ApproveButton paymentId={paymentId} action={approveAction} />}
       {error && <Alert tone="error">{error}</Alert>}
       <Field id="reason" label={c.reason} hint={c.reasonHint} error={fieldError ?? undefined}>
         <Textarea

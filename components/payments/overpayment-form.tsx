@@ -3,13 +3,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { formatEuros } from '@/lib/format';
-import { fill, messageByKey, type Messages } from '@/lib/i18n';
+import { fill, messageByKey } from '@/lib/i18n';
 import { parseEurosToCents } from '@/lib/money';
 import { OVERPAYMENT_CHANNELS, OVERPAYMENT_REQUESTS, overpaymentSchema, type OverpaymentInput, type OverpaymentRules } from '@/lib/overpayment-schema';
 import { IDENTITY_DOCUMENTS } from '@/lib/register-schema';
@@ -37,15 +38,8 @@ const blank = (): OverpaymentInput => ({
   submissionId: crypto.randomUUID(),
 });
 
-export function OverpaymentForm({
-  m,
-  rules,
-  action,
-}: {
-  m: Messages;
-  rules: OverpaymentRules;
-  action: (input: OverpaymentInput) => Promise<ActionResult<Result>>;
-}) {
+export function OverpaymentForm({ rules, action }: { rules: OverpaymentRules; action: (input: OverpaymentInput) => Promise<ActionResult<Result>> }) {
+  const m = useMessages();
   const o = m.overpayments;
   const f = o.fields;
   const schema = useMemo(() => overpaymentSchema(rules), [rules]);

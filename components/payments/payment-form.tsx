@@ -4,12 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
-import { messageByKey, type Messages } from '@/lib/i18n';
+import { messageByKey } from '@/lib/i18n';
 import { preparePaymentSchema, type CorrectPaymentInput, type PreparePaymentInput } from '@/lib/payment-schema';
 
 type Kind = { code: string; name: string; note: string | null };
@@ -22,16 +23,15 @@ export type Correction = {
 };
 
 export function PaymentForm({
-  m,
   kinds,
   action,
   correction,
 }: {
-  m: Messages;
   kinds: Kind[];
   action?: (input: PreparePaymentInput) => Promise<ActionResult<{ id: string }>>;
   correction?: Correction;
 }) {
+  const m = useMessages();
   const f = m.payments.form;
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);

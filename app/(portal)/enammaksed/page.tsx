@@ -24,7 +24,7 @@ export default async function OverpaymentPage() {
         <p className="max-w-3xl text-slate-700">{m.overpayments.lead}</p>
       </div>
       <Card className="max-w-4xl">
-        <OverpaymentForm m={m} rules={overpaymentRules()} action={registerOverpaymentAction} />
+        <OverpaymentForm rules={overpaymentRules()} action={registerOverpaymentAction} />
       </Card>
     </div>
   );

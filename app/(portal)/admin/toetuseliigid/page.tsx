@@ -62,7 +62,6 @@ export default async function BenefitKindsPage({ searchParams }: { searchParams:
         <Card>
           <BenefitKindForm
             key={editing?.code ?? 'new'}
-            m={m}
             initial={
               editing && {
                 code: editing.code,

@@ -58,7 +58,7 @@ export default async function AssessmentPage({ params, searchParams }: Props) {
         ) : (
           <div className="flex flex-col gap-3 rounded-md border border-amber-200 bg-amber-50 px-4 py-3">
             <p className="text-sm text-amber-900">{fill(c.joint, { date: formatDate(app.application.otherAuthorityDueDate) })}</p>
-            {can(user, 'register.write') && <ForwardButton m={m} id={app.application.id} action={markForwardedToAuthorityAction} />}
+            {can(user, 'register.write') && <ForwardButton id={app.application.id} action={markForwardedToAuthorityAction} />}
           </div>
         ))}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">

@@ -18,7 +18,7 @@ export default async function NewAssessmentPage() {
         <h1 className="text-2xl font-semibold">{m.assessments.newTitle}</h1>
         <p className="text-slate-700">{m.assessments.newLead}</p>
       </div>
-      <AssessmentForm m={m} today={tallinnDate(new Date())} register={registerAssessmentAction} />
+      <AssessmentForm today={tallinnDate(new Date())} register={registerAssessmentAction} />
     </div>
   );
 }

@@ -101,7 +101,6 @@ export default async function PaymentPage({
           <Card>
             {payment.canReject ? (
               <DecisionPanel
-                m={m}
                 paymentId={payment.id}
                 canApprove={payment.canApprove}
                 canReturn={payment.canReturn}

@@ -31,7 +31,7 @@ export default async function BatchesPage() {
         <p className="max-w-3xl text-slate-700">{b.lead}</p>
       </div>
       <Card>
-        <BatchForm m={m} rows={approved} defaultExecutionDate={nextTarget2BusinessDay(addDays(tallinnDate(new Date()), 1))} action={createBatchAction} />
+        <BatchForm rows={approved} defaultExecutionDate={nextTarget2BusinessDay(addDays(tallinnDate(new Date()), 1))} action={createBatchAction} />
       </Card>
       <section className="flex flex-col gap-3" aria-labelledby="batches">
         <h2 id="batches" className="text-lg font-semibold">

@@ -32,7 +32,6 @@ export default async function CorrectPaymentPage({ params }: { params: Promise<{
       </Alert>
       <Card>
         <PaymentForm
-          m={m}
           kinds={kinds.map((k) => ({ code: k.code, name: locale === 'en' ? k.nameEn : k.nameEt, note: locale === 'en' ? k.noteEn : k.noteEt }))}
           correction={{
             paymentId: id,
