@@ -160,7 +160,7 @@ function startInstance(port: number, id: string, extra: Record<string, string> =
     // BENCH_NODE_ARGS: extra V8/Node flags for the instances (e.g. --max-semi-space-size=32), to compare.
     spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...nodeArgs, 'scripts/start.mjs'], {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...baseEnv, PORT: String(port), INSTANCE_ID: id, DB_POOL_MAX: '10', ...extra },
+      env: { ...baseEnv, PORT: String(port), INSTANCE_ID: id, DB_POOL_MAX: process.env.BENCH_POOL_MAX ?? '10', ...extra },
     }),
   );
 }
@@ -627,7 +627,7 @@ const ratio = clean.result.requests.average / ceiling.result.requests.average;
 const section = `<!-- bench:load start -->
 ## Load and faults through nginx (\`npm run bench:load\`)
 
-${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, ${ngx}. Everything on this one machine over loopback: nginx (TLS, HTTP/1.1 from the load generator) → two \`npm start\` instances (pool 10 each) → one PostgreSQL (${transport === 'tcp' ? 'over loopback TCP' : 'over its Unix socket'}); one outbox worker; autocannon with ${USERS} connections, each a signed-in specialist (their own session cookie), ${SECONDS} s per run after a warm-up. The register holds ${DOCS.toLocaleString('en')} generated documents. The load generator shares the 2 cores with everything it measures; the machine's 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end (${os.cpus().length} cores; other sessions' builds and tests share this machine, so absolute figures vary from run to run).
+${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, ${ngx}. Everything on this one machine over loopback: nginx (TLS, HTTP/1.1 from the load generator) → two \`npm start\` instances (pool ${process.env.BENCH_POOL_MAX ?? 10} each) → one PostgreSQL (${transport === 'tcp' ? 'over loopback TCP' : 'over its Unix socket'}); one outbox worker; autocannon with ${USERS} connections, each a signed-in specialist (their own session cookie), ${SECONDS} s per run after a warm-up. The register holds ${DOCS.toLocaleString('en')} generated documents. The load generator shares the 2 cores with everything it measures; the machine's 1-minute load average was ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end (${os.cpus().length} cores; other sessions' builds and tests share this machine, so absolute figures vary from run to run).
 
 Mix per request: 70 % list and search pages (\`/dokumendid\` with views, status and client search, \`/kliendid\`, \`/\`), 20 % opening a document card the user may see, 10 % registering a letter through the real server action (multipart, as the browser sends it). The ceiling is a bare Next.js page (\`bench/bare\`, rendered per request) behind the same nginx and launcher.
 
