@@ -1,6 +1,7 @@
 // Look at what we built: signs in to a running portal (e.g. `npm run demo`) through the
 // development ID-card provider and saves full-page PNGs of the given paths.
 //   npx tsx scripts/screenshots.ts http://localhost:3000 37509182078 out-dir /ulesanded /intsidendid …
+// A path ending in `>first` opens the first row's link of that page's table (e.g. `/dokumendid>first`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -22,7 +23,12 @@ await page.getByLabel('Isikukood').fill(personalCode);
 await page.getByRole('button', { name: 'Sisene', exact: true }).click();
 await page.waitForURL((url) => url.origin === new URL(base).origin);
 for (const p of paths) {
-  await page.goto(`${base}${p}`);
+  const [pathname, then] = p.split('>');
+  await page.goto(`${base}${pathname}`);
+  if (then === 'first') {
+    await page.locator('table tbody tr a').first().click();
+    await page.waitForLoadState('networkidle');
+  }
   const file = path.join(outDir, `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(file);
