@@ -181,65 +181,74 @@ async function preparerNotice(tx: Tx, payment: BenefitPayment, kind: 'returned' 
   });
 }
 
-/**
- * Whoever may approve a payment returns it to its preparer for correction, with a reason.
- * The preparer is notified, sees the reason on the payment, corrects it and resubmits it.
- */
-export async function returnPayment(actor: PaymentActor, input: PaymentDecisionInput, ctx: RequestContext): Promise<void> {
+type Decision = {
+  /** The statuses the payment may be in for this decision. */
+  from: ('prepared' | 'returned')[];
+  kind: 'returned' | 'rejected';
+  action: string;
+  set: (actorId: string, at: Date, reason: string) => Partial<typeof benefitPayments.$inferInsert>;
+};
+
+// Return and reject: one transaction that locks the payment, changes it only from the expected
+// status (so of two decisions at once exactly one wins), keeps the reason in the history,
+// tells the preparer and audits.
+async function decide(actor: PaymentActor, input: PaymentDecisionInput, ctx: RequestContext, decision: Decision): Promise<void> {
   const role = authorize(actor, 'payments.approve');
   const { paymentId, reason } = paymentDecisionSchema.parse(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const payment = await lockForDecision(tx, actor, paymentId, ['prepared']);
+    const payment = await lockForDecision(tx, actor, paymentId, decision.from);
     const at = ctx.now ?? new Date();
     const changed = await tx
       .update(benefitPayments)
-      .set({ status: 'returned', returnedBy: actor.id, returnedAt: at, returnReason: reason })
-      .where(and(eq(benefitPayments.id, payment.id), eq(benefitPayments.status, 'prepared')))
+      .set(decision.set(actor.id, at, reason))
+      .where(and(eq(benefitPayments.id, payment.id), inArray(benefitPayments.status, decision.from)))
       .returning({ id: benefitPayments.id });
     if (changed.length !== 1) throw new DomainError('errors.paymentNotPrepared');
-    await tx.insert(benefitPaymentEvents).values({ paymentId: payment.id, kind: 'returned', actorId: actor.id, at, reason });
-    await preparerNotice(tx, payment, 'returned', actor, reason);
+    await tx.insert(benefitPaymentEvents).values({ paymentId: payment.id, kind: decision.kind, actorId: actor.id, at, reason });
+    await preparerNotice(tx, payment, decision.kind, actor, reason);
     await appendAudit(tx, {
       actorCode: actor.personalCode,
       actorRole: role,
-      action: 'payment.return',
+      action: decision.action,
       entityType: 'benefit_payment',
       entityId: payment.id,
       subjectCode: payment.applicantCode,
       requestId: ctx.requestId,
-      details: { reason },
+      details: decision.kind === 'rejected' ? { reason, from: payment.status } : { reason },
     });
   });
 }
 
+/**
+ * Whoever may approve a payment returns it to its preparer for correction, with a reason.
+ * The preparer is notified, sees the reason on the payment, corrects it and resubmits it.
+ */
+export function returnPayment(actor: PaymentActor, input: PaymentDecisionInput, ctx: RequestContext): Promise<void> {
+  return decide(actor, input, ctx, {
+    from: ['prepared'],
+    kind: 'returned',
+    action: 'payment.return',
+    set: (by, at, reason) => ({ status: 'returned', returnedBy: by, returnedAt: at, returnReason: reason }),
+  });
+}
+
 /** Whoever may approve a payment rejects it for good, with a reason: it is never batched. */
-export async function rejectPayment(actor: PaymentActor, input: PaymentDecisionInput, ctx: RequestContext): Promise<void> {
-  const role = authorize(actor, 'payments.approve');
-  const { paymentId, reason } = paymentDecisionSchema.parse(input);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const payment = await lockForDecision(tx, actor, paymentId, ['prepared', 'returned']);
-    const at = ctx.now ?? new Date();
-    const changed = await tx
-      .update(benefitPayments)
-      // A returned payment's return moves to its history (benefit_payment_events) only.
-      .set({ status: 'rejected', rejectedBy: actor.id, rejectedAt: at, rejectReason: reason, returnedBy: null, returnedAt: null, returnReason: null })
-      .where(and(eq(benefitPayments.id, payment.id), inArray(benefitPayments.status, ['prepared', 'returned'])))
-      .returning({ id: benefitPayments.id });
-    if (changed.length !== 1) throw new DomainError('errors.paymentNotPrepared');
-    await tx.insert(benefitPaymentEvents).values({ paymentId: payment.id, kind: 'rejected', actorId: actor.id, at, reason });
-    await preparerNotice(tx, payment, 'rejected', actor, reason);
-    await appendAudit(tx, {
-      actorCode: actor.personalCode,
-      actorRole: role,
-      action: 'payment.reject',
-      entityType: 'benefit_payment',
-      entityId: payment.id,
-      subjectCode: payment.applicantCode,
-      requestId: ctx.requestId,
-      details: { reason, from: payment.status },
-    });
+export function rejectPayment(actor: PaymentActor, input: PaymentDecisionInput, ctx: RequestContext): Promise<void> {
+  return decide(actor, input, ctx, {
+    from: ['prepared', 'returned'],
+    kind: 'rejected',
+    action: 'payment.reject',
+    // A returned payment's return moves to its history (benefit_payment_events) only.
+    set: (by, at, reason) => ({
+      status: 'rejected',
+      rejectedBy: by,
+      rejectedAt: at,
+      rejectReason: reason,
+      returnedBy: null,
+      returnedAt: null,
+      returnReason: null,
+    }),
   });
 }
 

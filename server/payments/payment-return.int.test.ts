@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { selectRows } from '@/db/client';
 import { benefitPaymentEvents, benefitPayments, outboxMessages } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
-import type { CorrectPaymentInput, PreparePaymentInput } from '@/lib/payment-schema';
+import type { CorrectPaymentInput } from '@/lib/payment-schema';
 import { ForbiddenError } from '@/server/auth/policy';
 import { addDays } from '@/server/calendar/working-days';
 import { nextTarget2BusinessDay } from '@/server/payments/target2';
 import { setupTestDatabase, testDbKind } from '@/test/db';
+import { paymentForm } from '@/test/payments';
 import { actorFor, countRows, ctx, loadPeople, today, type People, type TestActor } from '@/test/tasks';
 import { approvePayment, createBatch, downloadBatch, preparePayment, rejectPayment, resubmitPayment, returnPayment } from './mutations';
 import { getPayment, listPayments } from './queries';
@@ -28,20 +28,7 @@ beforeAll(async () => {
   helje = await actorFor(d(), '46701202843');
 });
 
-const form = (overrides: Partial<PreparePaymentInput> = {}): PreparePaymentInput => ({
-  kindCode: 'funeral_benefit',
-  deceasedCode: '36805280109',
-  deceasedName: 'Toomas Jõesaar',
-  applicantCode: '60001017869',
-  applicantName: 'Ülle-Mai Pärnpuu',
-  basis: 'Vallavalitsuse korraldus nr 1-3/245',
-  amount: '250,00',
-  recipientName: 'Ülle-Mai Pärnpuu',
-  recipientIban: 'EE38 2200 2210 2014 5685',
-  decisionDate: today(),
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const form = paymentForm;
 
 const correction = (paymentId: string, overrides: Partial<CorrectPaymentInput> = {}): CorrectPaymentInput => {
   const { submissionId: _unused, ...fields } = form();

@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { benefitKinds, benefitPayments, paymentBatches, paymentBatchItems } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
-import type { PreparePaymentInput } from '@/lib/payment-schema';
 import { ForbiddenError } from '@/server/auth/policy';
 import { nextTarget2BusinessDay } from '@/server/payments/target2';
 import { addDays } from '@/server/calendar/working-days';
 import { setupTestDatabase, testDbKind } from '@/test/db';
+import { paymentForm } from '@/test/payments';
 import { actorFor, codes, countRows, ctx, loadPeople, today, type People, type TestActor } from '@/test/tasks';
 import { validateAgainstXsd } from '@/test/xsd';
 import { approvePayment, createBatch, downloadBatch, preparePayment, saveBenefitKind } from './mutations';
@@ -25,20 +25,7 @@ beforeAll(async () => {
   helje = await actorFor(d(), '46701202843');
 });
 
-const form = (overrides: Partial<PreparePaymentInput> = {}): PreparePaymentInput => ({
-  kindCode: 'funeral_benefit',
-  deceasedCode: '36805280109',
-  deceasedName: 'Toomas Jõesaar',
-  applicantCode: '60001017869',
-  applicantName: 'Ülle-Mai Pärnpuu',
-  basis: 'Vallavalitsuse korraldus nr 1-3/245',
-  amount: '250,00',
-  recipientName: 'Ülle-Mai Pärnpuu',
-  recipientIban: 'EE38 2200 2210 2014 5685',
-  decisionDate: today(),
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const form = paymentForm;
 
 const executionDate = () => nextTarget2BusinessDay(addDays(today(), 1));
 
