@@ -126,15 +126,8 @@ export async function approvePayment(actor: PaymentActor, input: PaymentIdInput,
   const { paymentId } = paymentIdSchema.parse(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [payment] = await tx
-      .select()
-      .from(benefitPayments)
-      .where(and(eq(benefitPayments.id, paymentId), paymentScope(actor)))
-      .for('update');
-    if (!payment) throw new DomainError('errors.notFound');
     // Four eyes, even when the preparer also holds the manager role.
-    if (payment.preparedBy === actor.id) throw new DomainError('errors.paymentOwnApproval');
-    if (payment.status !== 'prepared') throw new DomainError('errors.paymentNotPrepared');
+    const payment = await lockForDecision(tx, actor, paymentId, ['prepared'], 'errors.paymentOwnApproval');
     await tx
       .update(benefitPayments)
       .set({ status: 'approved', approvedBy: actor.id, approvedAt: ctx.now ?? sql`now()` })
@@ -157,14 +150,20 @@ export async function approvePayment(actor: PaymentActor, input: PaymentIdInput,
  * second (approve and return at once, a double click) waits here, then sees the first one's
  * status and is refused. Never the preparer's own payment, whatever roles they hold.
  */
-async function lockForDecision(tx: Tx, actor: PaymentActor, paymentId: string, allowed: readonly BenefitPayment['status'][]) {
+async function lockForDecision(
+  tx: Tx,
+  actor: PaymentActor,
+  paymentId: string,
+  allowed: readonly BenefitPayment['status'][],
+  ownError: 'errors.paymentOwnDecision' | 'errors.paymentOwnApproval' = 'errors.paymentOwnDecision',
+) {
   const [payment] = await tx
     .select()
     .from(benefitPayments)
     .where(and(eq(benefitPayments.id, paymentId), paymentScope(actor)))
     .for('update');
   if (!payment) throw new DomainError('errors.notFound');
-  if (payment.preparedBy === actor.id) throw new DomainError('errors.paymentOwnDecision');
+  if (payment.preparedBy === actor.id) throw new DomainError(ownError);
   if (!allowed.includes(payment.status)) throw new DomainError('errors.paymentNotPrepared');
   return payment;
 }
