@@ -7,7 +7,7 @@ import { cn } from '@/lib/cn';
 import { DataTable } from '@/components/ui/data-table';
 
 export type DeskRow = {
-  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal' | 'forwarding';
+  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal' | 'forwarding' | 'payment_approval' | 'payment_return';
   id: string;
   title: string;
   reference: string | null;
@@ -19,7 +19,16 @@ export type DeskRow = {
   incidentCategory?: IncidentCategory;
 };
 
-const kindTone = { document: 'brand', task: 'brand', review: 'success', incident: 'neutral', proposal: 'neutral', forwarding: 'brand' } as const;
+const kindTone = {
+  document: 'brand',
+  task: 'brand',
+  review: 'success',
+  incident: 'neutral',
+  proposal: 'neutral',
+  forwarding: 'brand',
+  payment_approval: 'success',
+  payment_return: 'warning',
+} as const;
 
 /** "Minu töölaud": one list by deadline, each row with its days left and a link. */
 export function DeskList({ m, rows, caption }: { m: Messages; rows: DeskRow[]; caption: string }) {
@@ -28,6 +37,7 @@ export function DeskList({ m, rows, caption }: { m: Messages; rows: DeskRow[]; c
     if (row.substitutingFor) return fill(k.substituting, { name: row.substitutingFor });
     if (row.kind === 'incident') return row.detail === 'assigned' ? k.assignedToMe : k.reported;
     if (row.kind === 'forwarding') return row.detail ? fill(k.forwardTo, { authority: row.detail }) : null;
+    if (row.kind === 'payment_return') return row.detail ? fill(k.returnedBecause, { reason: row.detail }) : null;
     if (row.detail) return fill(k.fromPerson, { name: row.detail });
     return null;
   };

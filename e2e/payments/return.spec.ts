@@ -40,8 +40,14 @@ test('a manager returns a payment with a reason, the specialist corrects the amo
   const shot = (page: Page, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 
   // The manager returns it: a reason is required.
+  // It waits on the manager's desk, and the desk leads to it.
   const manager = await as(browser, juri);
-  await manager.goto(returnedUrl);
+  await manager.goto('/');
+  const onDesk = (page: Page) => page.locator(`a[href="${returnedUrl}"]`);
+  await expect(onDesk(manager)).toBeVisible();
+  await shot(manager, '0-desk-manager');
+  await onDesk(manager).click();
+  await manager.waitForURL(returnedUrl);
   await expect(manager.getByText('ootab kinnitamist', { exact: true })).toBeVisible();
   await shot(manager, '1-prepared-manager');
   await manager.getByRole('button', { name: 'Tagasta parandamiseks' }).click();
@@ -55,7 +61,10 @@ test('a manager returns a payment with a reason, the specialist corrects the amo
 
   // The specialist is told, sees the reason as written (as text), corrects and resubmits.
   const specialist = await as(browser, mari);
-  await specialist.goto(returnedUrl);
+  await specialist.goto('/');
+  await expect(specialist.getByRole('row').filter({ has: onDesk(specialist) })).toContainText('makse parandada');
+  await onDesk(specialist).click();
+  await specialist.waitForURL(returnedUrl);
   await expect(specialist.getByText('Jüri Õunapuu tagastas makse parandamiseks', { exact: false })).toBeVisible();
   await expect(specialist.getByRole('status').filter({ hasText: reason })).toBeVisible();
   await shot(specialist, '2-returned-specialist');

@@ -1,13 +1,15 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { assessmentApplications, documents, incidents, proposals, staff, tasks } from '@/db/schema';
+import { assessmentApplications, benefitPayments, documents, incidents, proposals, staff, tasks } from '@/db/schema';
+import { formatEuros } from '@/lib/format';
 import { OPEN_STATUSES as OPEN_INCIDENT_STATUSES, type IncidentCategory } from '@/lib/incident-schema';
 import { OPEN_TASK_STATUSES } from '@/lib/task-schema';
 import { applicationScope } from '@/server/assessments/mutations';
 import { authorize, can } from '@/server/auth/policy';
 import { daysBetween, tallinnDate } from '@/server/calendar/working-days';
 import { heldForNow } from '@/server/org/held-for-now';
+import { paymentScope } from '@/server/payments/scope';
 import { answerScope } from '@/server/proposals/scope';
 import { visibleDocuments } from '@/server/register/visibility';
 import { holderScope, managerScope, type TaskActor } from '@/server/tasks/scope';
@@ -18,7 +20,7 @@ import { holderScope, managerScope, type TaskActor } from '@/server/tasks/scope'
 // what the person could not open.
 
 export type DeskItem = {
-  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal' | 'forwarding';
+  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal' | 'forwarding' | 'payment_approval' | 'payment_return';
   id: string;
   title: string;
   reference: string | null;
@@ -27,7 +29,7 @@ export type DeskItem = {
   daysLeft: number | null;
   /** The absent person whose work this is, when the person holds it as a substitute. */
   substitutingFor: string | null;
-  /** incident: reported by me or mine to resolve; review/proposal: from whom; forwarding: to which authority. */
+  /** incident: reported by me or mine to resolve; review/proposal/payment_approval: from whom; forwarding: to which authority; payment_return: why. */
   detail: string | null;
   incidentCategory?: IncidentCategory;
 };
@@ -52,7 +54,8 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
   const substituting = (assigneeId: string | null, assigneeName: string | null, forName: string | null) =>
     assigneeId && assigneeId !== actor.id ? assigneeName : forName;
 
-  const [docs, myTasks, reviews, tickets, proposalRows, forwardings] = await Promise.all([
+  const approves = can(actor, 'payments.approve');
+  const [docs, myTasks, reviews, tickets, proposalRows, forwardings, payments] = await Promise.all([
     can(actor, 'register.read')
       ? db
           .select({
@@ -144,6 +147,32 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
           .orderBy(asc(assessmentApplications.otherAuthorityDueDate))
           .limit(LIMIT)
       : [],
+    // Benefit payments: those of the region waiting for this manager's approval (never their
+    // own: four eyes), and the person's own payments returned to them for correction.
+    can(actor, 'payments.read')
+      ? db
+          .select({
+            id: benefitPayments.id,
+            status: benefitPayments.status,
+            applicantName: benefitPayments.applicantName,
+            amountCents: benefitPayments.amountCents,
+            returnReason: benefitPayments.returnReason,
+            preparerName: personName(author),
+          })
+          .from(benefitPayments)
+          .innerJoin(author, eq(author.id, benefitPayments.preparedBy))
+          .where(
+            and(
+              paymentScope(actor),
+              or(
+                approves ? and(eq(benefitPayments.status, 'prepared'), ne(benefitPayments.preparedBy, actor.id)) : sql`false`,
+                and(eq(benefitPayments.status, 'returned'), eq(benefitPayments.preparedBy, actor.id)),
+              ),
+            ),
+          )
+          .orderBy(asc(benefitPayments.preparedAt))
+          .limit(LIMIT)
+      : [],
   ]);
 
   const items: DeskItem[] = [
@@ -216,6 +245,17 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
       daysLeft: left(f.dueDate),
       substitutingFor: null,
       detail: f.authority,
+    })),
+    ...payments.map((p) => ({
+      kind: p.status === 'returned' ? ('payment_return' as const) : ('payment_approval' as const),
+      id: p.id,
+      title: `${p.applicantName} · ${formatEuros(p.amountCents)}`,
+      reference: null,
+      href: `/maksed/${p.id}`,
+      dueDate: null,
+      daysLeft: null,
+      substitutingFor: null,
+      detail: p.status === 'returned' ? p.returnReason : p.preparerName,
     })),
   ];
   // By deadline; work without one after everything that has one.

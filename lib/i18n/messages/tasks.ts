@@ -319,7 +319,7 @@ export const desk = defineMessages(
   {
     waiting: 'Mind ootab',
     waitingLead:
-      'Kõik, mis ootab sinu tegevust, ühes nimekirjas tähtaja järgi: dokumendid, ülesanded, Töötukassale edastatavad taotlused, IT-intsidendid ja asendatavate töö.',
+      'Kõik, mis ootab sinu tegevust, ühes nimekirjas tähtaja järgi: dokumendid, ülesanded, Töötukassale edastatavad taotlused, kinnitamist või parandamist ootavad maksed, IT-intsidendid ja asendatavate töö.',
     none: 'Sind ei oota praegu midagi.',
     columns: { due: 'Tähtaeg', kind: 'Liik', what: 'Mis', note: 'Märge' },
     kinds: {
@@ -329,8 +329,11 @@ export const desk = defineMessages(
       incident: 'IT-intsident',
       proposal: 'ettepanek',
       forwarding: 'edastamine',
+      payment_approval: 'makse kinnitada',
+      payment_return: 'makse parandada',
     },
     forwardTo: 'edastada: {authority}',
+    returnedBecause: 'tagastatud: {reason}',
     noDeadline: 'tähtajata',
     substituting: 'asendamine ({name} eest)',
     reported: 'minu teatatud',
@@ -341,7 +344,7 @@ export const desk = defineMessages(
   {
     waiting: 'Waiting for me',
     waitingLead:
-      'Everything that waits for you, in one list by deadline: documents, tasks, applications to send to the Unemployment Insurance Fund, IT incidents and the work of those you substitute.',
+      'Everything that waits for you, in one list by deadline: documents, tasks, applications to send to the Unemployment Insurance Fund, payments to approve or correct, IT incidents and the work of those you substitute.',
     none: 'Nothing is waiting for you right now.',
     columns: { due: 'Deadline', kind: 'Kind', what: 'What', note: 'Note' },
     kinds: {
@@ -351,8 +354,11 @@ export const desk = defineMessages(
       incident: 'IT incident',
       proposal: 'proposal',
       forwarding: 'forwarding',
+      payment_approval: 'payment to approve',
+      payment_return: 'payment to correct',
     },
     forwardTo: 'send to {authority}',
+    returnedBecause: 'returned: {reason}',
     noDeadline: 'no deadline',
     substituting: 'substituting for {name}',
     reported: 'reported by me',
