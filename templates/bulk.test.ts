@@ -57,7 +57,7 @@ describe('reading a CSV file', () => {
 
 describe('validating a bulk file', () => {
   it('accepts the example file for each template, with and without BOM, `;` or `,`', () => {
-    for (const id of ['missing-documents-notice', 'insurance-register-notice']) {
+    for (const id of ['missing-documents-notice', 'insurance-register-notice', 'benefit-certificate']) {
       const example = exampleCsv(getBulkTemplate(id)!);
       expect(example.startsWith('\uFEFFisikukood;nimi;aadress;')).toBe(true);
       const result = validateBulkCsv(id, enc(example), signer);
@@ -141,7 +141,7 @@ describe('validating a bulk file', () => {
     expect(validate(`${HEADER}\r\n`)).toMatchObject({ ok: false, fileErrors: [{ key: 'errors.csvNoRows' }] });
     const many = [HEADER, ...Array.from({ length: BULK_LIMITS.maxRows + 1 }, (_, i) => row(i))].join('\n');
     expect(validate(many)).toMatchObject({ ok: false, fileErrors: [{ key: 'errors.csvTooManyRows', params: { max: '1000' } }] });
-    expect(validateBulkCsv('benefit-certificate', enc(HEADER), signer)).toMatchObject({ ok: false, fileErrors: [{ key: 'errors.bulkTemplate' }] });
+    expect(validateBulkCsv('reply-letter', enc(HEADER), signer)).toMatchObject({ ok: false, fileErrors: [{ key: 'errors.bulkTemplate' }] });
   });
 
   it('reports a signer the template refuses once for the file, not on every row', () => {
@@ -157,5 +157,34 @@ describe('validating a bulk file', () => {
     expect(bad).toMatchObject({ ok: false, rowErrors: [{ row: 2, column: 'sotsiaalmaks', key: 'errors.csvAmount' }] });
     const outside = validateBulkCsv('insurance-register-notice', enc(`${header}\n${code(1)};Mari Tamm;20.01.2026;2025;01.01.2024;31.12.2025;12`), signer);
     expect(outside).toMatchObject({ ok: false, rowErrors: [{ row: 2, column: 'periood alates', key: 'errors.outsideYear' }] });
+  });
+
+  it('takes a benefit certificate’s pension or benefit by its Estonian name, and refuses one it does not know', () => {
+    const header = 'isikukood;nimi;hüvitis;alates;kuni;kuusumma;kellele';
+    const ok = validateBulkCsv(
+      'benefit-certificate',
+      enc(
+        `${header}\n${code(1)};Mari Tamm;Vanaduspension;01.04.2020;;812,46;Tallinna Linnavalitsusele\n${code(2)};Jüri Mets;PUUDEGA LAPSE TOETUS;01.01.2024;31.12.2026;1 234,00 €;Tartu Linnavalitsusele`,
+      ),
+      signer,
+    );
+    expect(ok.ok && ok.rows.map((r) => r.data)).toMatchObject([
+      { benefitKind: 'old-age-pension', periodStart: '2020-04-01', periodEnd: '', monthlyAmountCents: 81246, language: 'et' },
+      { benefitKind: 'disabled-child-allowance', periodEnd: '2026-12-31', monthlyAmountCents: 123400 },
+    ]);
+    const bad = validateBulkCsv(
+      'benefit-certificate',
+      enc(
+        `${header}\n${code(1)};Mari Tamm;pension;01.04.2020;;812,46;Tallinna Linnavalitsusele\n${code(2)};Jüri Mets;rahvapension;01.01.2024;01.01.2023;100;Tartu`,
+      ),
+      signer,
+    );
+    expect(bad).toMatchObject({
+      ok: false,
+      rowErrors: [
+        { row: 2, column: 'hüvitis', key: 'errors.csvBenefitKind' },
+        { row: 3, column: 'kuni', key: 'errors.endBeforeStart' },
+      ],
+    });
   });
 });

@@ -1,8 +1,9 @@
 import { readCsv, type CsvReadError } from '@/lib/csv-read';
 import { toCsv } from '@/lib/csv';
 import { getTemplate, type TemplateId } from './registry';
+import { BENEFIT_KINDS, type BenefitKind } from './shared/benefits';
 
-// Bulk notices (issue 4): one CSV row per client, its columns mapped onto a template's fields,
+// Bulk notices and certificates (issue 4): one CSV row per client, its columns mapped onto a template's fields,
 // every row checked with the template's own zod schema (the same one the form, the server
 // and the PDF use). Pure and isomorphic: the server action runs it before anything is
 // stored, and the tests run it directly.
@@ -15,7 +16,7 @@ export const BULK_LIMITS = {
   maxReported: 200,
 } as const;
 
-type Kind = 'text' | 'multiline' | 'date' | 'euros' | 'decimal' | 'integer' | 'list';
+type Kind = 'text' | 'multiline' | 'date' | 'euros' | 'decimal' | 'integer' | 'list' | 'benefit';
 
 export type BulkColumn = {
   /** The header as the example file writes it; matched ignoring case, diacritics and `_`. */
@@ -102,6 +103,30 @@ export const BULK_TEMPLATES: readonly BulkTemplate[] = [
       restriction: null,
     }),
   },
+  {
+    // Certificates for many clients at once, e.g. for a local government's yearly check; the
+    // register's restriction is printed on each, as for a single certificate.
+    templateId: 'benefit-certificate',
+    columns: [
+      ...clientColumns,
+      { header: 'hüvitis', kind: 'benefit', required: true, paths: ['benefitKind'], example: ['vanaduspension', 'rahvapension'] },
+      { header: 'alates', kind: 'date', required: true, paths: ['periodStart'], example: ['01.04.2020', '01.01.2024'] },
+      { header: 'kuni', kind: 'date', required: false, paths: ['periodEnd'], example: ['', '31.12.2026'] },
+      { header: 'kuusumma', kind: 'euros', required: true, paths: ['monthlyAmountCents'], example: ['812,46', '342,80'] },
+      { header: 'kellele', kind: 'text', required: true, paths: ['purpose'], example: ['Tallinna Linnavalitsusele', 'Tartu Linnavalitsusele'] },
+    ],
+    build: (v, signer) => ({
+      language: 'et',
+      client: { name: v['nimi'], personalCode: v[PERSONAL_CODE], address: address(v['aadress'] ?? '') },
+      benefitKind: v['hüvitis'],
+      periodStart: v['alates'],
+      periodEnd: v['kuni'] ?? '',
+      monthlyAmountCents: v['kuusumma'],
+      purpose: v['kellele'],
+      signer,
+      restriction: null,
+    }),
+  },
 ];
 
 export const BULK_TEMPLATE_IDS = BULK_TEMPLATES.map((t) => t.templateId);
@@ -142,6 +167,13 @@ function toCents(raw: string): Converted {
   return cents < 0 ? { ok: false, key: 'errors.negativeAmount' } : { ok: true, value: cents };
 }
 
+/** A pension or benefit by its Estonian name as a certificate prints it ("vanaduspension"), or its id. */
+function toBenefitKind(raw: string): Converted {
+  const wanted = normaliseHeader(raw);
+  const found = (Object.keys(BENEFIT_KINDS) as BenefitKind[]).find((id) => id === raw || normaliseHeader(BENEFIT_KINDS[id].et) === wanted);
+  return found ? { ok: true, value: found } : { ok: false, key: 'errors.csvBenefitKind' };
+}
+
 function convert(kind: Kind, raw: string): Converted {
   const v = raw.trim();
   if (v === '') return { ok: true, value: kind === 'decimal' ? null : kind === 'text' || kind === 'multiline' ? '' : undefined };
@@ -161,6 +193,8 @@ function convert(kind: Kind, raw: string): Converted {
       return /^\d{1,9}$/.test(v) ? { ok: true, value: Number(v) } : { ok: false, key: 'errors.csvNumber' };
     case 'list':
       return { ok: true, value: v.split('|').map((item) => item.trim()) };
+    case 'benefit':
+      return toBenefitKind(v);
   }
 }
 

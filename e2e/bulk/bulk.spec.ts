@@ -28,9 +28,9 @@ test('a specialist uploads a CSV of 50 clients, confirms, and the progress bar r
   await page.goto('/');
   await followNav(page, 'Kliendid');
   await expect(page).toHaveURL(/\/kliendid$/);
-  await page.getByRole('link', { name: 'Teatis mitmele kliendile korraga (CSV)' }).click();
+  await page.getByRole('link', { name: 'Teatis või tõend mitmele kliendile korraga (CSV)' }).click();
   await expect(page).toHaveURL(/\/valjasta\/hulgi$/);
-  await expect(page.getByRole('heading', { name: 'Teatiste hulgiväljastus' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Teatiste ja tõendite hulgiväljastus' })).toBeVisible();
   await expect(page.getByLabel('Mall')).toHaveValue('missing-documents-notice');
   await page.getByLabel('CSV-fail').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Kontrolli faili' }).click();
@@ -40,7 +40,7 @@ test('a specialist uploads a CSV of 50 clients, confirms, and the progress bar r
   await expectAccessible(page);
 
   const started = Date.now();
-  await page.getByRole('button', { name: 'Väljasta 50 teatist' }).click();
+  await page.getByRole('button', { name: 'Väljasta 50 dokumenti' }).click();
   const bar = page.getByRole('progressbar', { name: 'Väljastamise edenemine' });
   await expect(bar).toBeVisible();
   // The progress lives in the database: a reload shows the run where it is.
@@ -52,7 +52,7 @@ test('a specialist uploads a CSV of 50 clients, confirms, and the progress bar r
   const seconds = (Date.now() - started) / 1000;
   testInfo.annotations.push({ type: 'bulk-50-seconds', description: seconds.toFixed(1) });
   console.log(`bulk run of 50 notices: ${seconds.toFixed(1)} s from "Väljasta" to 100 %`);
-  await expect(page.getByText('Valmis: 50 teatist on väljastatud ja registreeritud.')).toBeVisible();
+  await expect(page.getByText('Valmis: 50 dokumenti on väljastatud ja registreeritud.')).toBeVisible();
   await expect(page.getByTestId('bulk-progress-text')).toHaveText('50 / 50 (100 %)');
   await expect(page.getByRole('cell', { name: 'Väljastatud' })).toHaveCount(50);
   await page.screenshot({ path: testInfo.outputPath('bulk-completed.png'), fullPage: true });

@@ -26,7 +26,7 @@ export async function uploadBulkAction(formData: FormData) {
   return result;
 }
 
-/** "Väljasta N teatist": rate-limited per person (server/ops/rate-limit.ts, `bulk`). */
+/** "Väljasta N dokumenti": rate-limited per person (server/ops/rate-limit.ts, `bulk`). */
 export async function startBulkAction(input: { runId: string }) {
   const result = await runAction('bulk.start', runSchema, input, (user, data, ctx) => startBulkRun(user, data.runId, ctx));
   revalidatePath(`/valjasta/hulgi/${input.runId}`);

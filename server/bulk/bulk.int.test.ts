@@ -9,7 +9,9 @@ import { makePersonalCode } from '@/lib/personal-code';
 import { ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 import { resetSealCache } from '@/server/pdf/seal';
+import { readIssuedPdf } from '@/server/issuing/queries';
 import { setupTestDatabase } from '@/test/db';
+import { pdfText } from '@/test/pdf';
 import { cancelBulkRun, startBulkRun, uploadBulkRun } from './mutations';
 import { bulkRunProgress, getBulkRun, listBulkRuns } from './queries';
 import { processBulkRuns } from './runner';
@@ -54,7 +56,14 @@ async function issuedFor(runId: string) {
   const d = db.handle().db;
   const rows = await d.select().from(bulkRows).where(eq(bulkRows.runId, runId));
   const issued = await d
-    .select({ id: issuedDocuments.id, submissionId: issuedDocuments.submissionId, number: documents.number, direction: documents.direction })
+    .select({
+      id: issuedDocuments.id,
+      submissionId: issuedDocuments.submissionId,
+      number: documents.number,
+      direction: documents.direction,
+      typeCode: documents.typeCode,
+      isRestricted: documents.isRestricted,
+    })
     .from(issuedDocuments)
     .innerJoin(documents, eq(documents.id, issuedDocuments.documentId))
     .where(
@@ -127,6 +136,31 @@ describe('bulk notices', () => {
     const view = await getBulkRun(mari, runId, ctx);
     expect(view?.rows.map((r) => r.rowNumber)).toEqual([2, 3, 4, 5, 6, 7]);
     expect(view?.rows.every((r) => r.number && r.issuedId)).toBe(true);
+  });
+
+  it('issues benefit certificates from a file the same way, with the pension named as the file names it', async () => {
+    const codes = [makePersonalCode('1950-01-05', 'female', ++serial), makePersonalCode('1952-07-09', 'male', ++serial)];
+    const file = [
+      'isikukood;nimi;hüvitis;alates;kuni;kuusumma;kellele',
+      `${codes[0]};Õie Jõesaar;vanaduspension;01.04.2020;;812,46;Tallinna Linnavalitsusele`,
+      `${codes[1]};Tõnu Kask;rahvapension;01.01.2024;31.12.2026;342,80;Tartu Linnavalitsusele`,
+    ].join('\r\n');
+    const upload = await uploadBulkRun(
+      mari,
+      { templateId: 'benefit-certificate', method: 'post', fileName: 'toendid.csv', bytes: new TextEncoder().encode(file) },
+      ctx,
+    );
+    if (!upload.valid) throw new Error(JSON.stringify(upload));
+    await startBulkRun(mari, upload.runId, ctx);
+    expect(await processBulkRuns({ db: db.handle().db })).toMatchObject({ issued: 2, failed: 0 });
+    const { issued } = await issuedFor(upload.runId);
+    expect(issued).toHaveLength(2);
+    // Registered as certificates, with the register's restriction as for one issued alone.
+    expect(issued.every((i) => i.direction === 'outgoing' && i.typeCode === 'certificate' && i.isRestricted)).toBe(true);
+    const texts = await Promise.all(issued.map(async (i) => pdfText((await readIssuedPdf(mari, i.id, ctx))!.bytes)));
+    expect(texts.some((t) => t.includes('vanaduspension') && t.includes('812,46') && t.includes('Tallinna Linnavalitsusele'))).toBe(true);
+    expect(texts.some((t) => t.includes('rahvapension') && t.includes('31.12.2026'))).toBe(true);
+    expect(texts.every((t) => t.includes('ASUTUSESISESEKS KASUTAMISEKS'))).toBe(true);
   });
 
   it('two workers processing the same run at the same time never issue a row twice', async () => {

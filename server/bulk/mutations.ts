@@ -17,7 +17,7 @@ export type BulkUploadResult = { valid: true; runId: string; total: number } | (
 /**
  * Checks an uploaded CSV against the template (lib/bulk-notices.ts). A file with any problem
  * is answered with its report and nothing is stored; a valid one is stored as a run that
- * waits for the person to confirm it ("Väljasta N teatist"): nothing is issued yet.
+ * waits for the person to confirm it ("Väljasta N dokumenti"): nothing is issued yet.
  */
 export async function uploadBulkRun(actor: BulkActor, input: BulkUpload, ctx: Ctx): Promise<BulkUploadResult> {
   const role = authorize(actor, 'documents.issue_bulk');
@@ -61,7 +61,7 @@ export async function uploadBulkRun(actor: BulkActor, input: BulkUpload, ctx: Ct
   return { valid: true, runId, total: checked.rows.length };
 }
 
-/** "Väljasta N teatist": the background job starts issuing the run's rows. */
+/** "Väljasta N dokumenti": the background job starts issuing the run's rows. */
 export async function startBulkRun(actor: BulkActor, runId: string, ctx: Ctx): Promise<void> {
   const role = authorize(actor, 'documents.issue_bulk');
   const db = await getDb();

@@ -13,9 +13,9 @@ import { listBulkRuns } from '@/server/bulk/queries';
 import { getMessages } from '@/server/i18n';
 import { getTemplate } from '@/templates/registry';
 
-export const metadata = { title: 'Teatiste hulgiväljastus' };
+export const metadata = { title: 'Teatiste ja tõendite hulgiväljastus' };
 
-// Bulk notices (issue 4): upload and check a CSV, then the runs with their progress.
+// Bulk notices and certificates (issue 4): upload and check a CSV, then the runs with their progress.
 export default async function BulkPage() {
   const user = await requireUser();
   if (!can(user, 'documents.issue_bulk')) notFound();
