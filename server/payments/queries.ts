@@ -34,6 +34,13 @@ const listColumns = {
   batchId: paymentBatchItems.batchId,
   handedOverAt: paymentBatches.createdAt,
   handedOverByName: sql<string | null>`${batcher.givenName} || ' ' || ${batcher.familyName}`,
+  // What the payment page shows besides (the list does not render these).
+  kindCode: benefitPayments.kindCode,
+  deceasedCode: benefitPayments.deceasedCode,
+  applicantCode: benefitPayments.applicantCode,
+  applicantName: benefitPayments.applicantName,
+  basis: benefitPayments.basis,
+  messageId: paymentBatches.messageId,
 };
 
 function baseQuery() {
@@ -69,9 +76,8 @@ export async function getPayment(actor: PaymentActor, id: string, ctx: { request
     .where(and(eq(benefitPayments.id, id), paymentScope(actor)))
     .limit(1);
   if (!row) return null;
-  const [full] = await db.select().from(benefitPayments).where(eq(benefitPayments.id, id));
-  const [[batch], history] = await Promise.all([
-    row.batchId ? db.select({ messageId: paymentBatches.messageId }).from(paymentBatches).where(eq(paymentBatches.id, row.batchId)) : [],
+  // The view is audited alongside reading its history (the row is already known visible).
+  const [history] = await Promise.all([
     db
       .select({
         id: benefitPaymentEvents.id,
@@ -85,28 +91,22 @@ export async function getPayment(actor: PaymentActor, id: string, ctx: { request
       .innerJoin(decider, eq(decider.id, benefitPaymentEvents.actorId))
       .where(eq(benefitPaymentEvents.paymentId, id))
       .orderBy(asc(benefitPaymentEvents.at), asc(benefitPaymentEvents.id)),
+    recordAudit(
+      {
+        actorCode: actor.personalCode,
+        actorRole: role,
+        action: 'payment.view',
+        entityType: 'benefit_payment',
+        entityId: id,
+        subjectCode: row.applicantCode,
+        purpose: 'toetuse väljamakse menetlemine',
+        requestId: ctx.requestId,
+      },
+      db,
+    ),
   ]);
-  await recordAudit(
-    {
-      actorCode: actor.personalCode,
-      actorRole: role,
-      action: 'payment.view',
-      entityType: 'benefit_payment',
-      entityId: id,
-      subjectCode: full!.applicantCode,
-      purpose: 'toetuse väljamakse menetlemine',
-      requestId: ctx.requestId,
-    },
-    db,
-  );
   return {
     ...row,
-    deceasedCode: full!.deceasedCode,
-    applicantCode: full!.applicantCode,
-    applicantName: full!.applicantName,
-    basis: full!.basis,
-    messageId: batch?.messageId ?? null,
-    kindCode: full!.kindCode,
     history,
     // The latest return or the rejection: who and when (the reason is on the row).
     decision: ['returned', 'rejected'].includes(row.status) ? (history.findLast((e) => e.kind === row.status) ?? null) : null,
