@@ -5,22 +5,11 @@ import { z } from 'zod';
 import { assessmentApplicationSchema } from '@/lib/assessment-schema';
 import { runAction } from '@/server/action';
 import { tallinnDate } from '@/server/calendar/working-days';
-import type { UploadedFile } from '@/server/register/mutations';
+import { readFormWithFiles } from '@/server/files/form-with-files';
 import { markForwardedToAuthority, registerAssessmentApplication } from './mutations';
 
-// The form arrives as FormData: the fields as JSON in `input`, the attachments as `files`.
 export async function registerAssessmentAction(formData: FormData) {
-  let input: unknown = null;
-  try {
-    input = JSON.parse(String(formData.get('input') ?? 'null'));
-  } catch {
-    input = null;
-  }
-  const files: UploadedFile[] = [];
-  for (const entry of formData.getAll('files')) {
-    if (typeof entry === 'string' || (entry.size === 0 && entry.name === '')) continue;
-    files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
-  }
+  const { input, files } = await readFormWithFiles(formData, 'input');
   const result = await runAction('assessment.register', assessmentApplicationSchema({ today: tallinnDate(new Date()) }), input, (user, data, ctx) =>
     registerAssessmentApplication(user, data, files, ctx),
   );

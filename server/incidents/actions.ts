@@ -12,23 +12,11 @@ import {
   type RoutingRuleInput,
 } from '@/lib/incident-schema';
 import { runAction } from '@/server/action';
-import type { UploadedFile } from './files';
+import { readFormWithFiles } from '@/server/files/form-with-files';
 import { changeIncidentStatus, commentIncident, deleteRoutingRule, reportIncident, saveRoutingRule, takeIncident } from './mutations';
 
-// The report comes as FormData: the fields as JSON in `data`, the files as `files`.
 export async function reportIncidentAction(form: FormData) {
-  let input: unknown = null;
-  try {
-    input = JSON.parse(String(form.get('data') ?? 'null'));
-  } catch {
-    // parsed as null: the schema reports the fields missing
-  }
-  const files: UploadedFile[] = await Promise.all(
-    form
-      .getAll('files')
-      .filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f)
-      .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
+  const { input, files } = await readFormWithFiles(form);
   const result = await runAction('incident.report', incidentReportSchema, input, (user, data, ctx) => reportIncident(user, data, files, ctx));
   if (result.ok) revalidatePath('/intsidendid');
   return result;

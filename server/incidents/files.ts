@@ -2,7 +2,9 @@ import { ALLOWED_UPLOAD_TYPES, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from
 import { detectFileType, extensionFor } from '@/lib/file-type';
 import { DomainError } from '@/server/errors';
 
-export type UploadedFile = { name: string; bytes: Uint8Array };
+import type { UploadedFile } from '@/server/files/form-with-files';
+
+export type { UploadedFile };
 export type CheckedFile = { filename: string; mime: string; bytes: Uint8Array };
 
 /**

@@ -32,27 +32,10 @@ import {
   registerReply,
   requestMissingDocuments,
   setDocumentStatus,
-  type UploadedFile,
 } from './mutations';
+import { readFormWithFiles } from '@/server/files/form-with-files';
 import { addExtraDayOff, removeExtraDayOff, saveDocumentType } from './config';
 import { findClientByCode } from './queries';
-
-// Forms with files arrive as FormData: the fields as JSON in `input`, the files as `files`.
-async function unpack(formData: FormData): Promise<{ input: unknown; files: UploadedFile[] }> {
-  let input: unknown = null;
-  try {
-    input = JSON.parse(String(formData.get('input') ?? 'null'));
-  } catch {
-    input = null;
-  }
-  const files: UploadedFile[] = [];
-  for (const entry of formData.getAll('files')) {
-    if (typeof entry === 'string') continue;
-    if (entry.size === 0 && entry.name === '') continue; // an empty file input
-    files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
-  }
-  return { input, files };
-}
 
 const touched = (id?: string) => {
   revalidatePath('/dokumendid');
@@ -60,7 +43,7 @@ const touched = (id?: string) => {
 };
 
 export async function registerDocumentAction(formData: FormData) {
-  const { input, files } = await unpack(formData);
+  const { input, files } = await readFormWithFiles(formData, 'input');
   // No revalidatePath: the form goes on to the new document's card, and revalidating here
   // would make Next render the registration page again into the action's answer (77 KiB
   // per registration under bench:load) only for the browser to leave it.
@@ -98,7 +81,7 @@ export async function extendDeadlineAction(input: ExtendDeadlineInput) {
 }
 
 export async function registerReplyAction(formData: FormData) {
-  const { input, files } = await unpack(formData);
+  const { input, files } = await readFormWithFiles(formData, 'input');
   const result = await runAction('document.reply', replySchema, input, (user, data, ctx) => registerReply(user, data, files, ctx));
   if (result.ok) touched((input as { documentId?: string })?.documentId);
   return result;
@@ -111,7 +94,7 @@ export async function forwardToAuthorityAction(input: ForwardToAuthorityInput) {
 }
 
 export async function addScansAction(formData: FormData) {
-  const { input, files } = await unpack(formData);
+  const { input, files } = await readFormWithFiles(formData, 'input');
   const schema = z.object({ documentId: z.uuid() });
   const result = await runAction('document.attach', schema, input, (user, data, ctx) => addScans(user, data.documentId, files, ctx));
   if (result.ok) touched((input as { documentId?: string })?.documentId);

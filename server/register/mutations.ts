@@ -34,7 +34,9 @@ import { canSeeDocument, visibleDocuments, withHeldWork, type RegisterActor } fr
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type RequestContext = { requestId: string; now?: Date };
-export type UploadedFile = { name: string; bytes: Uint8Array };
+import type { UploadedFile } from '@/server/files/form-with-files';
+
+export type { UploadedFile };
 
 const MB = 1024 * 1024;
 export const uploadLimits = () => ({

@@ -14,7 +14,7 @@ import {
   type TaskReviewInput,
 } from '@/lib/task-schema';
 import { runAction } from '@/server/action';
-import type { UploadedFile } from '@/server/incidents/files';
+import { readFormWithFiles } from '@/server/files/form-with-files';
 import { cancelTask, commentTask, completeTask, createTasks, reviewTask, startTask } from './mutations';
 
 const touched = (id?: string) => {
@@ -22,20 +22,8 @@ const touched = (id?: string) => {
   if (id) revalidatePath(`/ulesanded/${id}`);
 };
 
-// The create form comes as FormData: the fields as JSON in `data`, the files as `files`.
 export async function createTasksAction(form: FormData) {
-  let input: unknown = null;
-  try {
-    input = JSON.parse(String(form.get('data') ?? 'null'));
-  } catch {
-    // parsed as null: the schema reports the fields missing
-  }
-  const files: UploadedFile[] = await Promise.all(
-    form
-      .getAll('files')
-      .filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && (f as File).size > 0)
-      .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-  );
+  const { input, files } = await readFormWithFiles(form);
   const result = await runAction('task.create', createTaskSchema, input, (user, data, ctx) => createTasks(user, data, files, ctx));
   if (result.ok) touched();
   return result;
