@@ -1,50 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seedDemo } from '@/db/seed/seed';
-import { createSession, newSessionToken } from '@/server/auth/sessions';
+import { describe, expect, it, vi } from 'vitest';
 import { messageByKey, messagesFor } from '@/lib/i18n';
 import { application } from '@/test/assessments';
+import { actionTestSetup } from '@/test/actions';
 import { setupTestDatabase } from '@/test/db';
-import { actorFor, countRows, loadPeople, type People } from '@/test/tasks';
+import { actorFor, countRows } from '@/test/tasks';
 
 // The server actions of the consultation log and the assessment intake, called as a
 // browser posts them: the session cookie names the person, never the request body.
-const session = vi.hoisted(() => ({ token: '' }));
-vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (name === 'toolaud.session' && session.token ? { value: session.token } : undefined) }),
-  headers: async () => new Headers({ 'x-request-id': 'action-test' }),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+vi.mock('next/headers', async () => (await import('@/test/actions')).nextHeaders);
+vi.mock('next/cache', async () => (await import('@/test/actions')).nextCache);
 
 const { registerAssessmentAction } = await import('./actions');
 const { recordConsultationAction, saveTopicAction, deleteTopicAction } = await import('@/server/consultations/actions');
 
 const db = setupTestDatabase();
 const d = () => db.handle().db;
-let people: People;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  Object.assign(process.env, {
-    AUTH_SECRET: 'test-secret-0123456789abcdef0123456789abcdef',
-    OIDC_ISSUER: 'http://localhost:1',
-    OIDC_ALLOW_DEV_ISSUER: 'true',
-    OIDC_CLIENT_ID: 'test',
-    OIDC_CLIENT_SECRET: 'test',
-    NEXTAUTH_URL: 'http://localhost:3000',
-  });
-  await seedDemo(d());
-  people = await loadPeople(d());
-});
-afterAll(() => {
-  process.env = { ...saved };
-});
-
-async function signInAs(who: { id: string }) {
-  session.token = newSessionToken();
-  await createSession(who.id, session.token, 3600);
-}
+const { people, signInAs } = actionTestSetup(d);
 
 const form = (input: unknown, files: { name: string; bytes: Uint8Array }[] = []) => {
   const data = new FormData();
