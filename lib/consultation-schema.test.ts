@@ -1,18 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { consultationSchema, periodSchema, topicSchema, type ConsultationInput } from './consultation-schema';
+import { consultationSchema, periodSchema, topicSchema } from './consultation-schema';
+import { consultationInput } from '@/test/consultations';
 
-const input = (overrides: Partial<ConsultationInput> = {}): ConsultationInput => ({
-  channel: 'office',
-  topicCode: 'old_age_pension',
-  clientCode: '',
-  durationMinutes: '10',
-  outcome: 'answered',
-  referredUnitCode: '',
-  note: '',
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const input = consultationInput;
 const issues = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, v: unknown) => {
   const r = schema.safeParse(v);
   return r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { messageByKey, messagesFor } from '@/lib/i18n';
 import { application } from '@/test/assessments';
+import { consultationInput } from '@/test/consultations';
 import { actionTestSetup } from '@/test/actions';
 import { setupTestDatabase } from '@/test/db';
 import { actorFor, countRows } from '@/test/tasks';
@@ -26,16 +26,7 @@ const form = (input: unknown, files: { name: string; bytes: Uint8Array }[] = [])
   return data;
 };
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(new Date());
-const consultation = () => ({
-  channel: 'office',
-  topicCode: 'other',
-  clientCode: '',
-  durationMinutes: '10',
-  outcome: 'answered',
-  referredUnitCode: '',
-  note: '',
-  submissionId: randomUUID(),
-});
+const consultation = () => consultationInput({ topicCode: 'other' });
 const counts = async () => ({
   documents: await countRows(d(), 'documents'),
   applications: await countRows(d(), 'assessment_applications'),

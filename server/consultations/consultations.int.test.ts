@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consultations } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
-import type { ConsultationInput } from '@/lib/consultation-schema';
 import { ForbiddenError } from '@/server/auth/policy';
 import { setupTestDatabase } from '@/test/db';
 import { actorFor, countRows, ctx, loadPeople, type People, type TestActor } from '@/test/tasks';
 import { consultationCsv } from './csv';
 import { deleteTopic, recordConsultation, saveTopic } from './mutations';
 import { allTopics, consultationStats, lookupConsultationClient, myConsultations } from './queries';
+import { consultationInput } from '@/test/consultations';
 
 const db = setupTestDatabase();
 const d = () => db.handle().db;
@@ -24,17 +23,7 @@ beforeAll(async () => {
   kristi = await actorFor(d(), '48109102704');
 });
 
-const input = (overrides: Partial<ConsultationInput> = {}): ConsultationInput => ({
-  channel: 'office',
-  topicCode: 'old_age_pension',
-  clientCode: '',
-  durationMinutes: '10',
-  outcome: 'answered',
-  referredUnitCode: '',
-  note: '',
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const input = consultationInput;
 const at = (iso: string) => ({ ...ctx, now: new Date(iso) });
 const labels = {
   office: 'Esindus',
