@@ -46,3 +46,14 @@ export function application(overrides: Partial<AssessmentApplicationInput> = {})
     ...overrides,
   };
 }
+
+/** A child's application handed in by a parent as representative (spread into `application`). */
+export const childByParent = {
+  applicantCode: codes.child,
+  hasRepresentative: true,
+  representativeName: 'Jaan Šults',
+  representativeCode: codes.parent,
+  representativeBasis: 'parent',
+  workStatus: 'not_working',
+  employer: '',
+} satisfies Partial<AssessmentApplicationInput>;

@@ -9,7 +9,7 @@ import { assessmentApplications, assessmentExports, documentEvents, documents } 
 import { seedDemo } from '@/db/seed/seed';
 import { ForbiddenError } from '@/server/auth/policy';
 import { searchDocuments } from '@/server/register/queries';
-import { application, codes } from '@/test/assessments';
+import { application, childByParent, codes } from '@/test/assessments';
 import { setupTestDatabase } from '@/test/db';
 import { files } from '@/test/incidents';
 import { actorFor, countRows, ctx, loadPeople, type People, type TestActor } from '@/test/tasks';
@@ -216,13 +216,7 @@ describe('assessment application intake', () => {
     const represented = await registerAssessmentApplication(
       people.mari,
       application({
-        applicantCode: codes.child,
-        hasRepresentative: true,
-        representativeName: 'Jaan Šults',
-        representativeCode: codes.parent,
-        representativeBasis: 'parent',
-        workStatus: 'not_working',
-        employer: '',
+        ...childByParent,
         identifiedPerson: 'representative',
         identityDocumentType: 'passport',
         identityDocumentNumber: 'k0012345',
@@ -253,13 +247,7 @@ describe('assessment application intake', () => {
 
   it('registers a double-submitted form once', async () => {
     const form = application({
-      applicantCode: codes.child,
-      hasRepresentative: true,
-      representativeName: 'Jaan Šults',
-      representativeCode: codes.parent,
-      representativeBasis: 'parent',
-      workStatus: 'not_working',
-      employer: '',
+      ...childByParent,
     });
     const [a, b] = await Promise.all([registerAssessmentApplication(people.mari, form, [], at), registerAssessmentApplication(people.mari, form, [], at)]);
     const c = await registerAssessmentApplication(people.mari, form, [], at);
@@ -273,13 +261,7 @@ describe('assessment application intake', () => {
     const child = await registerAssessmentApplication(
       people.mari,
       application({
-        applicantCode: codes.child,
-        hasRepresentative: true,
-        representativeName: 'Jaan Šults',
-        representativeCode: codes.parent,
-        representativeBasis: 'parent',
-        workStatus: 'not_working',
-        employer: '',
+        ...childByParent,
         isStudying: true,
         school: 'Tallinna Kesklinna Põhikool',
         applicantEmail: 'oie@example.ee',
