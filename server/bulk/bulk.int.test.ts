@@ -1,16 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { and, count, eq, inArray, like } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, bulkRows, bulkRuns, documents, issuedDocuments, staff } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
 import { makePersonalCode } from '@/lib/personal-code';
 import { ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
-import { resetSealCache } from '@/server/pdf/seal';
 import { readIssuedPdf } from '@/server/issuing/queries';
 import { setupTestDatabase } from '@/test/db';
+import { withDevelopmentSeal } from '@/test/seal';
 import { pdfText } from '@/test/pdf';
 import { cancelBulkRun, startBulkRun, uploadBulkRun } from './mutations';
 import { bulkRunProgress, getBulkRun, listBulkRuns } from './queries';
@@ -19,7 +16,7 @@ import type { BulkActor } from './visibility';
 
 const db = setupTestDatabase();
 const ctx = { requestId: 'test' };
-const sealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toolaud-bulk-'));
+withDevelopmentSeal('toolaud-bulk-');
 const HEADER = 'isikukood;nimi;aadress;taotlus;taotluse number;taotlus saabunud;dokumendid;tähtaeg;märkus';
 
 let mari: BulkActor; // customer-service specialist
@@ -76,21 +73,11 @@ async function issuedFor(runId: string) {
 }
 
 beforeAll(async () => {
-  process.env.SEAL_DEVELOPMENT = '1';
-  process.env.SEAL_DEVELOPMENT_DIR = path.join(sealDir, 'dev-seal');
-  resetSealCache();
   await seedDemo(db.handle().db);
   mari = await actorFor('47805122004');
   juri = await actorFor('37509182078');
   eha = await actorFor('48710242983');
   others = await Promise.all(['39512022777', '46701202843', '37906062915'].map(actorFor));
-});
-
-afterAll(() => {
-  delete process.env.SEAL_DEVELOPMENT;
-  delete process.env.SEAL_DEVELOPMENT_DIR;
-  resetSealCache();
-  fs.rmSync(sealDir, { recursive: true, force: true });
 });
 
 describe('bulk notices', () => {

@@ -1,24 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attachments, auditLog, clients, documents, issuedDocuments, staff } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
 import { ForbiddenError } from '@/server/auth/policy';
 import { TemplateDataError } from '@/server/pdf';
-import { resetSealCache } from '@/server/pdf/seal';
 import { registerDocument, requestMissingDocuments } from '@/server/register/mutations';
 import type { RegisterActor } from '@/server/register/visibility';
 import { setupTestDatabase } from '@/test/db';
+import { withDevelopmentSeal } from '@/test/seal';
 import { issueDocument } from './mutations';
 import { readIssuedPdf, verifyDocument } from './queries';
 
 const db = setupTestDatabase();
 const ctx = { requestId: 'test' };
-const sealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'toolaud-issuing-'));
+const sealDir = withDevelopmentSeal('toolaud-issuing-');
 
 let mari: RegisterActor; // customer service specialist
 let rasmus: RegisterActor; // pensions head (specialist + manager)
@@ -109,10 +108,6 @@ const pdftotext = (bytes: Uint8Array) => {
 };
 
 beforeAll(async () => {
-  // Issue sealed documents, as demo mode does: the development seal in a temporary directory.
-  process.env.SEAL_DEVELOPMENT = '1';
-  process.env.SEAL_DEVELOPMENT_DIR = path.join(sealDir, 'dev-seal');
-  resetSealCache();
   await seedDemo(db.handle().db);
   mari = await actorFor('47805122004');
   rasmus = await actorFor('39203173055');
@@ -121,13 +116,6 @@ beforeAll(async () => {
   helje = await actorFor('46701202843');
   const [client] = await db.handle().db.select().from(clients).where(eq(clients.personalCode, '60001019906'));
   maryId = client!.id;
-});
-
-afterAll(() => {
-  delete process.env.SEAL_DEVELOPMENT;
-  delete process.env.SEAL_DEVELOPMENT_DIR;
-  resetSealCache();
-  fs.rmSync(sealDir, { recursive: true, force: true });
 });
 
 describe('issuing', () => {
