@@ -13,6 +13,9 @@ export async function signIn(page: Page, personalCode: string, base = portalUrl)
 
 /** No serious or critical accessibility violations on the page as it stands. */
 export async function expectAccessible(page: Page) {
+  // Next streams metadata: after a server action's refresh the old <title> is gone
+  // for a moment until the new one arrives. Check the page once it has settled.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
