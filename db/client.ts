@@ -91,8 +91,41 @@ async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
     // Per instance, so pg_stat_activity shows each instance's pool (the metrics read it).
     connection: { application_name: process.env.INSTANCE_ID ? `toolaud:${process.env.INSTANCE_ID}` : 'toolaud', TimeZone: 'UTC' },
   });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const prepare = process.env.DB_PREPARE !== '0';
+  const db = drizzle(prepare ? alwaysPrepared(client) : client, { schema }) as unknown as Db;
   return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
+}
+
+type Sql = import('postgres').Sql;
+type TransactionSql = import('postgres').TransactionSql;
+
+/**
+ * postgres.js runs drizzle's queries unnamed (drizzle asks for a named statement only with
+ * .prepare()), and an unnamed query with parameters takes two round trips: Parse+Describe,
+ * wait for the parameter types, then Bind+Execute. Named, each connection describes a
+ * statement once and then sends one Bind+Execute per query: half the round trips and no
+ * re-parsing (BENCHMARKS.md, bench:load). The set of statements is bounded by the code's
+ * query shapes, and postgres.js retries a statement that a migration invalidated.
+ * DB_PREPARE=0 turns it off (for a transaction-mode pooler such as PgBouncer < 1.21).
+ */
+export function alwaysPrepared<T extends Sql | TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (query: string, params?: unknown[], options?: object) =>
+          target.unsafe(query, params as never, { ...options, prepare: true });
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        // Transactions hand drizzle a client of their own: prepare there too.
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: TransactionSql) => unknown;
+          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!(...args, (tx: TransactionSql) => fn(alwaysPrepared(tx)));
+        };
+      }
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { testDbKind } from '@/test/db';
+import { openDb, selectRows, type DbHandle } from './client';
+import { units } from './schema';
+
+// db/client.ts sends drizzle's queries to PostgreSQL as named prepared statements (one round
+// trip each instead of two). PGlite has no such protocol choice, so this is PostgreSQL only.
+describe.skipIf(testDbKind !== 'postgres')('queries on PostgreSQL are prepared once per connection', () => {
+  async function withDatabase(run: (handle: DbHandle) => Promise<void>, env: Record<string, string> = {}) {
+    const { default: postgres } = await import('postgres');
+    const admin = postgres(process.env.TEST_PG_URL!, { max: 1, onnotice: () => {} });
+    const name = `toolaud_prepared_${randomBytes(6).toString('hex')}`;
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(process.env.TEST_PG_URL!);
+    url.pathname = `/${name}`;
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    const handle = await openDb({ url: url.toString(), migrate: true, poolMax: 1 });
+    process.env = saved;
+    try {
+      await run(handle);
+    } finally {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+  const preparedCount = async (handle: DbHandle) =>
+    Number((await selectRows<{ n: string }>(handle.db, sql`select count(*) as n from pg_prepared_statements where statement like '%"units"%'`))[0]!.n);
+  const unitNamed = (handle: DbHandle, code: string) => handle.db.select({ name: units.nameEt }).from(units).where(eq(units.code, code));
+
+  it('a query, in or out of a transaction, is prepared on its connection and reused', async () => {
+    await withDatabase(async (handle) => {
+      await handle.db.insert(units).values({ code: 'proov', nameEt: 'Proovi osakond', nameEn: 'Test unit' });
+      expect(await unitNamed(handle, 'proov')).toEqual([{ name: 'Proovi osakond' }]);
+      expect(await unitNamed(handle, 'puudub')).toEqual([]);
+      await handle.db.transaction(async (tx) => {
+        expect(await tx.select({ name: units.nameEt }).from(units).where(eq(units.code, 'proov'))).toEqual([{ name: 'Proovi osakond' }]);
+      });
+      // One pooled connection: the select was prepared once and run three times, the insert once.
+      expect(await preparedCount(handle)).toBe(2);
+    });
+  });
+
+  it('a statement prepared before a migration changed its table still answers after it', async () => {
+    await withDatabase(async (handle) => {
+      await handle.db.insert(units).values({ code: 'proov', nameEt: 'Proovi osakond', nameEn: 'Test unit' });
+      const all = () => selectRows<Record<string, unknown>>(handle.db, sql`select * from ${units} where ${units.code} <> ${'-'} order by ${units.code} limit 1`);
+      await all();
+      await handle.db.execute(sql.raw(`alter table units add column prepared_probe text default 'x'`));
+      // The cached plan's result type changed ("cached plan must not change result type"):
+      // postgres.js prepares it again instead of failing the request.
+      const [row] = await all();
+      expect(row).toMatchObject({ code: 'proov', prepared_probe: 'x' });
+    });
+  });
+
+  it('DB_PREPARE=0 sends them unnamed (for a transaction-mode pooler)', async () => {
+    await withDatabase(
+      async (handle) => {
+        await unitNamed(handle, 'puudub');
+        await unitNamed(handle, 'puudub');
+        expect(await preparedCount(handle)).toBe(0);
+      },
+      { DB_PREPARE: '0' },
+    );
+  });
+});
