@@ -418,6 +418,31 @@ for (const [what, pathname] of [
   singles.push({ what, ms: times[7]!, kb: bytes / 1024 });
 }
 log(`single-user medians: ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms ${x.kb.toFixed(0)} KiB`).join(', ')}`);
+
+// CPU per request of each page alone (one user, 4 connections, through nginx): what a change
+// to one page saves, without the mix's noise. BENCH_PAGE_SECONDS=0 skips it.
+const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 6);
+const pageCosts: { what: string; rps: number; cpu: string }[] = [];
+if (PAGE_SECONDS > 0) {
+  for (const [what, pathname] of [
+    ['/ (desk)', '/'],
+    ['/dokumendid', '/dokumendid'],
+    ['/dokumendid?vaade=minu', '/dokumendid?vaade=minu'],
+    ['/kliendid', '/kliendid'],
+    ['/dokumendid/[id]', `/dokumendid/${probe.docs[0]}`],
+  ] as const) {
+    const appPids = [...children].filter((c) => c.spawnargs.includes('scripts/start.mjs')).map((c) => c.pid!);
+    const before = cpuByPart(appPids);
+    const result = await autocannon({ url: `${origin}${pathname}`, connections: 4, duration: PAGE_SECONDS, headers: { cookie: probe.cookie, accept: 'text/html' } });
+    const after = cpuByPart(appPids);
+    const cpu = (Object.keys(after) as (keyof typeof after)[])
+      .filter((k) => k !== 'nginx' && k !== 'loadgen')
+      .map((k) => `${k} ${((after[k] - before[k]) / Math.max(1, result.requests.total)).toFixed(1)}`)
+      .join(', ');
+    pageCosts.push({ what, rps: result.requests.average, cpu });
+  }
+  log(`CPU ms per page alone: ${pageCosts.map((x) => `${x.what} ${x.cpu} (${x.rps.toFixed(0)} req/s)`).join('; ')}`);
+}
 log('clean run');
 // What the database's busy backends are doing, sampled through the clean run: where requests wait.
 const waits = new Map<string, number>();
@@ -640,7 +665,7 @@ ${row(faulty)}
 By kind of request in the clean run: ${clean.kinds}. CPU time per request in the clean run (ms; all processes of each part, from /proc): ${clean.cpu}; the bare page: ${ceiling.cpu}. Active database backends in the clean run, by wait event and statement: ${waitSummary}.
 
 One user alone, one request at a time (median of 15, through nginx): ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms (${x.kb.toFixed(0)} KiB)`).join('; ')}.
-
+${pageCosts.length ? `\nEach page alone (4 connections, ${PAGE_SECONDS} s), CPU ms per request: ${pageCosts.map((x) => `${x.what} ${x.cpu} (${x.rps.toFixed(0)} req/s)`).join('; ')}.\n` : ''}
 Portal throughput is **${(ratio * 100).toFixed(0)} %** of the bare page's (target ≥ 30 %); clean-run p95 **${p95.toFixed(0)} ms** (target < 300 ms); clean-run errors **${clean.result.errors + clean.result.timeouts + clean.result.non2xx + clean.appErrors}** (target 0).
 
 Faults during the third run (plus one incident report a second, each mailing IT support and a manager through the outbox):
