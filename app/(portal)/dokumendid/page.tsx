@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { DeadlineCell, StatusBadge } from '@/components/register/marks';
+import { DocumentRows } from '@/components/register/document-rows';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { fill } from '@/lib/i18n';
@@ -141,9 +141,8 @@ export default async function DocumentsPage({ searchParams }: Props) {
         <p>{r.search.none}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          {/* Up to 50 rows: each one's markup is sent twice (HTML and the RSC payload), so
-              the cells' shared styles live in globals.css (.register-list) and the row link
-              is a plain link (no client component, no prefetch of 50 cards per list view). */}
+          {/* Up to 50 rows: the cells' shared styles live in globals.css (.register-list), and
+              the row link is a plain link (no prefetch of 50 cards per list view). */}
           <table className="register-list w-full text-left text-sm">
             <thead className="bg-slate-100 text-slate-700">
               <tr>
@@ -156,38 +155,26 @@ export default async function DocumentsPage({ searchParams }: Props) {
                 <th scope="col">{r.fields.dueDate}</th>
               </tr>
             </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className={row.daysLeft !== null && row.daysLeft < 0 ? 'bg-red-50' : undefined}>
-                  <td className="whitespace-nowrap">
-                    <a href={`/dokumendid/${row.id}`}>{row.number}</a>
-                    <div className="sub">{row.year}</div>
-                  </td>
-                  <td className="whitespace-nowrap">{formatDate(row.registeredAt)}</td>
-                  <td>
-                    {row.title}
-                    <div className="sub">
-                      {`${row.typeName} · ${r.directions[row.direction]}`}
-                      {row.isRestricted && <span className="ml-1 font-semibold text-red-800">· AK</span>}
-                    </div>
-                  </td>
-                  <td>
-                    {row.party}
-                    {row.clientCode && <div className="sub font-mono">{row.clientCode}</div>}
-                  </td>
-                  <td>
-                    {row.unitName}
-                    {row.assigneeName && <div className="sub">{row.assigneeName}</div>}
-                  </td>
-                  <td>
-                    <StatusBadge m={m} status={row.status} />
-                  </td>
-                  <td>
-                    <DeadlineCell m={m} dueDate={row.dueDate} daysLeft={row.daysLeft} paused={row.isPaused} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            <DocumentRows
+              rows={rows.map((row) => ({
+                id: row.id,
+                number: row.number,
+                year: row.year,
+                registered: formatDate(row.registeredAt),
+                title: row.title,
+                typeName: row.typeName,
+                direction: row.direction,
+                isRestricted: row.isRestricted,
+                party: row.party,
+                clientCode: row.clientCode,
+                unitName: row.unitName,
+                assigneeName: row.assigneeName,
+                status: row.status,
+                dueDate: row.dueDate,
+                daysLeft: row.daysLeft,
+                isPaused: row.isPaused,
+              }))}
+            />
           </table>
         </div>
       )}
