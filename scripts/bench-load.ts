@@ -428,6 +428,8 @@ if (PAGE_SECONDS > 0) {
     ['/ (desk)', '/'],
     ['/dokumendid', '/dokumendid'],
     ['/dokumendid?vaade=minu', '/dokumendid?vaade=minu'],
+    ['/dokumendid?klient=…', `/dokumendid?klient=${encodeURIComponent(probe.clients[0]!)}`],
+    ['/dokumendid?jarjestus=tahtaeg&olek=avatud', '/dokumendid?jarjestus=tahtaeg&olek=avatud'],
     ['/kliendid', '/kliendid'],
     ['/dokumendid/[id]', `/dokumendid/${probe.docs[0]}`],
   ] as const) {
@@ -444,6 +446,13 @@ if (PAGE_SECONDS > 0) {
   log(`CPU ms per page alone: ${pageCosts.map((x) => `${x.what} ${x.cpu} (${x.rps.toFixed(0)} req/s)`).join('; ')}`);
 }
 log('clean run');
+// Where PostgreSQL's time goes in the clean run, by statement (pg_stat_statements, loaded by
+// scripts/bench-load.sh; absent when the server was started without it).
+const statements = await sql`select 1 from pg_available_extensions where name = 'pg_stat_statements'`.then(async (available) => {
+  if (!available.length) return false;
+  await sql`create extension if not exists pg_stat_statements`;
+  return sql`select pg_stat_statements_reset()`.then(() => true, () => false);
+});
 // What the database's busy backends are doing, sampled through the clean run: where requests wait.
 const waits = new Map<string, number>();
 let samples = 0;
@@ -466,6 +475,16 @@ const waitSummary =
     .slice(0, 6)
     .map(([w, n]) => `${w} ${((100 * n) / Math.max(1, waitTotal)).toFixed(0)} %`)
     .join('; ') + ` (${samples} samples, ${(waitTotal / Math.max(1, samples)).toFixed(1)} active backends on average)`;
+const topStatements = statements
+  ? (
+      await sql`
+        select left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 50) || coalesce(' … where ' || left(substring(regexp_replace(query, '[[:space:]]+', ' ', 'g') from ' where (.*)$'), 150), '') as q, calls, total_exec_time + total_plan_time as ms
+        from pg_stat_statements where dbid = (select oid from pg_database where datname = 'toolaud_load')
+        order by ms desc limit 6`
+    )
+      .map((r) => `${r.q as string}… ${Number(r.calls)} × ${(Number(r.ms) / Math.max(1, Number(r.calls))).toFixed(2)} ms = ${(Number(r.ms) / 1000).toFixed(1)} s`)
+      .join('; ')
+  : 'not measured (pg_stat_statements not loaded)';
 
 // BENCH_PROFILE, or BENCH_CLEAN_ONLY=1 (to compare two builds quickly): stop after the clean run.
 if (profile || process.env.BENCH_CLEAN_ONLY) {
@@ -477,6 +496,7 @@ if (profile || process.env.BENCH_CLEAN_ONLY) {
   log(`by kind: ${clean.kinds}`);
   log(`CPU ms per request: ${clean.cpu}`);
   log(`database backends: ${waitSummary}`);
+  log(`database time by statement: ${topStatements}`);
   tearingDown = true;
   for (const child of [...children]) await stopChild(child, 'SIGTERM');
   await edge.stop();
@@ -513,7 +533,7 @@ const pgCtl = (args: string[]) => {
   const [cmd, rest] = asPostgres([path.join(pgBin, 'pg_ctl'), '-D', path.join(pgDir, 'data'), ...args]);
   execFileSync(cmd, rest, { stdio: 'ignore' });
 };
-const pgOptions = `-p ${pgPort} -k ${pgDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+const pgOptions = `-p ${pgPort} -k ${pgDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${process.env.PG_CLUSTER_OPTIONS ?? ""}`;
 const instanceBPid = instances[1]!.pid;
 
 const incidents: Ledger = { sent: new Set(), ok: new Map(), failed: 0 };
@@ -662,7 +682,7 @@ ${row(clean)}
 ${row(ceiling)}
 ${row(faulty)}
 
-By kind of request in the clean run: ${clean.kinds}. CPU time per request in the clean run (ms; all processes of each part, from /proc): ${clean.cpu}; the bare page: ${ceiling.cpu}. Active database backends in the clean run, by wait event and statement: ${waitSummary}.
+By kind of request in the clean run: ${clean.kinds}. CPU time per request in the clean run (ms; all processes of each part, from /proc): ${clean.cpu}; the bare page: ${ceiling.cpu}. Active database backends in the clean run, by wait event and statement: ${waitSummary}. Statements by database time in the clean run (pg_stat_statements; execution and planning): ${topStatements}.
 
 One user alone, one request at a time (median of 15, through nginx): ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms (${x.kb.toFixed(0)} KiB)`).join('; ')}.
 ${pageCosts.length ? `\nEach page alone (4 connections, ${PAGE_SECONDS} s), CPU ms per request: ${pageCosts.map((x) => `${x.what} ${x.cpu} (${x.rps.toFixed(0)} req/s)`).join('; ')}.\n` : ''}

@@ -3,6 +3,7 @@
 # directory, for tests only; never touches a system cluster.
 #   source scripts/pg-cluster.sh && pg_cluster_start   → exports TEST_PG_URL
 #   pg_cluster_stop                                    → stops it and removes the directory
+# PG_CLUSTER_OPTIONS adds server options (bench:load: -c shared_preload_libraries=pg_stat_statements).
 set -euo pipefail
 
 pg_bin_dir() {
@@ -20,7 +21,7 @@ pg_cluster_start() {
   if [ "$(id -u)" = 0 ]; then chown postgres "$PG_CLUSTER_DIR"; as=(runuser -u postgres --); fi
   "${as[@]}" "$bin/initdb" -D "$PG_CLUSTER_DIR/data" -U toolaud -A trust -E UTF8 --locale=C.UTF-8 >"$PG_CLUSTER_DIR/initdb.log" 2>&1
   "${as[@]}" "$bin/pg_ctl" -D "$PG_CLUSTER_DIR/data" -l "$PG_CLUSTER_DIR/server.log" -w \
-    -o "-p $port -k $PG_CLUSTER_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "-p $port -k $PG_CLUSTER_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${PG_CLUSTER_OPTIONS:-}" \
     start >/dev/null
   export PG_CLUSTER_DIR PG_CLUSTER_BIN="$bin"
   export TEST_PG_URL="postgres://toolaud@127.0.0.1:$port/postgres"
