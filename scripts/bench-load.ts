@@ -486,6 +486,59 @@ const topStatements = statements
       .join('; ')
   : 'not measured (pg_stat_statements not loaded)';
 
+// Latency at a given offered load. The runs above are closed loops (each connection sends its
+// next request the moment the last one answers), which measures capacity; users pause
+// between pages, so requests arrive on their own schedule. Here they arrive at random
+// (Poisson) at fixed fractions of the clean run's throughput, each timed from its arrival, so
+// a slow answer cannot hold back the requests behind it. Same mix and users as the runs above.
+const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 15);
+const openRuns: { rate: number; share: number; done: number; p50: number; p95: number; p99: number; errors: number }[] = [];
+async function openLoop(rate: number, seconds: number) {
+  const mix = portalRequests()[0]!;
+  const latencies: number[] = [];
+  let errors = 0;
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  let next = started;
+  let n = 0;
+  while (next - started < seconds * 1000) {
+    await sleep(Math.max(0, next - performance.now()));
+    const context: Record<string, unknown> = { user: users[n++ % users.length] };
+    const req = mix.setupRequest({}, context) as { method: string; path: string; headers: Record<string, string>; body?: string };
+    const arrived = performance.now();
+    const task = fetch(`${origin}${req.path}`, { method: req.method, headers: req.headers, body: req.body })
+      .then(async (res) => {
+        const body = await res.text();
+        latencies.push(performance.now() - arrived);
+        if (res.status >= 400) errors++;
+        mix.onResponse(res.status, body, context);
+      })
+      .catch(() => {
+        latencies.push(performance.now() - arrived);
+        errors++;
+      })
+      .finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    next += -Math.log(1 - Math.random()) * (1000 / rate); // exponential gaps: Poisson arrivals
+  }
+  await Promise.all(inFlight);
+  latencies.sort((a, b) => a - b);
+  return { done: latencies.length / seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), errors };
+}
+if (OPEN_SECONDS > 0) {
+  for (const share of [0.25, 0.5, 0.75]) {
+    const rate = Math.max(1, Math.round(clean.result.requests.average * share));
+    const r = await openLoop(rate, OPEN_SECONDS);
+    openRuns.push({ rate, share, ...r });
+    log(`offered ${rate} req/s (${share * 100} % of the clean run): p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.errors} errors`);
+  }
+}
+const openTable = openRuns.length
+  ? `| offered req/s | share of the clean run's throughput | p50 ms | p95 ms | p99 ms | errors |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n${openRuns
+      .map((r) => `| ${r.rate} | ${r.share * 100} % | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.errors} |`)
+      .join('\n')}`
+  : '';
+
 // BENCH_PROFILE, or BENCH_CLEAN_ONLY=1 (to compare two builds quickly): stop after the clean run.
 if (profile || process.env.BENCH_CLEAN_ONLY) {
   const l = clean.latencies;
@@ -686,7 +739,7 @@ By kind of request in the clean run: ${clean.kinds}. CPU time per request in the
 
 One user alone, one request at a time (median of 15, through nginx): ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms (${x.kb.toFixed(0)} KiB)`).join('; ')}.
 ${pageCosts.length ? `\nEach page alone (4 connections, ${PAGE_SECONDS} s), CPU ms per request: ${pageCosts.map((x) => `${x.what} ${x.cpu} (${x.rps.toFixed(0)} req/s)`).join('; ')}.\n` : ''}
-Portal throughput is **${(ratio * 100).toFixed(0)} %** of the bare page's (target ≥ 30 %); clean-run p95 **${p95.toFixed(0)} ms** (target < 300 ms); clean-run errors **${clean.result.errors + clean.result.timeouts + clean.result.non2xx + clean.appErrors}** (target 0).
+${openTable ? `Latency at a given offered load (requests arriving at random, Poisson, at fixed shares of the clean run's throughput, ${OPEN_SECONDS} s each, timed from arrival):\n\n${openTable}\n\n` : ''}Portal throughput is **${(ratio * 100).toFixed(0)} %** of the bare page's (target ≥ 30 %); clean-run p95 **${p95.toFixed(0)} ms** (target < 300 ms); clean-run errors **${clean.result.errors + clean.result.timeouts + clean.result.non2xx + clean.appErrors}** (target 0).
 
 Faults during the third run (plus one incident report a second, each mailing IT support and a manager through the outbox):
 
