@@ -24,6 +24,15 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 // has no gaps because a rolled-back writer leaves nothing behind. The lock is held from that
 // statement to the commit; callers append last, just before committing.
 export function appendStatement(entry: AuditEntry): SQL {
+  return sql`select ${appendCall(entry)}`;
+}
+
+/**
+ * The audit_append call alone, to end a statement that writes more. `late` rewrites the
+ * canonical JSON texts in the statement itself, for a value that only the statement knows
+ * (a registration number allocated in it: server/register/numbering.ts).
+ */
+export function appendCall(entry: AuditEntry, late?: (json: string) => SQL): SQL {
   const fields: Omit<ChainedFields, 'seq'> = {
     at: new Date(),
     actorCode: entry.actorCode ?? null,
@@ -41,7 +50,8 @@ export function appendStatement(entry: AuditEntry): SQL {
   const row = JSON.stringify({ ...fields, at: fields.at.toISOString(), details: undefined });
   // The details are stored from the same canonical text that was hashed, so what
   // audit:verify reads back serialises to it again.
-  return sql`select audit_append(${row}::jsonb, ${canonicalJson(fields.details)}::jsonb, ${before}, ${after})`;
+  const text = (json: string) => (late ? late(json) : sql`${json}::text`);
+  return sql`audit_append(${row}::jsonb, ${text(canonicalJson(fields.details))}::jsonb, ${text(before)}, ${text(after)})`;
 }
 
 /** Appends an audit row inside the caller's transaction (with the change it describes). */

@@ -1,6 +1,6 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { getDb, selectRows, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, identityChecks, missingRequests, staff, units } from '@/db/schema';
 import {
   extendDeadlineSchema,
@@ -21,7 +21,7 @@ import {
   type ReplyInput,
 } from '@/lib/register-schema';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
-import { appendAudit, appendStatement, type AuditEntry } from '@/server/audit/record';
+import { appendAudit, appendCall, appendStatement, type AuditEntry } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, dueDate, nextWorkingDay, tallinnDate, type DeadlineRule, type IsoDate } from '@/server/calendar/working-days';
 import { DomainError, isUniqueViolation } from '@/server/errors';
@@ -29,7 +29,7 @@ import { checkFile, safeFileName } from '@/server/files/check-upload';
 import { databaseStorage } from '@/server/files/storage';
 import { assignFairly, assignToPerson, type DocumentAssignment } from '@/server/workload/assign';
 import { loadCalendar } from './calendar';
-import { allocateInMatter, allocateNumber } from './numbering';
+import { allocateInMatter, allocateNumber, numberInStatement } from './numbering';
 import { canSeeDocument, visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -100,8 +100,7 @@ async function addEvent(...args: Parameters<typeof eventInsert>) {
 
 /**
  * Writes that need nothing back, sent as one statement (data-modifying CTEs, then the audit
- * append as its main query): one round trip instead of one each. Registration uses it
- * while it holds its series counter, so the row lock lasts two round trips to commit.
+ * append as its main query): one round trip instead of one each.
  * The CTEs run on one snapshot and foreign keys are checked at the statement's end, so a
  * row and the rows that refer to it may go together.
  */
@@ -240,14 +239,14 @@ export async function registerDocument(
         : ((await assignFairly(tx, data.unitCode, type.code, now)) ?? { assigneeId: null, substituteForId: null, details: {} });
       // The number last: its counter row stays locked until commit, and under load the
       // registrations of one series queue on it (bench:load's wait events), so nothing that
-      // does not need the number runs while it is held.
-      const number = matterId ? await allocateInMatter(tx, matterId) : await allocateNumber(tx, type.seriesCode, registrationYear);
-      const documentRow = tx.insert(documents).values({
+      // does not need the number runs while it is held. The usual letter (no scans, no matter,
+      // no application data) takes it in the one statement that writes the document, its first
+      // event and the audit row, so the lock lasts that statement and the commit.
+      const documentValues = {
         id,
-        ...number,
         matterId: matterId ?? id,
         typeCode: type.code,
-        direction: 'incoming',
+        direction: 'incoming' as const,
         channel: data.channel,
         receivedAt,
         registeredAt: now,
@@ -265,33 +264,51 @@ export async function registerDocument(
         unitCode: data.unitCode,
         assigneeId: assignment.assigneeId,
         substituteForId: assignment.substituteForId,
-        deadlineKind: data.otherAuthority ? 'working_days' : type.deadlineKind,
+        deadlineKind: data.otherAuthority ? ('working_days' as const) : type.deadlineKind,
         dueDate: due,
         otherAuthority: data.otherAuthority,
         createdBy: actor.id,
         submissionId: data.submissionId,
-      });
-      const registered = eventInsert(tx, id, actor, 'registered', {
-        number: number.number,
+      };
+      const eventDetails = (number: string) => ({
+        number,
         dueDate: due,
         unit: data.unitCode,
         assignee: assignment.assigneeId,
         files: scans.length,
         ...assignment.details,
       });
-      const audit = auditEntry(actor, role, 'document.register', { id, clientCode }, ctx, {
-        number: number.number,
-        type: type.code,
-        files: scans.map((s) => s.sha256),
-      });
+      const audit = (number: string) =>
+        auditEntry(actor, role, 'document.register', { id, clientCode }, ctx, {
+          number,
+          type: type.code,
+          files: scans.map((s) => s.sha256),
+        });
+      if (scans.length === 0 && !within && !matterId) {
+        const num = await numberInStatement(tx, type.seriesCode, registrationYear);
+        const documentRow = tx
+          .insert(documents)
+          .values({ ...documentValues, seriesCode: type.seriesCode, year: registrationYear, sequence: num.sequence, suffix: 0, number: num.number });
+        const registered = tx
+          .insert(documentEvents)
+          .values({ documentId: id, actorId: actor.id, kind: 'registered', details: sql`${num.inJson(JSON.stringify(eventDetails(num.numberToken)))}::jsonb` });
+        const [row] = await selectRows<{ sequence: number }>(
+          tx,
+          sql`with ${num.cte}, w0 as (${documentRow.getSQL()}), w1 as (${registered.getSQL()})
+              select ${appendCall(audit(num.numberToken), num.inJson)}, ${num.sequence} as sequence`,
+        );
+        return { id, number: num.formatted(Number(row!.sequence)) };
+      }
+      const number = matterId ? await allocateInMatter(tx, matterId) : await allocateNumber(tx, type.seriesCode, registrationYear);
+      const documentRow = tx.insert(documents).values({ ...documentValues, ...number });
+      const registered = eventInsert(tx, id, actor, 'registered', eventDetails(number.number));
       if (scans.length === 0 && !within) {
-        // The usual letter: the document, its first event and the audit row in one round trip.
-        await writeTogether(tx, [documentRow, registered], audit);
+        await writeTogether(tx, [documentRow, registered], audit(number.number));
       } else {
         await documentRow;
         await storeScans(tx, actor, id, scans);
         await within?.(tx, { id, number: number.number, clientId, role });
-        await writeTogether(tx, [registered], audit);
+        await writeTogether(tx, [registered], audit(number.number));
       }
       return { id, number: number.number };
     });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { documents, registerCounters, registerSeries } from '@/db/schema';
 
@@ -8,8 +8,52 @@ export type RegistrationNumber = { seriesCode: string; year: number; sequence: n
 
 /** `2-1/1534`, `2-1/26/1534`, and `-2` for the second addition to a matter. */
 export function formatNumber(series: { code: string; withYear: boolean }, year: number, sequence: number, suffix = 0): string {
-  const base = series.withYear ? `${series.code}/${String(year % 100).padStart(2, '0')}/${sequence}` : `${series.code}/${sequence}`;
+  const base = `${numberPrefix(series, year)}${sequence}`;
   return suffix > 0 ? `${base}-${suffix}` : base;
+}
+
+const numberPrefix = (series: { code: string; withYear: boolean }, year: number) =>
+  series.withYear ? `${series.code}/${String(year % 100).padStart(2, '0')}/` : `${series.code}/`;
+
+/** Stands for the number in JSON written by the statement that allocates it (see numberInStatement). */
+const NUMBER_TOKEN = JSON.stringify('\u2060registration-number\u2060');
+
+export type NumberInStatement = {
+  /** The counter's CTE, named `num`: first in the statement's WITH list. */
+  cte: SQL;
+  sequence: SQL;
+  number: SQL;
+  /** JSON text (or a JSON value, for a jsonb column) with the number put in for `numberToken`. */
+  inJson: (json: string) => SQL;
+  /** Put this where the number goes in an object that becomes JSON. */
+  numberToken: string;
+  formatted: (sequence: number) => string;
+};
+
+/**
+ * The next number of a series, allocated inside the statement that writes the document and
+ * what refers to it. The counter row stays locked from that statement to the commit; taken
+ * first, it stayed locked across two more round trips and the event-loop turns between
+ * them, which under load is where registrations of one series queued (bench:load).
+ */
+export async function numberInStatement(tx: Tx, seriesCode: string, year: number): Promise<NumberInStatement> {
+  const [series] = await tx.select().from(registerSeries).where(eq(registerSeries.code, seriesCode));
+  if (!series) throw new Error(`unknown register series ${seriesCode}`);
+  const counter = tx
+    .insert(registerCounters)
+    .values({ seriesCode, year, lastNumber: 1 })
+    .onConflictDoUpdate({ target: [registerCounters.seriesCode, registerCounters.year], set: { lastNumber: sql`${registerCounters.lastNumber} + 1` } })
+    .returning({ lastNumber: registerCounters.lastNumber });
+  const sequence = sql`(select last_number from num)`;
+  const number = sql`(${numberPrefix(series, year)}::text || ${sequence})`;
+  return {
+    cte: sql`num as (${counter.getSQL()})`,
+    sequence,
+    number,
+    inJson: (json) => sql`replace(${json}::text, ${NUMBER_TOKEN}::text, to_json(${number})::text)`,
+    numberToken: JSON.parse(NUMBER_TOKEN) as string,
+    formatted: (n) => formatNumber(series, year, n),
+  };
 }
 
 /**

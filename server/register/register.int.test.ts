@@ -6,6 +6,7 @@ import { attachmentBlobs, attachments, auditLog, documentEvents, documents, regi
 import { seedDemo } from '@/db/seed/seed';
 import type { RegisterDocumentInput } from '@/lib/register-schema';
 import type { Role } from '@/lib/roles';
+import { verifyAuditChain } from '@/server/audit/verify';
 import { ForbiddenError } from '@/server/auth/policy';
 import { setupTestDatabase, testDbKind } from '@/test/db';
 import {
@@ -185,6 +186,26 @@ describe('registration', () => {
     );
     const [doc] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
     expect(doc).toMatchObject({ clientId: null, institutionName: 'Tallinna Linnavalitsus', senderReference: '1-2/345' });
+  });
+
+  it('a letter without scans takes its number in the statement that writes it: document, first event and audit row carry it, a double submit leaves no gap, and the audit chain verifies', async () => {
+    const letter = () => form({ typeCode: 'general_letter', identityChecked: false, channel: 'post', submissionId: randomUUID() });
+    const first = await registerDocument(mari, letter(), [], ctx);
+    const same = letter();
+    const twice = await Promise.all([registerDocument(mari, same, [], ctx), registerDocument(mari, same, [], ctx)]);
+    expect(twice[0]).toEqual(twice[1]);
+    const next = await registerDocument(mari, letter(), [], ctx);
+    const seq = (n: string) => Number(n.split('/').pop());
+    expect([seq(twice[0].number), seq(next.number)]).toEqual([seq(first.number) + 1, seq(first.number) + 2]);
+    for (const { id, number } of [first, twice[0], next]) {
+      const [doc] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
+      expect(doc).toMatchObject({ number, seriesCode: '1-1', sequence: seq(number), suffix: 0 });
+      const [event] = await db.handle().db.select().from(documentEvents).where(and(eq(documentEvents.documentId, id), eq(documentEvents.kind, 'registered')));
+      expect(event!.details).toMatchObject({ number });
+      const [audit] = await db.handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'document.register')));
+      expect(audit!.details).toEqual({ number, type: 'general_letter', files: [] });
+    }
+    expect(await verifyAuditChain(db.handle().db)).toMatchObject({ ok: true });
   });
 
   it('registers a double-submitted form once', async () => {
