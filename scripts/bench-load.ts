@@ -247,6 +247,9 @@ const registrations: Ledger = { sent: new Set(), ok: new Map(), failed: 0 };
 const byKind = new Map<string, number[]>();
 const okNumber = (body: string) => /"ok":true,"data":\{[^}]*"number":"([^"]+)"/.exec(body)?.[1] ?? null;
 
+// What a browser sends with every page request: the answers are compressed as in production.
+const browser = { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' };
+
 function portalRequests() {
   return [
     {
@@ -254,7 +257,7 @@ function portalRequests() {
         context.user ??=
           users[((context.n = (globalThis as { __u?: number }).__u = ((globalThis as { __u?: number }).__u ?? -1) + 1) as number) % users.length];
         const user = context.user as User;
-        const headers: Record<string, string> = { cookie: user.cookie, accept: 'text/html' };
+        const headers: Record<string, string> = { cookie: user.cookie, ...browser };
         const roll = Math.random();
         context.title = null;
         context.startedAt = performance.now();
@@ -284,7 +287,8 @@ function portalRequests() {
           ...req,
           method: 'POST',
           path: '/dokumendid/uus',
-          headers: { ...headers, accept: 'text/x-component', 'next-action': registerId, origin, 'content-type': type },
+          // Uncompressed: the answer (0.2 KiB) is read for the new number.
+          headers: { ...headers, accept: 'text/x-component', 'accept-encoding': 'identity', 'next-action': registerId, origin, 'content-type': type },
           body,
         };
       },
@@ -346,7 +350,7 @@ async function load(
   const started = Date.now();
   const latencies: number[] = [];
   const errorsBySecond = new Map<number, number>();
-  const instance = autocannon({ url, connections: USERS, duration: seconds, timeout: 30, requests, headers: requests ? undefined : { accept: 'text/html' } });
+  const instance = autocannon({ url, connections: USERS, duration: seconds, timeout: 30, requests, headers: requests ? undefined : browser });
   instance.on('response', (_client: unknown, status: number, _bytes?: number, responseTime?: number) => {
     latencies.push(responseTime ?? 0);
     if (status >= 400) {
@@ -435,7 +439,7 @@ if (PAGE_SECONDS > 0) {
   ] as const) {
     const appPids = [...children].filter((c) => c.spawnargs.includes('scripts/start.mjs')).map((c) => c.pid!);
     const before = cpuByPart(appPids);
-    const result = await autocannon({ url: `${origin}${pathname}`, connections: 4, duration: PAGE_SECONDS, headers: { cookie: probe.cookie, accept: 'text/html' } });
+    const result = await autocannon({ url: `${origin}${pathname}`, connections: 4, duration: PAGE_SECONDS, headers: { cookie: probe.cookie, ...browser } });
     const after = cpuByPart(appPids);
     const cpu = (Object.keys(after) as (keyof typeof after)[])
       .filter((k) => k !== 'nginx' && k !== 'loadgen')
@@ -451,7 +455,10 @@ log('clean run');
 const statements = await sql`select 1 from pg_available_extensions where name = 'pg_stat_statements'`.then(async (available) => {
   if (!available.length) return false;
   await sql`create extension if not exists pg_stat_statements`;
-  return sql`select pg_stat_statements_reset()`.then(() => true, () => false);
+  return sql`select pg_stat_statements_reset()`.then(
+    () => true,
+    () => false,
+  );
 });
 // What the database's busy backends are doing, sampled through the clean run: where requests wait.
 const waits = new Map<string, number>();
@@ -482,7 +489,9 @@ const topStatements = statements
         from pg_stat_statements where dbid = (select oid from pg_database where datname = 'toolaud_load')
         order by ms desc limit 6`
     )
-      .map((r) => `${r.q as string}… ${Number(r.calls)} × ${(Number(r.ms) / Math.max(1, Number(r.calls))).toFixed(2)} ms = ${(Number(r.ms) / 1000).toFixed(1)} s`)
+      .map(
+        (r) => `${r.q as string}… ${Number(r.calls)} × ${(Number(r.ms) / Math.max(1, Number(r.calls))).toFixed(2)} ms = ${(Number(r.ms) / 1000).toFixed(1)} s`,
+      )
       .join('; ')
   : 'not measured (pg_stat_statements not loaded)';
 
@@ -530,7 +539,9 @@ if (OPEN_SECONDS > 0) {
     const rate = Math.max(1, Math.round(clean.result.requests.average * share));
     const r = await openLoop(rate, OPEN_SECONDS);
     openRuns.push({ rate, share, ...r });
-    log(`offered ${rate} req/s (${share * 100} % of the clean run): p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.errors} errors`);
+    log(
+      `offered ${rate} req/s (${share * 100} % of the clean run): p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.errors} errors`,
+    );
   }
 }
 const openTable = openRuns.length
@@ -586,7 +597,7 @@ const pgCtl = (args: string[]) => {
   const [cmd, rest] = asPostgres([path.join(pgBin, 'pg_ctl'), '-D', path.join(pgDir, 'data'), ...args]);
   execFileSync(cmd, rest, { stdio: 'ignore' });
 };
-const pgOptions = `-p ${pgPort} -k ${pgDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${process.env.PG_CLUSTER_OPTIONS ?? ""}`;
+const pgOptions = `-p ${pgPort} -k ${pgDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${process.env.PG_CLUSTER_OPTIONS ?? ''}`;
 const instanceBPid = instances[1]!.pid;
 
 const incidents: Ledger = { sent: new Set(), ok: new Map(), failed: 0 };

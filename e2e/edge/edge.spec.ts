@@ -126,6 +126,8 @@ test('every page carries the security headers and runs under the nonce CSP', asy
     await expect(page.locator('body')).toBeVisible();
     await expectNoCspViolations(page);
   }
+  // nginx compresses pages for the browser (the instances leave it to nginx: next.config.js).
+  expect((await page.goto('/dokumendid'))!.headers()['content-encoding']).toBe('gzip');
   const [first] = await db()`select id from documents order by registered_at desc limit 1`;
   if (first) await expectSecurityHeaders((await page.goto(`/dokumendid/${first.id}`))!);
   await expectNoCspViolations(page);
