@@ -12,7 +12,14 @@ import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = 'pglite' | 'postgres';
-export type DbHandle = { db: Db; kind: DbKind; url?: string; close: () => Promise<void> };
+export type DbHandle = {
+  db: Db;
+  /** The same database for searches whose best plan depends on their values: see getSearchDb(). */
+  searchDb?: Db;
+  kind: DbKind;
+  url?: string;
+  close: () => Promise<void>;
+};
 
 type OpenOptions = {
   /** Postgres URL; when absent PGlite is used. */
@@ -57,6 +64,19 @@ export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }
 
+/**
+ * The database for a search whose best plan depends on its values (the register search: a
+ * client with a few documents wants the client index, a busy filter the date order). On
+ * PostgreSQL its statements go unnamed, so each run is planned for its own values: a
+ * prepared statement switches to a generic plan after five runs, and the client search then
+ * walked the whole registration-date index (40 ms instead of under 1 ms, bench:load). One
+ * round trip more per query than getDb(); the same pool.
+ */
+export async function getSearchDb(): Promise<Db> {
+  const handle = await getDbHandle();
+  return handle.searchDb ?? handle.db;
+}
+
 /** Replace the process-wide handle (tests install a fresh database per file). */
 export function setDbHandle(handle: DbHandle | undefined): void {
   const g = globalThis as GlobalWithDb;
@@ -93,7 +113,8 @@ async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
   });
   const prepare = process.env.DB_PREPARE !== '0';
   const db = drizzle(prepare ? alwaysPrepared(client) : client, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
+  const searchDb = drizzle(client, { schema }) as unknown as Db;
+  return { db, searchDb, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
 }
 
 type Sql = import('postgres').Sql;

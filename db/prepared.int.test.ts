@@ -57,6 +57,15 @@ describe.skipIf(testDbKind !== 'postgres')('queries on PostgreSQL are prepared o
     });
   });
 
+  it('the search database leaves its statements unnamed, so each run is planned for its values', async () => {
+    await withDatabase(async (handle) => {
+      const search = () => handle.searchDb!.select({ en: units.nameEn }).from(units).where(eq(units.code, 'puudub'));
+      for (let i = 0; i < 7; i++) expect(await search()).toEqual([]);
+      const kept = await selectRows<{ n: string }>(handle.db, sql`select count(*) as n from pg_prepared_statements where statement like '%name_en%'`);
+      expect(Number(kept[0]!.n)).toBe(0);
+    });
+  });
+
   it('DB_PREPARE=0 sends them unnamed (for a transaction-mode pooler)', async () => {
     await withDatabase(
       async (handle) => {

@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { getDb, getSearchDb, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, missingRequests, staff, units } from '@/db/schema';
 import { isValidPersonalCode } from '@/lib/personal-code';
 import type { DocumentStatus } from '@/lib/register-schema';
@@ -201,7 +201,7 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
   actor = await withHeldWorkNow(db, actor);
   if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: actor.heldFor };
   if (filter.client && !filter.clientIds) filter = { ...filter, clientIds: await clientIdsForName(db, filter.client) };
-  const rows = await documentSearchQuery(db, actor, filter, today);
+  const rows = await documentSearchQuery(await getSearchDb(), actor, filter, today);
   const page = rows.slice(0, limit).map(({ doc, ...r }) => ({
     id: doc.id,
     number: doc.number,
