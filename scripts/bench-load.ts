@@ -72,7 +72,8 @@ log(`generating ${DOCS.toLocaleString('et')} documents`);
       (array['in_person','post','email','e_service','dhx'])[1 + g % 5]::document_channel, d.reg, d.reg,
       c.id, 'Taotlus nr ' || g, g % 3 = 0, case when g % 3 = 0 then 'avts-35-1-12' end, case when g % 3 = 0 then d.reg::date end,
       case when g % 3 = 0 then (d.reg + interval '75 years')::date end, u.code,
-      (array['registered','in_progress','in_progress','answered','closed','closed'])[1 + g % 6]::document_status,
+      -- (g / 6, not g: a unit is g % 6, and every unit needs documents in every status)
+      (array['registered','in_progress','in_progress','answered','closed','closed'])[1 + (g / 6) % 6]::document_status,
       t.deadline_kind, case when t.deadline_kind <> 'none' then (d.reg + interval '30 days')::date end, (select id from staff limit 1)
     from generate_series(1, ${DOCS}) g
     cross join lateral (select gen_random_uuid() as id, now() - (g % 700) * interval '1 day' - (g % 86400) * interval '1 second' as reg) d

@@ -194,6 +194,11 @@ export const documents = pgTable(
     index('documents_unit_open_due_idx')
       .on(t.unitCode, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id)
       .where(sql`${t.status} in ('registered', 'in_progress', 'waiting_for_client')`),
+    // "My unit's open documents, newest first" (the unit tab with the open filter): by the
+    // registration-date index alone, a unit with few open documents was read to its end.
+    index('documents_unit_open_registered_idx')
+      .on(t.unitCode, t.registeredAt, t.id)
+      .where(sql`${t.status} in ('registered', 'in_progress', 'waiting_for_client')`),
     index('documents_client_idx').on(t.clientId, t.registeredAt),
     index('documents_assignee_idx').on(t.assigneeId, t.status, t.dueDate),
     index('documents_unit_idx').on(t.unitCode, t.status, t.dueDate),

@@ -1,0 +1,1 @@
+CREATE INDEX "documents_unit_open_registered_idx" ON "documents" USING btree ("unit_code","registered_at","id") WHERE "documents"."status" in ('registered', 'in_progress', 'waiting_for_client');
