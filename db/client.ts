@@ -133,8 +133,7 @@ export function alwaysPrepared<T extends Sql | TransactionSql>(client: T): T {
   return new Proxy(client, {
     get(target, key, receiver) {
       if (key === 'unsafe') {
-        return (query: string, params?: unknown[], options?: object) =>
-          target.unsafe(query, params as never, { ...options, prepare: true });
+        return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
       }
       if (key === 'begin' || key === 'savepoint') {
         // Transactions hand drizzle a client of their own: prepare there too.

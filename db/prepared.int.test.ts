@@ -47,7 +47,8 @@ describe.skipIf(testDbKind !== 'postgres')('queries on PostgreSQL are prepared o
   it('a statement prepared before a migration changed its table still answers after it', async () => {
     await withDatabase(async (handle) => {
       await handle.db.insert(units).values({ code: 'proov', nameEt: 'Proovi osakond', nameEn: 'Test unit' });
-      const all = () => selectRows<Record<string, unknown>>(handle.db, sql`select * from ${units} where ${units.code} <> ${'-'} order by ${units.code} limit 1`);
+      const all = () =>
+        selectRows<Record<string, unknown>>(handle.db, sql`select * from ${units} where ${units.code} <> ${'-'} order by ${units.code} limit 1`);
       await all();
       await handle.db.execute(sql.raw(`alter table units add column prepared_probe text default 'x'`));
       // The cached plan's result type changed ("cached plan must not change result type"):

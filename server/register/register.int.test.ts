@@ -200,9 +200,17 @@ describe('registration', () => {
     for (const { id, number } of [first, twice[0], next]) {
       const [doc] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
       expect(doc).toMatchObject({ number, seriesCode: '1-1', sequence: seq(number), suffix: 0 });
-      const [event] = await db.handle().db.select().from(documentEvents).where(and(eq(documentEvents.documentId, id), eq(documentEvents.kind, 'registered')));
+      const [event] = await db
+        .handle()
+        .db.select()
+        .from(documentEvents)
+        .where(and(eq(documentEvents.documentId, id), eq(documentEvents.kind, 'registered')));
       expect(event!.details).toMatchObject({ number });
-      const [audit] = await db.handle().db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'document.register')));
+      const [audit] = await db
+        .handle()
+        .db.select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'document.register')));
       expect(audit!.details).toEqual({ number, type: 'general_letter', files: [] });
     }
     expect(await verifyAuditChain(db.handle().db)).toMatchObject({ ok: true });
