@@ -40,10 +40,15 @@ test('pages do not carry the message catalogue, and client components still foll
   await expect(page.getByRole('button', { name: 'Start processing' })).toBeVisible();
   await expect(page.locator('summary', { hasText: /^Forward$/ })).toBeVisible();
   await sizes(page, card, 'en');
+  // The register list's rows are a client component too.
+  await page.goto(`/dokumendid?viit=${encodeURIComponent(number)}`);
+  await expect(page.getByRole('row', { name: new RegExp(number) })).toContainText('· incoming');
   await page.goto('/dokumendid/uus');
   await expect(page.getByRole('button', { name: 'Register', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Eesti keeles' }).click();
   await expect(page.getByRole('button', { name: 'Registreeri', exact: true })).toBeVisible();
+  await page.goto(`/dokumendid?viit=${encodeURIComponent(number)}`);
+  await expect(page.getByRole('row', { name: new RegExp(number) })).toContainText('· sissetulev');
 
   const manager = await (await browser.newContext()).newPage();
   await signInAt({ page: manager, base: portalUrl }, juri);
