@@ -1,32 +1,23 @@
 import { eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { selectRows } from '@/db/client';
 import { benefitPaymentEvents, benefitPayments, outboxMessages } from '@/db/schema';
-import { seedDemo } from '@/db/seed/seed';
 import type { CorrectPaymentInput } from '@/lib/payment-schema';
 import { ForbiddenError } from '@/server/auth/policy';
 import { addDays } from '@/server/calendar/working-days';
 import { nextTarget2BusinessDay } from '@/server/payments/target2';
-import { setupTestDatabase, testDbKind } from '@/test/db';
-import { paymentForm } from '@/test/payments';
-import { actorFor, countRows, ctx, loadPeople, today, type People, type TestActor } from '@/test/tasks';
+import { testDbKind } from '@/test/db';
+import { paymentForm, paymentsTestDatabase } from '@/test/payments';
+import { countRows, ctx, today } from '@/test/tasks';
 import { approvePayment, createBatch, downloadBatch, preparePayment, rejectPayment, resubmitPayment, returnPayment } from './mutations';
 import { getPayment, listPayments } from './queries';
 
 // Returning a prepared payment for correction, correcting and resubmitting it, rejecting it;
 // and that neither a returned nor a rejected payment ever reaches a batch or its file.
 
-const db = setupTestDatabase();
-const d = () => db.handle().db;
-let people: People;
-let helje: TestActor; // finance
-
-beforeAll(async () => {
-  await seedDemo(d());
-  people = await loadPeople(d());
-  helje = await actorFor(d(), '46701202843');
-});
+const fx = paymentsTestDatabase(); // fx.helje: finance
+const { db, d } = fx;
 
 const form = paymentForm;
 
@@ -37,7 +28,7 @@ const correction = (paymentId: string, overrides: Partial<CorrectPaymentInput> =
 
 const row = async (id: string) => (await d().select().from(benefitPayments).where(eq(benefitPayments.id, id)))[0]!;
 const executionDate = () => nextTarget2BusinessDay(addDays(today(), 1));
-const prepared = async (by = people.mari) => (await preparePayment(by, form(), ctx)).id;
+const prepared = async (by = fx.people.mari) => (await preparePayment(by, form(), ctx)).id;
 
 /** What a refused action must leave untouched: the payment, its history, notices, audit rows. */
 const written = async (id: string) => ({
@@ -50,11 +41,11 @@ const written = async (id: string) => ({
 describe('returning, correcting and rejecting benefit payments', () => {
   it('the approver returns a payment with a reason; the preparer is told, sees it, corrects and resubmits; then it is approved', async () => {
     const id = await prepared();
-    await returnPayment(people.juri, { paymentId: id, reason: '  Summa ei vasta otsusele: otsuses on 260 eurot.  ' }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: id, reason: '  Summa ei vasta otsusele: otsuses on 260 eurot.  ' }, ctx);
     const returned = await row(id);
     expect(returned).toMatchObject({
       status: 'returned',
-      returnedBy: people.juri.id,
+      returnedBy: fx.people.juri.id,
       returnReason: 'Summa ei vasta otsusele: otsuses on 260 eurot.',
       approvedBy: null,
       approvedAt: null,
@@ -63,27 +54,27 @@ describe('returning, correcting and rejecting benefit payments', () => {
     // The preparer is notified through the outbox (in-app and e-mail), with the reason.
     const [notice] = await selectRows<{ body: string }>(
       d(),
-      sql`select body from notifications where recipient_id = ${people.mari.id} and kind = 'payment.returned' and link = ${`/maksed/${id}`}`,
+      sql`select body from notifications where recipient_id = ${fx.people.mari.id} and kind = 'payment.returned' and link = ${`/maksed/${id}`}`,
     );
     expect(notice!.body).toContain('Põhjus: Summa ei vasta otsusele');
-    expect(await countRows(d(), 'outbox_messages', sql`kind = 'payment.returned' and payload->>'to' = ${people.mari.email}`)).toBeGreaterThanOrEqual(1);
-    const seen = await getPayment(people.mari, id, ctx);
+    expect(await countRows(d(), 'outbox_messages', sql`kind = 'payment.returned' and payload->>'to' = ${fx.people.mari.email}`)).toBeGreaterThanOrEqual(1);
+    const seen = await getPayment(fx.people.mari, id, ctx);
     expect(seen).toMatchObject({ status: 'returned', canCorrect: true, canReject: false, returnReason: 'Summa ei vasta otsusele: otsuses on 260 eurot.' });
     expect(seen!.decision).toMatchObject({ kind: 'returned', actorName: 'Jüri Õunapuu' });
-    expect(await getPayment(people.juri, id, ctx)).toMatchObject({ canApprove: false, canReturn: false, canReject: true, canCorrect: false });
+    expect(await getPayment(fx.people.juri, id, ctx)).toMatchObject({ canApprove: false, canReturn: false, canReject: true, canCorrect: false });
     // A returned payment cannot be approved until it is resubmitted.
-    await expect(approvePayment(people.juri, { paymentId: id }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
+    await expect(approvePayment(fx.people.juri, { paymentId: id }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
 
     // Corrections go through the prepare form's checks; a refused one writes nothing.
     const before = await written(id);
-    await expect(resubmitPayment(people.mari, correction(id, { recipientIban: 'EE382200221020145686' }), ctx)).rejects.toBeInstanceOf(ZodError);
-    await expect(resubmitPayment(people.mari, correction(id, { recipientName: 'Иван Петров' }), ctx)).rejects.toBeInstanceOf(ZodError);
-    await expect(resubmitPayment(people.mari, correction(id, { amount: '0' }), ctx)).rejects.toBeInstanceOf(ZodError);
-    await expect(resubmitPayment(people.mari, correction(id, { decisionDate: addDays(today(), 2) }), ctx)).rejects.toMatchObject({ field: 'decisionDate' });
-    await expect(resubmitPayment(people.mari, correction(id, { kindCode: 'nope' }), ctx)).rejects.toMatchObject({ field: 'kindCode' });
+    await expect(resubmitPayment(fx.people.mari, correction(id, { recipientIban: 'EE382200221020145686' }), ctx)).rejects.toBeInstanceOf(ZodError);
+    await expect(resubmitPayment(fx.people.mari, correction(id, { recipientName: 'Иван Петров' }), ctx)).rejects.toBeInstanceOf(ZodError);
+    await expect(resubmitPayment(fx.people.mari, correction(id, { amount: '0' }), ctx)).rejects.toBeInstanceOf(ZodError);
+    await expect(resubmitPayment(fx.people.mari, correction(id, { decisionDate: addDays(today(), 2) }), ctx)).rejects.toMatchObject({ field: 'decisionDate' });
+    await expect(resubmitPayment(fx.people.mari, correction(id, { kindCode: 'nope' }), ctx)).rejects.toMatchObject({ field: 'kindCode' });
     expect(await written(id)).toEqual(before);
 
-    await resubmitPayment(people.mari, correction(id, { amount: '260,00', recipientIban: 'EE47 1000 0010 2014 5685' }), ctx);
+    await resubmitPayment(fx.people.mari, correction(id, { amount: '260,00', recipientIban: 'EE47 1000 0010 2014 5685' }), ctx);
     expect(await row(id)).toMatchObject({
       status: 'prepared',
       amountCents: 26000,
@@ -102,14 +93,16 @@ describe('returning, correcting and rejecting benefit payments', () => {
     // The history is only ever added to.
     await expect(d().execute(sql`update benefit_payment_events set reason = 'muudetud' where payment_id = ${id}`)).rejects.toThrow();
     await expect(d().execute(sql`delete from benefit_payment_events where payment_id = ${id}`)).rejects.toThrow();
-    expect(await countRows(d(), 'notifications', sql`recipient_id = ${people.juri.id} and kind = 'payment.resubmitted' and link = ${`/maksed/${id}`}`)).toBe(1);
-    expect((await getPayment(people.juri, id, ctx))!.history).toHaveLength(2);
+    expect(await countRows(d(), 'notifications', sql`recipient_id = ${fx.people.juri.id} and kind = 'payment.resubmitted' and link = ${`/maksed/${id}`}`)).toBe(
+      1,
+    );
+    expect((await getPayment(fx.people.juri, id, ctx))!.history).toHaveLength(2);
     // A second resubmit (a double click) is refused.
-    await expect(resubmitPayment(people.mari, correction(id), ctx)).rejects.toMatchObject({ code: 'errors.paymentNotReturned' });
+    await expect(resubmitPayment(fx.people.mari, correction(id), ctx)).rejects.toMatchObject({ code: 'errors.paymentNotReturned' });
 
-    await approvePayment(people.juri, { paymentId: id }, ctx);
-    const batch = await createBatch(helje, { paymentIds: [id], executionDate: executionDate() }, ctx);
-    const file = await downloadBatch(helje, batch.id, ctx);
+    await approvePayment(fx.people.juri, { paymentId: id }, ctx);
+    const batch = await createBatch(fx.helje, { paymentIds: [id], executionDate: executionDate() }, ctx);
+    const file = await downloadBatch(fx.helje, batch.id, ctx);
     expect(file!.xml).toContain('<InstdAmt Ccy="EUR">260.00</InstdAmt>');
     expect(file!.xml).toContain('<IBAN>EE471000001020145685</IBAN>');
     expect(await countRows(d(), 'audit_log', sql`entity_id = ${id} and action in ('payment.return', 'payment.resubmit', 'payment.approve')`)).toBe(3);
@@ -118,50 +111,55 @@ describe('returning, correcting and rejecting benefit payments', () => {
   it('the approver rejects a prepared or a returned payment: terminal, still listed with its reason', async () => {
     const a = await prepared();
     const b = await prepared();
-    await rejectPayment(people.juri, { paymentId: a, reason: 'Taotlejal puudub õigus toetusele.' }, ctx);
-    await returnPayment(people.juri, { paymentId: b, reason: 'Lisa otsuse number.' }, ctx);
-    await rejectPayment(people.juri, { paymentId: b, reason: 'Otsus tühistati.' }, ctx);
-    expect(await row(a)).toMatchObject({ status: 'rejected', rejectedBy: people.juri.id, rejectReason: 'Taotlejal puudub õigus toetusele.', approvedBy: null });
+    await rejectPayment(fx.people.juri, { paymentId: a, reason: 'Taotlejal puudub õigus toetusele.' }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: b, reason: 'Lisa otsuse number.' }, ctx);
+    await rejectPayment(fx.people.juri, { paymentId: b, reason: 'Otsus tühistati.' }, ctx);
+    expect(await row(a)).toMatchObject({
+      status: 'rejected',
+      rejectedBy: fx.people.juri.id,
+      rejectReason: 'Taotlejal puudub õigus toetusele.',
+      approvedBy: null,
+    });
     // The return moves to the history; the row keeps the rejection.
     expect(await row(b)).toMatchObject({ status: 'rejected', rejectReason: 'Otsus tühistati.', returnedBy: null, returnReason: null });
-    expect((await getPayment(people.mari, b, ctx))!.history.map((e) => [e.kind, e.reason])).toEqual([
+    expect((await getPayment(fx.people.mari, b, ctx))!.history.map((e) => [e.kind, e.reason])).toEqual([
       ['returned', 'Lisa otsuse number.'],
       ['rejected', 'Otsus tühistati.'],
     ]);
-    expect(await countRows(d(), 'notifications', sql`recipient_id = ${people.mari.id} and kind = 'payment.rejected' and link = ${`/maksed/${a}`}`)).toBe(1);
-    const listed = (await listPayments(people.mari)).find((r) => r.id === a);
+    expect(await countRows(d(), 'notifications', sql`recipient_id = ${fx.people.mari.id} and kind = 'payment.rejected' and link = ${`/maksed/${a}`}`)).toBe(1);
+    const listed = (await listPayments(fx.people.mari)).find((r) => r.id === a);
     expect(listed).toMatchObject({ status: 'rejected', rejectReason: 'Taotlejal puudub õigus toetusele.' });
-    expect((await listPayments(helje)).find((r) => r.id === a)).toMatchObject({ status: 'rejected' });
+    expect((await listPayments(fx.helje)).find((r) => r.id === a)).toMatchObject({ status: 'rejected' });
 
     // Terminal: nothing moves it on, and nothing is written when it is tried.
     const before = await written(a);
-    await expect(approvePayment(people.juri, { paymentId: a }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
-    await expect(returnPayment(people.juri, { paymentId: a, reason: 'Uuesti üle.' }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
-    await expect(rejectPayment(people.juri, { paymentId: a, reason: 'Veel kord.' }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
-    await expect(resubmitPayment(people.mari, correction(a), ctx)).rejects.toMatchObject({ code: 'errors.paymentNotReturned' });
+    await expect(approvePayment(fx.people.juri, { paymentId: a }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
+    await expect(returnPayment(fx.people.juri, { paymentId: a, reason: 'Uuesti üle.' }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
+    await expect(rejectPayment(fx.people.juri, { paymentId: a, reason: 'Veel kord.' }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
+    await expect(resubmitPayment(fx.people.mari, correction(a), ctx)).rejects.toMatchObject({ code: 'errors.paymentNotReturned' });
     expect(await written(a)).toEqual(before);
   });
 
   it('returned and rejected payments never reach a batch or its pain.001 file', async () => {
     const ok = await prepared();
-    await approvePayment(people.juri, { paymentId: ok }, ctx);
+    await approvePayment(fx.people.juri, { paymentId: ok }, ctx);
     const returned = await prepared();
-    await returnPayment(people.juri, { paymentId: returned, reason: 'Kontrolli IBAN-i.' }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: returned, reason: 'Kontrolli IBAN-i.' }, ctx);
     const rejected = await prepared();
-    await rejectPayment(people.juri, { paymentId: rejected, reason: 'Topelt makse.' }, ctx);
+    await rejectPayment(fx.people.juri, { paymentId: rejected, reason: 'Topelt makse.' }, ctx);
     const batches = await countRows(d(), 'payment_batches');
     for (const other of [returned, rejected])
-      await expect(createBatch(helje, { paymentIds: [ok, other], executionDate: executionDate() }, ctx)).rejects.toMatchObject({
+      await expect(createBatch(fx.helje, { paymentIds: [ok, other], executionDate: executionDate() }, ctx)).rejects.toMatchObject({
         code: 'errors.paymentNotBatchable',
       });
     expect(await countRows(d(), 'payment_batches')).toBe(batches);
     // Finance's list of batchable payments has neither.
-    const batchable = (await listPayments(helje, { status: 'approved' })).map((r) => r.id);
+    const batchable = (await listPayments(fx.helje, { status: 'approved' })).map((r) => r.id);
     expect(batchable).toContain(ok);
     expect(batchable).not.toContain(returned);
     expect(batchable).not.toContain(rejected);
-    const batch = await createBatch(helje, { paymentIds: [ok], executionDate: executionDate() }, ctx);
-    const xml = (await downloadBatch(helje, batch.id, ctx))!.xml;
+    const batch = await createBatch(fx.helje, { paymentIds: [ok], executionDate: executionDate() }, ctx);
+    const xml = (await downloadBatch(fx.helje, batch.id, ctx))!.xml;
     const e2e = (id: string) => `SKA-${id.replace(/-/g, '').toUpperCase()}`.slice(0, 35);
     expect(xml).toContain(e2e(ok));
     expect(xml).not.toContain(e2e(returned));
@@ -175,11 +173,11 @@ describe('returning, correcting and rejecting benefit payments', () => {
     const id = await prepared();
     const before = await written(id);
     for (const reason of ['', '   ', ' ab ', 'x'.repeat(1001), 'Vale\u0000summa'])
-      await expect(returnPayment(people.juri, { paymentId: id, reason }, ctx)).rejects.toBeInstanceOf(ZodError);
-    await expect(rejectPayment(people.juri, { paymentId: id, reason: 'no' }, ctx)).rejects.toBeInstanceOf(ZodError);
+      await expect(returnPayment(fx.people.juri, { paymentId: id, reason }, ctx)).rejects.toBeInstanceOf(ZodError);
+    await expect(rejectPayment(fx.people.juri, { paymentId: id, reason: 'no' }, ctx)).rejects.toBeInstanceOf(ZodError);
     expect(await written(id)).toEqual(before);
     const markup = '<script>alert(1)</script> <b>IBAN</b> & "nimi"\r\nteine rida';
-    await returnPayment(people.juri, { paymentId: id, reason: markup }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: id, reason: markup }, ctx);
     expect((await row(id)).returnReason).toBe('<script>alert(1)</script> <b>IBAN</b> & "nimi"\nteine rida');
     // The e-mail shows it as text: escaped in the HTML part.
     const mails = await d()
@@ -196,29 +194,30 @@ describe('returning, correcting and rejecting benefit payments', () => {
 
   it('refuses return, reject and resubmit to the roles that must not use them, and the preparer their own payment; nothing is written', async () => {
     const id = await prepared();
-    const own = await prepared(people.rasmus); // Rasmus is a specialist and a manager
+    const own = await prepared(fx.people.rasmus); // Rasmus is a specialist and a manager
     const before = [await written(id), await written(own)];
     const reason = { reason: 'Kontrolli summat.' };
     // Only approvers (managers) return and reject: not specialists (the preparer), finance, admins or IT.
-    for (const who of [people.mari, people.tonu, helje, people.peeter, people.aivar]) {
+    for (const who of [fx.people.mari, fx.people.tonu, fx.helje, fx.people.peeter, fx.people.aivar]) {
       await expect(returnPayment(who, { paymentId: id, ...reason }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(rejectPayment(who, { paymentId: id, ...reason }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
     }
     // Four eyes: the preparer never approves, returns or rejects their own payment, whatever roles they hold.
-    await expect(approvePayment(people.rasmus, { paymentId: own }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnApproval' });
-    await expect(returnPayment(people.rasmus, { paymentId: own, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnDecision' });
-    await expect(rejectPayment(people.rasmus, { paymentId: own, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnDecision' });
+    await expect(approvePayment(fx.people.rasmus, { paymentId: own }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnApproval' });
+    await expect(returnPayment(fx.people.rasmus, { paymentId: own, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnDecision' });
+    await expect(rejectPayment(fx.people.rasmus, { paymentId: own, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnDecision' });
     // A manager of another region does not see it.
-    await expect(returnPayment(people.ulle, { paymentId: id, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
-    await expect(rejectPayment(people.ulle, { paymentId: id, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
+    await expect(returnPayment(fx.people.ulle, { paymentId: id, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
+    await expect(rejectPayment(fx.people.ulle, { paymentId: id, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
     expect([await written(id), await written(own)]).toEqual(before);
 
-    await returnPayment(people.juri, { paymentId: id, ...reason }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: id, ...reason }, ctx);
     const returned = await written(id);
     // Only the preparer resubmits: not the manager who returned it, finance, admins, IT, or another specialist.
-    for (const who of [people.juri, helje, people.peeter, people.aivar])
+    for (const who of [fx.people.juri, fx.helje, fx.people.peeter, fx.people.aivar])
       await expect(resubmitPayment(who, correction(id), ctx)).rejects.toBeInstanceOf(ForbiddenError);
-    for (const who of [people.tonu, people.andres]) await expect(resubmitPayment(who, correction(id), ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
+    for (const who of [fx.people.tonu, fx.people.andres])
+      await expect(resubmitPayment(who, correction(id), ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
     expect(await written(id)).toEqual(returned);
     // The database refuses a self-return or self-rejection, and a returned payment without its reason.
     await expect(
@@ -232,17 +231,20 @@ describe('returning, correcting and rejecting benefit payments', () => {
       ),
     ).rejects.toThrow();
     await expect(d().execute(sql`update benefit_payments set return_reason = null where id = ${id}`)).rejects.toThrow();
-    await expect(d().execute(sql`update benefit_payments set approved_by = ${people.juri.id}, approved_at = now() where id = ${id}`)).rejects.toThrow();
+    await expect(d().execute(sql`update benefit_payments set approved_by = ${fx.people.juri.id}, approved_at = now() where id = ${id}`)).rejects.toThrow();
   });
 
   it('two decisions on one payment at the same moment (approve and return, approve and reject, a double return): exactly one wins', async () => {
     // (Return and then reject, one after the other, is a valid sequence: a returned payment may be rejected.)
     const races: ((id: string) => Promise<void>)[][] = [
-      [(id) => approvePayment(people.juri, { paymentId: id }, ctx), (id) => returnPayment(people.rasmus, { paymentId: id, reason: 'Kontrolli summat.' }, ctx)],
-      [(id) => approvePayment(people.rasmus, { paymentId: id }, ctx), (id) => rejectPayment(people.juri, { paymentId: id, reason: 'Pole alust.' }, ctx)],
       [
-        (id) => returnPayment(people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
-        (id) => returnPayment(people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
+        (id) => approvePayment(fx.people.juri, { paymentId: id }, ctx),
+        (id) => returnPayment(fx.people.rasmus, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
+      ],
+      [(id) => approvePayment(fx.people.rasmus, { paymentId: id }, ctx), (id) => rejectPayment(fx.people.juri, { paymentId: id, reason: 'Pole alust.' }, ctx)],
+      [
+        (id) => returnPayment(fx.people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
+        (id) => returnPayment(fx.people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
       ],
     ];
     for (const race of races) {
@@ -255,10 +257,10 @@ describe('returning, correcting and rejecting benefit payments', () => {
     }
     // A double-clicked resubmit (two requests at once) resubmits once.
     const id = await prepared();
-    await returnPayment(people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx);
     const results = await Promise.allSettled([
-      resubmitPayment(people.mari, correction(id, { amount: '270,00' }), ctx),
-      resubmitPayment(people.mari, correction(id, { amount: '270,00' }), ctx),
+      resubmitPayment(fx.people.mari, correction(id, { amount: '270,00' }), ctx),
+      resubmitPayment(fx.people.mari, correction(id, { amount: '270,00' }), ctx),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect((await row(id)).status).toBe('prepared');
@@ -274,8 +276,8 @@ describe('returning, correcting and rejecting benefit payments', () => {
       await holder.begin(async (t) => {
         await t`select id from benefit_payments where id = ${id} for update`;
         racing = Promise.allSettled([
-          approvePayment(people.juri, { paymentId: id }, ctx),
-          returnPayment(people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
+          approvePayment(fx.people.juri, { paymentId: id }, ctx),
+          returnPayment(fx.people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
         ]);
         // Both are now waiting for the row on their own connections.
         for (let i = 0; i < 50; i++) {
