@@ -4,7 +4,7 @@ import { clients, documents, documentTypes, identityChecks, staff } from '@/db/s
 import { isValidPersonalCode } from '@/lib/personal-code';
 import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
-import { visibleDocuments, withHeldWork, type RegisterActor } from '@/server/register/visibility';
+import { visibleDocuments, withHeldWorkNow, type RegisterActor } from '@/server/register/visibility';
 
 /** Clients by personal code (exact, checksum-valid) or by name. A search by code is audited. */
 export async function searchClients(actor: RegisterActor, query: string, ctx: { requestId: string }) {
@@ -45,7 +45,7 @@ export async function searchClients(actor: RegisterActor, query: string, ctx: { 
 export async function getClientCard(actor: RegisterActor, clientId: string, ctx: { requestId: string; purpose?: string }) {
   const role = authorize(actor, 'clients.read');
   const db = await getDb();
-  actor = await withHeldWork(db, actor);
+  actor = await withHeldWorkNow(actor);
   const [client] = await db.select().from(clients).where(eq(clients.id, clientId));
   if (!client) return null;
   const [docs, checks] = await Promise.all([

@@ -6,7 +6,7 @@ import { recordAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { databaseStorage } from '@/server/files/storage';
 import { inspectPdf, parseVerificationCode } from '@/server/pdf';
-import { visibleDocuments, withHeldWork, type RegisterActor } from '@/server/register/visibility';
+import { visibleDocuments, withHeldWorkNow, type RegisterActor } from '@/server/register/visibility';
 import { getTemplate } from '@/templates/registry';
 
 type Ctx = { requestId: string };
@@ -15,7 +15,7 @@ type Ctx = { requestId: string };
 export async function readIssuedPdf(actor: RegisterActor, issuedId: string, ctx: Ctx) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
-  actor = await withHeldWork(db, actor);
+  actor = await withHeldWorkNow(actor);
   const [row] = await db
     .select({ issued: issuedDocuments, number: documents.number, clientCode: clients.personalCode })
     .from(issuedDocuments)
@@ -45,7 +45,7 @@ export async function readIssuedPdf(actor: RegisterActor, issuedId: string, ctx:
 export async function issuedForClient(actor: RegisterActor, clientId: string) {
   authorize(actor, 'clients.read');
   const db = await getDb();
-  actor = await withHeldWork(db, actor);
+  actor = await withHeldWorkNow(actor);
   const rows = await db
     .select({
       id: issuedDocuments.id,
@@ -69,7 +69,7 @@ export async function issuedForClient(actor: RegisterActor, clientId: string) {
 export async function issuedForDocument(actor: RegisterActor, documentId: string) {
   authorize(actor, 'register.read');
   const db = await getDb();
-  actor = await withHeldWork(db, actor);
+  actor = await withHeldWorkNow(actor);
   const [row] = await db
     .select({ id: issuedDocuments.id, verificationCode: issuedDocuments.verificationCode, sealed: issuedDocuments.sealed, sha256: issuedDocuments.sha256 })
     .from(issuedDocuments)
@@ -162,7 +162,7 @@ export async function verifyDocument(actor: RegisterActor, input: { code?: strin
 export async function issuingContext(actor: RegisterActor, input: { clientId?: string; documentId?: string }, ctx: Ctx & { now?: Date }) {
   const role = authorize(actor, 'documents.issue');
   const db = await getDb();
-  actor = await withHeldWork(db, actor);
+  actor = await withHeldWorkNow(actor);
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Tallinn' }).format(ctx.now ?? new Date());
   const [me] = await db.select().from(staff).where(eq(staff.id, actor.id));
   const signer = { name: me ? `${me.givenName} ${me.familyName}` : '', title: me?.title ?? '', email: me?.email ?? '', phone: me?.phone ?? '' };

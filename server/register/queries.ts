@@ -8,9 +8,8 @@ import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, tallinnDate } from '@/server/calendar/working-days';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { databaseStorage } from '@/server/files/storage';
-import { heldForNow } from '@/server/org/held-for-now';
 import { registerReference } from './reference-cache';
-import { visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
+import { visibleDocuments, withHeldWorkNow, type RegisterActor } from './visibility';
 
 const assignee = aliasedTable(staff, 'assignee');
 
@@ -132,14 +131,6 @@ async function clientIdsForName(db: Db, client: string | undefined): Promise<str
   return rows.length > CLIENT_IDS_MAX ? undefined : rows.map((r) => r.id);
 }
 
-/**
- * `withHeldWork`, reusing this request's lookup of today's held work (the portal layout has
- * made it already for its "substituting for" line), so a page reads the absences once.
- */
-async function withHeldWorkNow(db: Db, actor: RegisterActor): Promise<RegisterActor> {
-  return withHeldWork(db, actor.heldFor ? actor : { ...actor, heldFor: await heldForNow(actor.id) });
-}
-
 /** The register search as one SQL statement (exported so the benchmark can run the very same SQL raw). */
 export function documentSearchQuery(db: Db, actor: RegisterActor, filter: DocumentFilter, today: string) {
   const limit = Math.min(filter.limit ?? 50, 500);
@@ -198,7 +189,7 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
   const today = tallinnDate(new Date());
   const limit = Math.min(filter.limit ?? 50, 500);
   const sort = filter.sort === 'due' ? 'due' : 'registered';
-  actor = await withHeldWorkNow(db, actor);
+  actor = await withHeldWorkNow(actor);
   if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: actor.heldFor };
   if (filter.client && !filter.clientIds) filter = { ...filter, clientIds: await clientIdsForName(db, filter.client) };
   const rows = await documentSearchQuery(await getSearchDb(), actor, filter, today);
@@ -236,7 +227,7 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
 export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { requestId: string; purpose?: string }) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
-  actor = await withHeldWorkNow(db, actor);
+  actor = await withHeldWorkNow(actor);
   const visible = visibleDocuments(actor);
   const [row] = await db
     .select({
@@ -318,7 +309,7 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
 export async function readAttachment(actor: RegisterActor, attachmentId: string, ctx: { requestId: string }) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
-  actor = await withHeldWork(db, actor);
+  actor = await withHeldWorkNow(actor);
   const [row] = await db
     .select({ attachment: attachments, number: documents.number, clientCode: clients.personalCode })
     .from(attachments)

@@ -3,6 +3,7 @@ import type { Queryable } from '@/server/tx';
 import { documents } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { authorize } from '@/server/auth/policy';
+import { heldForNow } from '@/server/org/held-for-now';
 import { heldFor } from '@/server/org/substitution';
 
 export type RegisterActor = {
@@ -40,4 +41,13 @@ export function canSeeDocument(actor: RegisterActor, doc: { isRestricted: boolea
 export async function withHeldWork<A extends RegisterActor>(db: Queryable, actor: A): Promise<A> {
   if (seesEverything(actor) || actor.heldFor) return actor;
   return { ...actor, heldFor: await heldFor(db, actor.id) };
+}
+
+/**
+ * `withHeldWork` for reads within a request: today's held work is looked up once per request
+ * (`heldForNow`, which the portal layout has already used for its "substituting for" line).
+ */
+export async function withHeldWorkNow<A extends RegisterActor>(actor: A): Promise<A> {
+  if (seesEverything(actor) || actor.heldFor) return actor;
+  return { ...actor, heldFor: await heldForNow(actor.id) };
 }
