@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { setupTestDatabase, testDbKind } from '@/test/db';
-import { appliedMigrationCount, openDb, runMigrations, selectRows, type DbHandle } from './client';
+import { openFreshDatabase, setupTestDatabase } from '@/test/db';
+import { appliedMigrationCount, runMigrations, selectRows } from './client';
 import { offices, regions, staff, units } from './schema';
 import { seedDemo } from './seed/seed';
 import { demoStaff } from './seed/org-data';
@@ -34,7 +33,7 @@ describe('migrations and seed', () => {
     const older = fs.mkdtempSync(path.join(os.tmpdir(), 'toolaud-migrations-'));
     fs.cpSync(path.join(process.cwd(), 'db/migrations'), older, { recursive: true });
     fs.writeFileSync(path.join(older, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
-    const fresh = await freshDatabase();
+    const fresh = await openFreshDatabase();
     try {
       process.env.MIGRATIONS_DIR = older;
       await runMigrations(fresh.handle);
@@ -84,26 +83,3 @@ describe('migrations and seed', () => {
     expect([...roles].sort()).toEqual(['admin', 'finance', 'it_support', 'manager', 'specialist']);
   });
 });
-
-/** An empty database of the kind under test, not migrated. */
-async function freshDatabase(): Promise<{ handle: DbHandle; close: () => Promise<void> }> {
-  if (testDbKind !== 'postgres') {
-    const handle = await openDb({ dataDir: 'memory://', migrate: false });
-    return { handle, close: () => handle.close() };
-  }
-  const { default: postgres } = await import('postgres');
-  const admin = postgres(process.env.TEST_PG_URL!, { max: 1, onnotice: () => {} });
-  const name = `toolaud_upgrade_${randomBytes(6).toString('hex')}`;
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(process.env.TEST_PG_URL!);
-  url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString(), migrate: false, poolMax: 2 });
-  return {
-    handle,
-    close: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}

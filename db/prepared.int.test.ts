@@ -1,32 +1,24 @@
-import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { testDbKind } from '@/test/db';
-import { openDb, selectRows, type DbHandle } from './client';
+import { openFreshDatabase, testDbKind } from '@/test/db';
+import { selectRows, type DbHandle } from './client';
 import { units } from './schema';
 
 // db/client.ts sends drizzle's queries to PostgreSQL as named prepared statements (one round
 // trip each instead of two). PGlite has no such protocol choice, so this is PostgreSQL only.
 describe.skipIf(testDbKind !== 'postgres')('queries on PostgreSQL are prepared once per connection', () => {
   async function withDatabase(run: (handle: DbHandle) => Promise<void>, env: Record<string, string> = {}) {
-    const { default: postgres } = await import('postgres');
-    const admin = postgres(process.env.TEST_PG_URL!, { max: 1, onnotice: () => {} });
-    const name = `toolaud_prepared_${randomBytes(6).toString('hex')}`;
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(process.env.TEST_PG_URL!);
-    url.pathname = `/${name}`;
     const saved = { ...process.env };
     Object.assign(process.env, env);
-    const handle = await openDb({ url: url.toString(), migrate: true, poolMax: 1 });
+    const fresh = await openFreshDatabase({ migrate: true, poolMax: 1 });
     process.env = saved;
     try {
-      await run(handle);
+      await run(fresh.handle);
     } finally {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await fresh.close();
     }
   }
+
   const preparedCount = async (handle: DbHandle) =>
     Number((await selectRows<{ n: string }>(handle.db, sql`select count(*) as n from pg_prepared_statements where statement like '%"units"%'`))[0]!.n);
   const unitNamed = (handle: DbHandle, code: string) => handle.db.select({ name: units.nameEt }).from(units).where(eq(units.code, code));

@@ -41,3 +41,33 @@ export function setupTestDatabase(): { handle: () => DbHandle; url: () => string
   });
   return { handle: () => handle, url: () => url };
 }
+
+/**
+ * A database of its own for one test, of the kind under test (a new PostgreSQL database,
+ * dropped by close(), or an in-memory PGlite): not the file's shared one, not installed as
+ * the process-wide handle, migrated only when asked.
+ */
+export async function openFreshDatabase({ migrate = false, poolMax = 2 }: { migrate?: boolean; poolMax?: number } = {}): Promise<{
+  handle: DbHandle;
+  close: () => Promise<void>;
+}> {
+  if (testDbKind !== 'postgres') {
+    const handle = await openDb({ dataDir: 'memory://', migrate });
+    return { handle, close: () => handle.close() };
+  }
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(process.env.TEST_PG_URL!, { max: 1, onnotice: () => {} });
+  const name = `toolaud_fresh_${randomBytes(6).toString('hex')}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(process.env.TEST_PG_URL!);
+  url.pathname = `/${name}`;
+  const handle = await openDb({ url: url.toString(), migrate, poolMax });
+  return {
+    handle,
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
