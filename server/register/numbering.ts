@@ -16,14 +16,14 @@ const numberPrefix = (series: { code: string; withYear: boolean }, year: number)
   series.withYear ? `${series.code}/${String(year % 100).padStart(2, '0')}/` : `${series.code}/`;
 
 /** Stands for the number in JSON written by the statement that allocates it (see numberInStatement). */
-const NUMBER_TOKEN = JSON.stringify('\u2060registration-number\u2060');
+const NUMBER_TOKEN = '\u2060registration-number\u2060';
 
 export type NumberInStatement = {
   /** The counter's CTE, named `num`: first in the statement's WITH list. */
   cte: SQL;
   sequence: SQL;
   number: SQL;
-  /** JSON text (or a JSON value, for a jsonb column) with the number put in for `numberToken`. */
+  /** JSON text with the number put in where `numberToken` stood (cast it for a jsonb column). */
   inJson: (json: string) => SQL;
   /** Put this where the number goes in an object that becomes JSON. */
   numberToken: string;
@@ -50,8 +50,8 @@ export async function numberInStatement(tx: Tx, seriesCode: string, year: number
     cte: sql`num as (${counter.getSQL()})`,
     sequence,
     number,
-    inJson: (json) => sql`replace(${json}::text, ${NUMBER_TOKEN}::text, to_json(${number})::text)`,
-    numberToken: JSON.parse(NUMBER_TOKEN) as string,
+    inJson: (json) => sql`replace(${json}::text, ${JSON.stringify(NUMBER_TOKEN)}::text, to_json(${number})::text)`,
+    numberToken: NUMBER_TOKEN,
     formatted: (n) => formatNumber(series, year, n),
   };
 }
