@@ -8,7 +8,7 @@ export NEXT_TELEMETRY_DISABLED=1
 [ -f .next/BUILD_ID ] || npx next build
 source scripts/pg-cluster.sh
 # Statement statistics: bench-load.ts prints where PostgreSQL's time went.
-export PG_CLUSTER_OPTIONS="-c shared_preload_libraries=pg_stat_statements"
+export PG_CLUSTER_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"
 PG_CLUSTER_PORT=${PG_CLUSTER_PORT:-4349} pg_cluster_start
 trap pg_cluster_stop EXIT
 export BENCH_DATABASE_URL="$TEST_PG_URL"

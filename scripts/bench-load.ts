@@ -380,6 +380,32 @@ async function load(
   return { name, result, latencies, errorsBySecond, appErrors: registrations.failed - failedBefore, kinds, cpu };
 }
 
+/** Clears pg_stat_statements (loaded by scripts/bench-load.sh); false when the server runs without it. */
+async function resetStatements(): Promise<boolean> {
+  const available = await sql`select 1 from pg_available_extensions where name = 'pg_stat_statements'`;
+  if (!available.length) return false;
+  await sql`create extension if not exists pg_stat_statements`;
+  return sql`select pg_stat_statements_reset()`.then(
+    () => true,
+    () => false,
+  );
+}
+/** PostgreSQL's time by statement since the reset: execution and planning (track_planning). */
+async function topStatements(limit: number): Promise<string> {
+  const rows = await sql`
+    select left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 50) || coalesce(' … where ' || left(substring(regexp_replace(query, '[[:space:]]+', ' ', 'g') from ' where (.*)$'), 150), '') as q,
+      calls, total_exec_time as exec, total_plan_time as plan
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'toolaud_load')
+    order by total_exec_time + total_plan_time desc limit ${limit}`;
+  return rows
+    .map((r) => {
+      const calls = Math.max(1, Number(r.calls));
+      const [exec, plan] = [Number(r.exec), Number(r.plan)];
+      return `${r.q as string}… ${calls} × ${(exec / calls).toFixed(2)} ms (planning ${(plan / calls).toFixed(2)} ms) = ${((exec + plan) / 1000).toFixed(1)} s`;
+    })
+    .join('; ');
+}
+
 // Warm-up, not measured: first renders, JIT, connection pools.
 await load('warm-up', origin, portalRequests(), 8);
 
@@ -428,8 +454,11 @@ log(`single-user medians: ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms 
 // to one page saves, without the mix's noise. BENCH_PAGE_SECONDS=0 skips it.
 const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 6);
 const pageCosts: { what: string; rps: number; cpu: string }[] = [];
+// BENCH_PAGES=/a,/b: only these pages (e.g. a page made for an experiment), then stop.
+const onlyPages = process.env.BENCH_PAGES?.split(',').map((p) => [p, p] as const);
+const pagesStatements = onlyPages && (await resetStatements());
 if (PAGE_SECONDS > 0) {
-  for (const [what, pathname] of [
+  for (const [what, pathname] of onlyPages ?? [
     ['/ (desk)', '/'],
     ['/dokumendid', '/dokumendid'],
     ['/dokumendid?vaade=minu', '/dokumendid?vaade=minu'],
@@ -450,17 +479,17 @@ if (PAGE_SECONDS > 0) {
   }
   log(`CPU ms per page alone: ${pageCosts.map((x) => `${x.what} ${x.cpu} (${x.rps.toFixed(0)} req/s)`).join('; ')}`);
 }
+if (onlyPages) {
+  if (pagesStatements) log(`database time by statement: ${await topStatements(10)}`);
+  tearingDown = true;
+  for (const child of [...children]) await stopChild(child, 'SIGTERM');
+  await edge.stop();
+  process.exit(0);
+}
 log('clean run');
 // Where PostgreSQL's time goes in the clean run, by statement (pg_stat_statements, loaded by
 // scripts/bench-load.sh; absent when the server was started without it).
-const statements = await sql`select 1 from pg_available_extensions where name = 'pg_stat_statements'`.then(async (available) => {
-  if (!available.length) return false;
-  await sql`create extension if not exists pg_stat_statements`;
-  return sql`select pg_stat_statements_reset()`.then(
-    () => true,
-    () => false,
-  );
-});
+const statements = await resetStatements();
 // What the database's busy backends are doing, sampled through the clean run: where requests wait.
 const waits = new Map<string, number>();
 let samples = 0;
@@ -483,18 +512,7 @@ const waitSummary =
     .slice(0, 6)
     .map(([w, n]) => `${w} ${((100 * n) / Math.max(1, waitTotal)).toFixed(0)} %`)
     .join('; ') + ` (${samples} samples, ${(waitTotal / Math.max(1, samples)).toFixed(1)} active backends on average)`;
-const topStatements = statements
-  ? (
-      await sql`
-        select left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 50) || coalesce(' … where ' || left(substring(regexp_replace(query, '[[:space:]]+', ' ', 'g') from ' where (.*)$'), 150), '') as q, calls, total_exec_time + total_plan_time as ms
-        from pg_stat_statements where dbid = (select oid from pg_database where datname = 'toolaud_load')
-        order by ms desc limit 6`
-    )
-      .map(
-        (r) => `${r.q as string}… ${Number(r.calls)} × ${(Number(r.ms) / Math.max(1, Number(r.calls))).toFixed(2)} ms = ${(Number(r.ms) / 1000).toFixed(1)} s`,
-      )
-      .join('; ')
-  : 'not measured (pg_stat_statements not loaded)';
+const topStatementsText = statements ? await topStatements(6) : 'not measured (pg_stat_statements not loaded)';
 
 // Latency at a given offered load. The runs above are closed loops (each connection sends its
 // next request the moment the last one answers), which measures capacity; users pause
@@ -561,7 +579,7 @@ if (profile || process.env.BENCH_CLEAN_ONLY) {
   log(`by kind: ${clean.kinds}`);
   log(`CPU ms per request: ${clean.cpu}`);
   log(`database backends: ${waitSummary}`);
-  log(`database time by statement: ${topStatements}`);
+  log(`database time by statement: ${topStatementsText}`);
   tearingDown = true;
   for (const child of [...children]) await stopChild(child, 'SIGTERM');
   await edge.stop();
@@ -747,7 +765,7 @@ ${row(clean)}
 ${row(ceiling)}
 ${row(faulty)}
 
-By kind of request in the clean run: ${clean.kinds}. CPU time per request in the clean run (ms; all processes of each part, from /proc): ${clean.cpu}; the bare page: ${ceiling.cpu}. Active database backends in the clean run, by wait event and statement: ${waitSummary}. Statements by database time in the clean run (pg_stat_statements; execution and planning): ${topStatements}.
+By kind of request in the clean run: ${clean.kinds}. CPU time per request in the clean run (ms; all processes of each part, from /proc): ${clean.cpu}; the bare page: ${ceiling.cpu}. Active database backends in the clean run, by wait event and statement: ${waitSummary}. Statements by database time in the clean run (pg_stat_statements; execution and planning): ${topStatementsText}.
 
 One user alone, one request at a time (median of 15, through nginx): ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms (${x.kb.toFixed(0)} KiB)`).join('; ')}.
 ${pageCosts.length ? `\nEach page alone (4 connections, ${PAGE_SECONDS} s), CPU ms per request: ${pageCosts.map((x) => `${x.what} ${x.cpu} (${x.rps.toFixed(0)} req/s)`).join('; ')}.\n` : ''}

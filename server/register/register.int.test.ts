@@ -20,7 +20,7 @@ import {
   requestMissingDocuments,
   setDocumentStatus,
 } from './mutations';
-import { documentSearchQuery, getDocumentCard, readAttachment, searchDocuments } from './queries';
+import { documentSearchQuery, getDocumentCard, plannedPerRun, readAttachment, searchDocuments } from './queries';
 import type { RegisterActor } from './visibility';
 
 const db = setupTestDatabase();
@@ -438,6 +438,19 @@ describe('lists', () => {
     }
     expect((await searchDocuments(admin, { client: 'connež' })).rows.length).toBeGreaterThan(0);
     expect((await searchDocuments(admin, { client: '%' })).rows).toEqual([]);
+  });
+  it('browsing the list and its tabs runs prepared; a search with typed values is planned for its values', () => {
+    for (const browse of [{}, { view: 'mine' }, { view: 'unit', status: 'open' }, { status: 'open', sort: 'due' }, { cursor: 'x' }] as const)
+      expect(plannedPerRun(browse), JSON.stringify(browse)).toBe(false);
+    for (const search of [
+      { client: 'Tamm' },
+      { number: '2-1/5' },
+      { typeCode: 'general_letter' },
+      { status: 'closed' },
+      { from: '2026-01-01' },
+      { overdueOnly: true },
+    ] as const)
+      expect(plannedPerRun(search), JSON.stringify(search)).toBe(true);
   });
 });
 
