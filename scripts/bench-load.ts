@@ -454,8 +454,9 @@ log(`single-user medians: ${singles.map((x) => `${x.what} ${x.ms.toFixed(0)} ms 
 // to one page saves, without the mix's noise. BENCH_PAGE_SECONDS=0 skips it.
 const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 6);
 const pageCosts: { what: string; rps: number; cpu: string }[] = [];
-// BENCH_PAGES=/a,/b: only these pages (e.g. a page made for an experiment), then stop.
-const onlyPages = process.env.BENCH_PAGES?.split(',').map((p) => [p, p] as const);
+// BENCH_PAGES=/a,/b: only these pages (e.g. a page made for an experiment), then stop;
+// [id] stands for a document the user may open.
+const onlyPages = process.env.BENCH_PAGES?.split(',').map((p) => [p, p.replace('[id]', probe.docs[0]!)] as const);
 const pagesStatements = onlyPages && (await resetStatements());
 if (PAGE_SECONDS > 0) {
   for (const [what, pathname] of onlyPages ?? [
