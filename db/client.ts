@@ -107,18 +107,94 @@ async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
     // While PostgreSQL restarts, a request waits this long for a connection, then fails
     // cleanly instead of hanging for postgres.js's default 30 s.
     connect_timeout: Number(process.env.DB_CONNECT_TIMEOUT ?? 10),
+    // postgres.js waits 3^n/100 s (up to 20 s) before reconnecting, n counting every failed
+    // attempt of the whole pool: after a restart of a few seconds a query handed to a closed
+    // connection sat out that wait, 10-20 s after PostgreSQL was back (bench:load's fault run).
+    // Waiting for the server is whilstUnreachable's job; reconnecting stays quick.
+    backoff: reconnectDelaySeconds,
     onnotice: () => {},
     // Per instance, so pg_stat_activity shows each instance's pool (the metrics read it).
     connection: { application_name: process.env.INSTANCE_ID ? `toolaud:${process.env.INSTANCE_ID}` : 'toolaud', TimeZone: 'UTC' },
   });
   const prepare = process.env.DB_PREPARE !== '0';
-  const db = drizzle(prepare ? alwaysPrepared(client) : client, { schema }) as unknown as Db;
-  const searchDb = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(waitingForServer(client, { prepare }), { schema }) as unknown as Db;
+  const searchDb = drizzle(waitingForServer(client, { prepare: false }), { schema }) as unknown as Db;
   return { db, searchDb, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
 }
 
 type Sql = import('postgres').Sql;
 type TransactionSql = import('postgres').TransactionSql;
+
+/** Seconds before a closed connection tries again: 0.05, 0.1, 0.2 … at most 1. */
+export const reconnectDelaySeconds = (attempt: number) => Math.min(0.025 * 2 ** attempt, 1) * (0.5 + Math.random() / 2);
+
+/**
+ * Errors that mean the query never reached PostgreSQL: no server on the socket or port, or
+ * a server still starting or already shutting down (57P03, at sign-on). Those are safe to
+ * send again. A connection lost under a sent query (CONNECTION_CLOSED, ECONNRESET, 57P01)
+ * is not: the statement may have run, so that request fails.
+ */
+export function neverReachedServer(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'ECONNREFUSED' || code === '57P03';
+}
+
+/**
+ * Runs `send` again while PostgreSQL cannot be reached, for up to DB_UNAVAILABLE_WAIT seconds
+ * (default 10) in all: a request that arrives while the server restarts waits for it instead
+ * of failing at once. What fails for another reason, or still after that, fails as it is.
+ */
+export async function whilstUnreachable<T>(
+  send: () => Promise<T>,
+  mayResend: (error: unknown) => boolean = neverReachedServer,
+  waitSeconds = Number(process.env.DB_UNAVAILABLE_WAIT ?? 10),
+): Promise<T> {
+  const giveUpAt = performance.now() + waitSeconds * 1000;
+  for (let pause = 50; ; pause = Math.min(pause * 2, 500)) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!mayResend(error) || performance.now() + pause > giveUpAt) throw error;
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  }
+}
+
+/**
+ * The client drizzle is given: every query and transaction goes through whilstUnreachable,
+ * and with `prepare` as a named statement (alwaysPrepared). A transaction is sent again only
+ * when its BEGIN never reached the server, i.e. before its callback ran.
+ */
+export function waitingForServer(client: Sql, { prepare }: { prepare: boolean }): Sql {
+  const target = prepare ? alwaysPrepared(client) : client;
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      if (key === 'unsafe') {
+        // drizzle awaits the query or its .values(); postgres.js sends it only then, so each try is a fresh query.
+        return (query: string, params?: unknown[], options?: object) => {
+          const fresh = () => t.unsafe(query, params as never, options as never);
+          return {
+            then: (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) => whilstUnreachable(() => fresh()).then(ok, fail),
+            values: () => whilstUnreachable(() => fresh().values()),
+          };
+        };
+      }
+      if (key === 'begin') {
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: TransactionSql) => unknown;
+          let started = false;
+          const run = (tx: TransactionSql) => ((started = true), fn(tx));
+          return whilstUnreachable(
+            () => (t.begin as (...a: unknown[]) => Promise<unknown>)(...args, run),
+            (error) => !started && neverReachedServer(error),
+          );
+        };
+      }
+      const value = Reflect.get(t, key, receiver);
+      return typeof value === 'function' ? value.bind(t) : value;
+    },
+  });
+}
 
 /**
  * postgres.js runs drizzle's queries unnamed (drizzle asks for a named statement only with

@@ -156,11 +156,17 @@ const baseEnv = {
   RATE_LIMIT_INCIDENT_PERSON: '100000/300',
   RATE_LIMIT_INCIDENT_IP: '100000/300',
 };
+// BENCH_LOG_DIR=dir: each instance's and the worker's JSON log goes to a file there (to see why requests failed).
+const logTo = (name: string) => {
+  if (!process.env.BENCH_LOG_DIR) return 'ignore' as const;
+  fs.mkdirSync(process.env.BENCH_LOG_DIR, { recursive: true });
+  return fs.openSync(path.join(process.env.BENCH_LOG_DIR, `${name}.log`), 'a');
+};
 function startInstance(port: number, id: string, extra: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcess {
   return quiet(
     // BENCH_NODE_ARGS: extra V8/Node flags for the instances (e.g. --max-semi-space-size=32), to compare.
     spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...nodeArgs, 'scripts/start.mjs'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', logTo(id), 'inherit'],
       env: { ...baseEnv, PORT: String(port), INSTANCE_ID: id, DB_POOL_MAX: process.env.BENCH_POOL_MAX ?? '10', ...extra },
     }),
   );
@@ -168,7 +174,7 @@ function startInstance(port: number, id: string, extra: Record<string, string> =
 function startWorker(): ChildProcess {
   return quiet(
     spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/worker.ts'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', logTo('worker'), 'inherit'],
       env: { ...baseEnv, OUTBOX_POLL_MS: '250', DB_POOL_MAX: '3', OUTBOX_LEASE_SECONDS: '30' },
     }),
   );
