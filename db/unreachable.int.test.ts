@@ -151,11 +151,14 @@ describe.skipIf(testDbKind !== 'postgres')('a connection that closed with a writ
       connect_timeout: 2,
       backoff: reconnectDelaySeconds,
       onnotice: () => {},
-      socket: () => {
-        const socket = net.connect(Number(target.port), target.hostname);
-        sockets.push(socket);
-        return socket;
-      },
+      // postgres.js's documented `socket` option (a socket of our own, to watch), missing from its types.
+      ...({
+        socket: () => {
+          const socket = net.connect(Number(target.port), target.hostname);
+          sockets.push(socket);
+          return socket;
+        },
+      } as object),
     });
     try {
       expect(await client`select 1 as n`).toEqual([{ n: 1 }]);

@@ -195,7 +195,19 @@ export function documentSearchQuery(db: Db, actor: RegisterActor, filter: Docume
  * for a list page (bench:load, per page alone).
  */
 export function plannedPerRun(f: DocumentFilter): boolean {
-  return Boolean(f.number || f.year || f.client || f.clientIds || f.typeCode || (f.status && f.status !== 'open') || f.channel || f.from || f.to || f.assigneeId || f.overdueOnly);
+  return Boolean(
+    f.number ||
+    f.year ||
+    f.client ||
+    f.clientIds ||
+    f.typeCode ||
+    (f.status && f.status !== 'open') ||
+    f.channel ||
+    f.from ||
+    f.to ||
+    f.assigneeId ||
+    f.overdueOnly,
+  );
 }
 
 export async function searchDocuments(actor: RegisterActor, filter: DocumentFilter): Promise<{ rows: DocumentListItem[]; nextCursor: string | null }> {
