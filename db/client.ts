@@ -117,8 +117,8 @@ async function openPostgres(url: string, poolMax?: number): Promise<DbHandle> {
     connection: { application_name: process.env.INSTANCE_ID ? `toolaud:${process.env.INSTANCE_ID}` : 'toolaud', TimeZone: 'UTC' },
   });
   const prepare = process.env.DB_PREPARE !== '0';
-  const db = drizzle(waitingForServer(client, { prepare }), { schema }) as unknown as Db;
-  const searchDb = drizzle(waitingForServer(client, { prepare: false }), { schema }) as unknown as Db;
+  const db = drizzle(portalClient(client, { prepare, wait: true }), { schema }) as unknown as Db;
+  const searchDb = drizzle(portalClient(client, { prepare: false, wait: true }), { schema }) as unknown as Db;
   return { db, searchDb, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
 }
 
@@ -161,61 +161,41 @@ export async function whilstUnreachable<T>(
 }
 
 /**
- * The client drizzle is given: every query and transaction goes through whilstUnreachable,
- * and with `prepare` as a named statement (alwaysPrepared). A transaction is sent again only
- * when its BEGIN never reached the server, i.e. before its callback ran.
+ * The client drizzle is given, one Proxy over postgres.js:
+ * - `prepare`: queries go as named prepared statements. postgres.js runs drizzle's queries
+ *   unnamed (drizzle asks for a named statement only with .prepare()), and an unnamed query
+ *   with parameters takes two round trips: Parse+Describe, wait for the parameter types, then
+ *   Bind+Execute. Named, each connection describes a statement once and then sends one
+ *   Bind+Execute per query: half the round trips and no re-parsing (BENCHMARKS.md,
+ *   bench:load). The set of statements is bounded by the code's query shapes, and postgres.js
+ *   retries a statement that a migration invalidated. DB_PREPARE=0 turns it off (for a
+ *   transaction-mode pooler such as PgBouncer < 1.21). Transactions hand drizzle a client of
+ *   their own, which prepares too.
+ * - `wait`: every query and transaction goes through whilstUnreachable. A transaction is sent
+ *   again only when its BEGIN never reached the server, i.e. before its callback ran; the
+ *   queries inside it are never sent again.
  */
-export function waitingForServer(client: Sql, { prepare }: { prepare: boolean }): Sql {
-  const target = prepare ? alwaysPrepared(client) : client;
-  return new Proxy(target, {
-    get(t, key, receiver) {
-      if (key === 'unsafe') {
-        // drizzle awaits the query or its .values(); postgres.js sends it only then, so each try is a fresh query.
-        return (query: string, params?: unknown[], options?: object) => {
-          const fresh = () => t.unsafe(query, params as never, options as never);
-          return {
-            then: (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) => whilstUnreachable(() => fresh()).then(ok, fail),
-            values: () => whilstUnreachable(() => fresh().values()),
-          };
-        };
-      }
-      if (key === 'begin') {
-        return (...args: unknown[]) => {
-          const fn = args.pop() as (tx: TransactionSql) => unknown;
-          let started = false;
-          const run = (tx: TransactionSql) => ((started = true), fn(tx));
-          return whilstUnreachable(
-            () => (t.begin as (...a: unknown[]) => Promise<unknown>)(...args, run),
-            (error) => !started && neverReachedServer(error),
-          );
-        };
-      }
-      const value = Reflect.get(t, key, receiver);
-      return typeof value === 'function' ? value.bind(t) : value;
-    },
-  });
-}
-
-/**
- * postgres.js runs drizzle's queries unnamed (drizzle asks for a named statement only with
- * .prepare()), and an unnamed query with parameters takes two round trips: Parse+Describe,
- * wait for the parameter types, then Bind+Execute. Named, each connection describes a
- * statement once and then sends one Bind+Execute per query: half the round trips and no
- * re-parsing (BENCHMARKS.md, bench:load). The set of statements is bounded by the code's
- * query shapes, and postgres.js retries a statement that a migration invalidated.
- * DB_PREPARE=0 turns it off (for a transaction-mode pooler such as PgBouncer < 1.21).
- */
-export function alwaysPrepared<T extends Sql | TransactionSql>(client: T): T {
+export function portalClient<T extends Sql | TransactionSql>(client: T, { prepare, wait }: { prepare: boolean; wait: boolean }): T {
   return new Proxy(client, {
     get(target, key, receiver) {
       if (key === 'unsafe') {
-        return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+        return (query: string, params?: unknown[], options?: object) => {
+          const send = () => target.unsafe(query, params as never, (prepare ? { ...options, prepare: true } : options) as never);
+          if (!wait) return send();
+          // drizzle awaits the query or its .values(); postgres.js sends it only then, so each try is a fresh query.
+          return {
+            then: (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) => whilstUnreachable(() => send()).then(ok, fail),
+            values: () => whilstUnreachable(() => send().values()),
+          };
+        };
       }
       if (key === 'begin' || key === 'savepoint') {
-        // Transactions hand drizzle a client of their own: prepare there too.
         return (...args: unknown[]) => {
           const fn = args.pop() as (tx: TransactionSql) => unknown;
-          return (target as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!(...args, (tx: TransactionSql) => fn(alwaysPrepared(tx)));
+          let started = false;
+          const run = (tx: TransactionSql) => ((started = true), fn(prepare ? portalClient(tx, { prepare, wait: false }) : tx));
+          const call = () => (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[key]!(...args, run);
+          return wait ? whilstUnreachable(call, (error) => !started && neverReachedServer(error)) : call();
         };
       }
       const value = Reflect.get(target, key, receiver);

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, type AnyColumn, asc, desc, eq, gte, ilike, inArray, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, getSearchDb, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, missingRequests, staff, units } from '@/db/schema';
 import { isValidPersonalCode } from '@/lib/personal-code';
@@ -99,7 +99,7 @@ export function documentConditions(actor: RegisterActor, f: DocumentFilter, toda
       // Same rows either way: the documents of clients with such a name, or from such an institution.
       const byClient = f.clientIds
         ? inArray(documents.clientId, [...f.clientIds])
-        : sql`${documents.clientId} in (select ${clients.id} from ${clients} where ${clientName(clients)} ilike ${pattern})`;
+        : sql`${documents.clientId} in (select ${clients.id} from ${clients} where ${fullName(clients)} ilike ${pattern})`;
       conditions.push(or(byClient, ilike(documents.institutionName, pattern))!);
     }
   }
@@ -116,7 +116,8 @@ export function documentConditions(actor: RegisterActor, f: DocumentFilter, toda
   return conditions;
 }
 
-const clientName = (t: typeof clients) => sql`${t.givenName} || ' ' || ${t.familyName}`;
+/** A person's full name (a client or a member of staff, or an alias of either). */
+const fullName = (t: { givenName: AnyColumn; familyName: AnyColumn }) => sql<string>`${t.givenName} || ' ' || ${t.familyName}`;
 const clientNamePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** Up to this many matching clients are searched by their ids (clients_name_trgm_idx, documents_client_idx). */
 const CLIENT_IDS_MAX = 2000;
@@ -132,7 +133,7 @@ async function clientIdsForName(db: Db, client: string | undefined): Promise<str
   const rows = await db
     .select({ id: clients.id })
     .from(clients)
-    .where(ilike(clientName(clients), clientNamePattern(q)))
+    .where(ilike(fullName(clients), clientNamePattern(q)))
     .limit(CLIENT_IDS_MAX + 1);
   return rows.length > CLIENT_IDS_MAX ? undefined : rows.map((r) => r.id);
 }
@@ -176,9 +177,9 @@ export function documentSearchQuery(db: Db, actor: RegisterActor, filter: Docume
       // (custom plans; bench:load with track_planning); this way it plans in under 0.2 ms.
       typeName: sql<string>`(select ${documentTypes.nameEt} from ${documentTypes} where ${documentTypes.code} = ${documents.typeCode})`,
       clientCode: sql<string | null>`(select ${clients.personalCode} from ${clients} where ${clients.id} = ${documents.clientId})`,
-      clientName: sql<string | null>`(select ${clientName(clients)} from ${clients} where ${clients.id} = ${documents.clientId})`,
+      clientName: sql<string | null>`(select ${fullName(clients)} from ${clients} where ${clients.id} = ${documents.clientId})`,
       unitName: sql<string>`(select ${units.nameEt} from ${units} where ${units.code} = ${documents.unitCode})`,
-      assigneeName: sql<string | null>`(select ${staff.givenName} || ' ' || ${staff.familyName} from ${staff} where ${staff.id} = ${documents.assigneeId})`,
+      assigneeName: sql<string | null>`(select ${fullName(staff)} from ${staff} where ${staff.id} = ${documents.assigneeId})`,
       groundLabel: sql<string | null>`(select ${accessGrounds.label} from ${accessGrounds} where ${accessGrounds.code} = ${documents.restrictionGroundCode})`,
     })
     .from(documents)
@@ -262,7 +263,7 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
       type: documentTypes,
       client: clients,
       unitName: units.nameEt,
-      assigneeName: sql<string | null>`${assignee.givenName} || ' ' || ${assignee.familyName}`,
+      assigneeName: sql<string | null>`${fullName(assignee)}`,
       ground: accessGrounds,
     })
     .from(documents)
@@ -273,7 +274,7 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
     .leftJoin(accessGrounds, eq(accessGrounds.code, documents.restrictionGroundCode))
     .where(and(eq(documents.id, id), visible));
   if (!row) return null;
-  const actorName = sql<string | null>`${staff.givenName} || ' ' || ${staff.familyName}`;
+  const actorName = sql<string | null>`${fullName(staff)}`;
   // The view is audited alongside the reads (the row is already known to be visible): one
   // round trip fewer for every card under load.
   const [events, files, openRequest, matter] = await Promise.all([
