@@ -3,6 +3,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { isLocale, LOCALE_COOKIE } from '@/lib/i18n';
+import { sameOriginPath } from '@/lib/same-origin-path';
 import { recordAudit } from '@/server/audit/record';
 import { readAuthConfig, sessionCookieName } from './config';
 import { currentSessionToken, getCurrentUser, getRequestId } from './current-user';
@@ -31,10 +32,10 @@ export async function signOutAction(): Promise<void> {
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get('locale');
-  const back = String(formData.get('back') ?? '/');
   if (isLocale(locale)) {
     (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
   }
-  // Only same-site paths: the value came from the form.
-  redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+  // Only a path on the portal: the value came from the form.
+  const status = readAuthConfig();
+  redirect(sameOriginPath(formData.get('back'), status.ok ? status.config.portalUrl : undefined));
 }

@@ -12,6 +12,7 @@ import { IdTokenError, issuerJwks, verifyTaraIdToken } from './id-token';
 import { createSession, deleteSession, findSessionUser } from './sessions';
 import { personMaySignIn, SIGN_IN_LIMITED_PATH } from './sign-in-limit';
 import { log } from '@/server/observability/log';
+import { sameOriginUrl } from '@/lib/same-origin-path';
 
 export const PROVIDER_ID = 'oidc';
 
@@ -139,6 +140,8 @@ export async function buildAuthOptions(config: AuthConfig, requestId: string): P
       },
     ],
     callbacks: {
+      // callbackUrl comes from the browser: only back to a page of the portal.
+      redirect: ({ url, baseUrl }) => sameOriginUrl(url, baseUrl),
       async signIn({ account }) {
         const idToken = account?.id_token;
         if (!idToken) return '/keelatud?pohjus=token';
