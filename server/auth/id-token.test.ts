@@ -1,11 +1,11 @@
 import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, type JWTPayload } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IdTokenError, verifyTaraIdToken } from './id-token';
+import { ID_TOKEN_CLOCK_SKEW_SECONDS, ID_TOKEN_MAX_AGE_SECONDS, IdTokenError, verifyTaraIdToken } from './id-token';
 
 const ISSUER = 'https://tara-test.ria.ee';
 const CLIENT = 'toolaud';
 
-let sign: (claims: JWTPayload, opts?: { kid?: string; exp?: number; key?: CryptoKey; aud?: string }) => Promise<string>;
+let sign: (claims: JWTPayload, opts?: { kid?: string; exp?: number; iat?: number; key?: CryptoKey; aud?: string | string[] }) => Promise<string>;
 let keys: ReturnType<typeof createLocalJWKSet>;
 let otherKey: CryptoKey;
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
       .setProtectedHeader({ alg: 'RS256', kid: opts.kid ?? 'k1' })
       .setIssuer(ISSUER)
       .setAudience(opts.aud ?? CLIENT)
-      .setIssuedAt(now)
+      .setIssuedAt(opts.iat ?? now)
       .setExpirationTime(opts.exp ?? now + 40)
       .sign(opts.key ?? privateKey);
   };
@@ -113,5 +113,28 @@ describe('TARA ID token', () => {
 
   it('refuses a subject without a country prefix', async () => {
     expect(await refusal(sign({ ...taraClaims, sub: '60001019906' }))).toBe('sub');
+  });
+
+  it('refuses an azp other than ours, and a token for several audiences without an azp', async () => {
+    expect(await refusal(sign({ ...taraClaims, azp: 'someone-else' }))).toBe('azp');
+    expect(await refusal(sign({ ...taraClaims, azp: 'someone-else' }, { aud: [CLIENT, 'someone-else'] }))).toBe('azp');
+    expect(await refusal(sign(taraClaims, { aud: [CLIENT, 'someone-else'] }))).toBe('azp');
+    await expect(verify(await sign({ ...taraClaims, azp: CLIENT }, { aud: [CLIENT, 'someone-else'] }))).resolves.toMatchObject({
+      personalCode: '60001019906',
+    });
+    await expect(verify(await sign({ ...taraClaims, azp: CLIENT }))).resolves.toMatchObject({ personalCode: '60001019906' });
+  });
+
+  it('refuses a token issued in the future beyond the clock skew, and allows the skew', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await refusal(sign(taraClaims, { iat: now + ID_TOKEN_CLOCK_SKEW_SECONDS + 30, exp: now + 120 }))).toBe('iat_future');
+    await expect(verify(await sign(taraClaims, { iat: now + ID_TOKEN_CLOCK_SKEW_SECONDS - 5 }))).resolves.toBeTruthy();
+  });
+
+  it('refuses a token older than the maximum age even while it has not expired', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const old = now - ID_TOKEN_MAX_AGE_SECONDS - ID_TOKEN_CLOCK_SKEW_SECONDS - 60;
+    expect(await refusal(sign(taraClaims, { iat: old, exp: now + 3600 }))).toBe('too_old');
+    await expect(verify(await sign(taraClaims, { iat: now - 60, exp: now + 3600 }))).resolves.toBeTruthy();
   });
 });

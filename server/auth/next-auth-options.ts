@@ -8,6 +8,7 @@ import { staff } from '@/db/schema';
 import { recordAudit } from '@/server/audit/record';
 import type { AuthConfig } from './config';
 import { sessionCookieName } from './config';
+import { discover } from './discovery';
 import { IdTokenError, issuerJwks, verifyTaraIdToken } from './id-token';
 import { createSession, deleteSession, findSessionUser } from './sessions';
 import { personMaySignIn, SIGN_IN_LIMITED_PATH } from './sign-in-limit';
@@ -15,22 +16,6 @@ import { log } from '@/server/observability/log';
 import { sameOriginUrl } from '@/lib/same-origin-path';
 
 export const PROVIDER_ID = 'oidc';
-
-type Discovery = { issuer: string; jwks_uri: string; code_challenge_methods_supported?: string[] };
-const discoveryCache = new Map<string, Promise<Discovery>>();
-
-function discover(issuer: string): Promise<Discovery> {
-  let found = discoveryCache.get(issuer);
-  if (!found) {
-    found = fetch(`${issuer}/.well-known/openid-configuration`).then(async (res) => {
-      if (!res.ok) throw new Error(`OIDC discovery failed: HTTP ${res.status}`);
-      return (await res.json()) as Discovery;
-    });
-    found.catch(() => discoveryCache.delete(issuer));
-    discoveryCache.set(issuer, found);
-  }
-  return found;
-}
 
 async function findActiveStaffBySub(sub: string) {
   const personalCode = sub.replace(/^EE/, '');

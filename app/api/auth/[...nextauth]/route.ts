@@ -4,6 +4,7 @@ import { readAuthConfig } from '@/server/auth/config';
 import { buildAuthOptions } from '@/server/auth/next-auth-options';
 import { logAuthExchange } from '@/server/auth/auth-log';
 import { limitSignInStart } from '@/server/auth/sign-in-limit';
+import { log } from '@/server/observability/log';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -16,7 +17,14 @@ async function handler(req: NextRequest, context: Context) {
   const segments = (await context.params).nextauth;
   const limited = await limitSignInStart(req, segments, status.config.portalUrl, requestId);
   if (limited) return limited;
-  const options = await buildAuthOptions(status.config, requestId);
+  let options;
+  try {
+    options = await buildAuthOptions(status.config, requestId);
+  } catch (error) {
+    // The provider could not be reached, or its discovery document names another issuer.
+    log('auth').error({ requestId, err: error instanceof Error ? error.message : String(error) }, 'OIDC discovery refused');
+    return NextResponse.json({ error: 'auth-unavailable' }, { status: 503 });
+  }
   const response: Response = await NextAuth(req, context, options);
   await logAuthExchange(req, response, segments, requestId);
   // The person pressed "cancel" at the identity provider (TARA: error=user_cancel): say
