@@ -39,6 +39,17 @@ try {
   }
   check(health.status === 'ok', 'health says ok');
   check(health.database === 'pglite', 'the demo runs on the embedded database (PGlite)');
+  // The demo signs anyone in: it listens on loopback only (HOST unset here).
+  const outside = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+  if (outside) {
+    const reached = await fetch(`http://${outside}:${port}/api/health/live`).then(
+      () => true,
+      () => false,
+    );
+    check(!reached, `the portal does not answer on the machine's address ${outside}`);
+  }
   const journal = JSON.parse(fs.readFileSync('db/migrations/meta/_journal.json', 'utf8')) as { entries: unknown[] };
   check(health.migrations === journal.entries.length, `all ${journal.entries.length} migrations applied`);
   const signIn = await fetch(`http://127.0.0.1:${port}/sisene`).then((r) => r.text());

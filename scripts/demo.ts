@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { demoOutsiders, demoStaff } from '../db/seed/org-data';
 import { startDevIdp } from '../dev-idp/server';
+import { demoBindHost, demoNextStartArgs } from './demo-options';
 import { startSmtpCatcher } from './smtp-catcher';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -42,6 +43,7 @@ const catcher = await startSmtpCatcher({
 const clientSecret = randomBytes(24).toString('base64url');
 const idp = await startDevIdp({
   port: idpPort,
+  host: demoBindHost(),
   issuer,
   clients: [{ client_id: 'toolaud-demo', client_secret: clientSecret, redirect_uris: [`${portalUrl}/api/auth/callback/oidc`] }],
 }).catch((error: unknown) => {
@@ -49,7 +51,7 @@ const idp = await startDevIdp({
   process.exit(1);
 });
 
-const portal = spawn(path.join('node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+const portal = spawn(path.join('node_modules', '.bin', 'next'), demoNextStartArgs(port), {
   stdio: 'inherit',
   env: {
     ...process.env,
