@@ -1,15 +1,23 @@
-// IBAN checks (ISO 13616). Estonian IBANs are EE + 2 check digits + 16 digits (2-digit
-// bank code + 14-digit account). A benefit may be paid to an heir's account elsewhere in
-// the SEPA area, so other SEPA countries' IBANs are accepted too, with their fixed length
-// and the same mod-97 checksum; everything else is refused.
+import { ValidationErrorsIBAN, validateIBAN } from 'ibantools';
 
-// IBAN lengths of the SEPA scheme's countries (EPC409-09, the IBAN registry).
+// IBAN checks (ISO 13616). The structure of each country's account (length, which places
+// hold digits or letters, national check digits where the library knows them) and the
+// check digits come from `ibantools`, which follows SWIFT's IBAN registry; check digits
+// are valid only as 02–98 (00, 01 and 99 are refused even where mod 97 gives 1).
+// Which countries a payment may go to is our own rule: a benefit may be paid to an heir's
+// account anywhere in the SEPA area. An Estonian IBAN is EE + 2 check digits + 2-digit
+// bank code + 14-digit domestic account, whose last digit is the account's own check digit
+// (weights 7-3-1 from the right), checked here as well.
+
+// The SEPA scheme's countries (EPC409, the countries and territories list), including those
+// that joined in 2024–2025: Albania, Montenegro, Moldova, North Macedonia, Serbia. Their
+// territories (Åland, the French overseas departments, Jersey…) use these countries' IBANs.
 // prettier-ignore
-const SEPA_IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AT: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24, FI: 18, FR: 27,
-  GB: 22, GI: 23, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20, LV: 21, MC: 27,
-  MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SE: 24, SI: 19, SK: 24, SM: 27, VA: 22,
-};
+export const SEPA_IBAN_COUNTRIES: ReadonlySet<string> = new Set([
+  'AD', 'AL', 'AT', 'BE', 'BG', 'CH', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GB', 'GI', 'GR', 'HR',
+  'HU', 'IE', 'IS', 'IT', 'LI', 'LT', 'LU', 'LV', 'MC', 'MD', 'ME', 'MK', 'MT', 'NL', 'NO', 'PL', 'PT', 'RO',
+  'RS', 'SE', 'SI', 'SK', 'SM', 'VA',
+]);
 
 /** Upper case, spaces and hyphens removed: how an IBAN is stored and written into a payment file. */
 export function normalizeIban(input: string): string {
@@ -27,16 +35,39 @@ export function ibanMod97(iban: string): number {
   return remainder;
 }
 
-export type IbanError = 'format' | 'country' | 'length' | 'checksum';
+/** The check digit of an Estonian domestic account: weights 7, 3, 1 from the right. */
+export function estonianAccountCheckDigit(digitsWithoutCheck: string): number {
+  let sum = 0;
+  const weights = [7, 3, 1];
+  [...digitsWithoutCheck].reverse().forEach((digit, i) => (sum += Number(digit) * weights[i % 3]!));
+  return (10 - (sum % 10)) % 10;
+}
+
+/** An Estonian IBAN's 14-digit domestic account ends in its 7-3-1 check digit. */
+function estonianAccountOk(iban: string): boolean {
+  const account = iban.slice(6);
+  return /^\d{14}$/.test(account) && estonianAccountCheckDigit(account.slice(0, -1)) === Number(account.slice(-1));
+}
+
+export type IbanError = 'format' | 'country' | 'length' | 'checksum' | 'account';
+
+// When the library finds several faults, the one to name first.
+const libraryErrors: [ValidationErrorsIBAN, IbanError][] = [
+  [ValidationErrorsIBAN.NoIBANCountry, 'country'],
+  [ValidationErrorsIBAN.WrongBBANLength, 'length'],
+  [ValidationErrorsIBAN.ChecksumNotNumber, 'format'],
+  [ValidationErrorsIBAN.WrongBBANFormat, 'format'],
+  [ValidationErrorsIBAN.WrongIBANChecksum, 'checksum'],
+  [ValidationErrorsIBAN.WrongAccountBankBranchChecksum, 'account'],
+];
 
 export function checkIban(input: string): { ok: true; iban: string } | { ok: false; error: IbanError } {
   const iban = normalizeIban(input);
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(iban)) return { ok: false, error: 'format' };
-  const length = SEPA_IBAN_LENGTHS[iban.slice(0, 2)];
-  if (!length) return { ok: false, error: 'country' };
-  if (iban.length !== length) return { ok: false, error: 'length' };
-  if (iban.startsWith('EE') && !/^EE\d{18}$/.test(iban)) return { ok: false, error: 'format' };
-  if (ibanMod97(iban) !== 1) return { ok: false, error: 'checksum' };
+  if (!SEPA_IBAN_COUNTRIES.has(iban.slice(0, 2))) return { ok: false, error: 'country' };
+  const { valid, errorCodes } = validateIBAN(iban);
+  if (!valid) return { ok: false, error: libraryErrors.find(([code]) => errorCodes.includes(code))?.[1] ?? 'format' };
+  if (iban.startsWith('EE') && !estonianAccountOk(iban)) return { ok: false, error: 'account' };
   return { ok: true, iban };
 }
 
@@ -53,4 +84,10 @@ export function formatIban(iban: string): string {
 export function ibanWithCheckDigits(country: string, bban: string): string {
   const remainder = ibanMod97(`${country}00${bban}`);
   return `${country}${String(98 - remainder).padStart(2, '0')}${bban}`;
+}
+
+/** A valid Estonian IBAN from a bank code and the account's first 13 digits (test and demo accounts). */
+export function estonianIban(bankCode: string, account13: string): string {
+  const body = `${bankCode.padStart(2, '0')}${account13.padStart(13, '0')}`;
+  return ibanWithCheckDigits('EE', `${body}${estonianAccountCheckDigit(body.slice(2))}`);
 }

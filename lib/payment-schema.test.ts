@@ -33,6 +33,8 @@ describe('correcting a returned payment', () => {
     };
     expect(correctPaymentSchema.safeParse(base).success).toBe(true);
     expect(correctPaymentSchema.safeParse({ ...base, recipientIban: 'EE382200221020145686' }).error?.issues[0]?.message).toBe('errors.iban');
+    expect(correctPaymentSchema.safeParse({ ...base, recipientIban: 'US64SVBKUS6S3300958879' }).error?.issues[0]?.message).toBe('errors.ibanCountry');
+    expect(correctPaymentSchema.safeParse({ ...base, recipientIban: 'RS35 2600 0560 1001 6113 79' }).success).toBe(true);
     expect(correctPaymentSchema.safeParse({ ...base, recipientName: 'Иван' }).error?.issues[0]?.message).toBe('errors.sepaText');
     expect(correctPaymentSchema.safeParse({ ...base, amount: '0' }).error?.issues[0]?.message).toBe('errors.amountEuros');
   });

@@ -47,7 +47,10 @@ export const preparePaymentSchema = z.object({
     .string()
     .trim()
     .min(1, 'errors.required')
-    .refine((v) => checkIban(v).ok, 'errors.iban'),
+    .superRefine((v, ctx) => {
+      const checked = checkIban(v);
+      if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error === 'country' ? 'errors.ibanCountry' : 'errors.iban' });
+    }),
   decisionDate: isoDate,
   submissionId: z.uuid(),
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ibanWithCheckDigits } from '../../lib/iban';
+import { estonianIban } from '../../lib/iban';
 import { db } from '../support/db';
 import { expectAccessible, signIn } from '../support/fixtures';
 
@@ -25,7 +25,7 @@ test('a specialist prepares a funeral benefit payment, a manager approves it, fi
 }, testInfo) => {
   // A recipient account and an amount no other test uses.
   const account = String(Date.now()).slice(-10).padStart(10, '0');
-  const iban = ibanWithCheckDigits('EE', `220022${account}`);
+  const iban = estonianIban('22', `002${account}`);
   const euros = 200 + Math.floor(Math.random() * 700);
   const amount = `${euros},45`;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ibanWithCheckDigits } from '../../lib/iban';
+import { estonianIban } from '../../lib/iban';
 import { db } from '../support/db';
 import { expectAccessible, signIn } from '../support/fixtures';
 
@@ -24,7 +24,7 @@ async function preparedByMari(deceasedName: string) {
     insert into benefit_payments (kind_code, region_code, deceased_code, deceased_name, applicant_code, applicant_name, basis,
       amount_cents, recipient_name, recipient_iban, decision_date, prepared_by, submission_id)
     select 'funeral_benefit', 'pohja', '36805280109', ${deceasedName}, '60001017869', 'Ülle-Mai Pärnpuu', 'Vallavalitsuse korraldus nr 1-3/245',
-      25000, 'Ülle-Mai Pärnpuu', ${ibanWithCheckDigits('EE', `220022${account}`)}, current_date - 1, s.id, ${randomUUID()}
+      25000, 'Ülle-Mai Pärnpuu', ${estonianIban('22', `002${account}`)}, current_date - 1, s.id, ${randomUUID()}
     from staff s where s.personal_code = ${mari}
     returning id`;
   return `/maksed/${row!.id as string}`;

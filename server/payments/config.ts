@@ -9,7 +9,7 @@ export type DebtorConfig = { name: string; iban: string; bic: string; registryCo
 export function debtorConfig(env: Record<string, string | undefined> = process.env): DebtorConfig {
   return {
     name: env.PAYMENTS_DEBTOR_NAME || 'Sotsiaalkindlustusamet',
-    iban: (env.PAYMENTS_DEBTOR_IBAN || ibanWithCheckDigits('EE', '1010010020145685')).replace(/\s/g, '').toUpperCase(),
+    iban: (env.PAYMENTS_DEBTOR_IBAN || ibanWithCheckDigits('EE', '1010010020145682')).replace(/\s/g, '').toUpperCase(),
     bic: env.PAYMENTS_DEBTOR_BIC || 'EEUHEE2X',
     registryCode: env.PAYMENTS_INITIATOR_ID || '70001975',
   };

@@ -4,6 +4,7 @@ export const paymentErrors = {
   et: {
     amountEuros: 'Summa peab olema eurodes ja sentides, näiteks 250 või 250,50, ning suurem kui null.',
     iban: 'IBAN ei ole korrektne. Eesti IBAN on EE, 2 kontrollnumbrit ja 16 numbrit (näiteks EE38 2200 2210 2014 5685); kontrolli numbreid.',
+    ibanCountry: 'Sellesse riiki makset teha ei saa: saaja konto peab olema SEPA riigi pangas (IBAN algab näiteks EE, LV, FI, DE).',
     sepaText: "Nimes on märke, mida pangafail ei luba (lubatud on ladina tähed, numbrid ja / - ? : ( ) . , ' +).",
     batchEmpty: 'Vali vähemalt üks makse.',
     paymentOwnApproval: 'Enda koostatud makset ei saa ise kinnitada: kinnitab teine juht (nelja silma põhimõte).',
@@ -26,6 +27,7 @@ export const paymentErrors = {
   en: {
     amountEuros: 'The amount must be in euros and cents, e.g. 250 or 250.50, and more than zero.',
     iban: 'The IBAN is not valid. An Estonian IBAN is EE, 2 check digits and 16 digits (e.g. EE38 2200 2210 2014 5685); check the digits.',
+    ibanCountry: 'Payments cannot go to this country: the recipient’s account must be with a bank in a SEPA country (the IBAN starts e.g. EE, LV, FI, DE).',
     sepaText: "The name has characters a bank file does not allow (Latin letters, digits and / - ? : ( ) . , ' + are allowed).",
     batchEmpty: 'Choose at least one payment.',
     paymentOwnApproval: 'You cannot approve a payment you prepared: another manager approves it (four eyes).',
