@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IDENTITY_DOCUMENTS } from './register-schema';
+import { isCalendarDate } from './date-schema';
 
 // How a person at the desk was identified (duty 3.2): the identity document's type, number and
 // validity, checked against today's date in Tallinn (the caller passes `tallinnDate(now)`, in the
@@ -8,7 +9,6 @@ import { IDENTITY_DOCUMENTS } from './register-schema';
 // are the same everywhere. Flat fields, so they sit in a form beside the others.
 
 export type IdentityDocumentType = (typeof IDENTITY_DOCUMENTS)[number];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const number = z
   .string()
@@ -19,8 +19,8 @@ const number = z
 const validUntil = (today: string) =>
   z
     .string()
-    .refine((v) => v === '' || ISO_DATE.test(v), 'errors.date')
-    .refine((v) => v === '' || !ISO_DATE.test(v) || v >= today, 'errors.identityExpired');
+    .refine((v) => v === '' || isCalendarDate(v), 'errors.date')
+    .refine((v) => v === '' || !isCalendarDate(v) || v >= today, 'errors.identityExpired');
 
 /** The three fields, always required: the form is taken only from an identified person. */
 export function requiredIdentityDocumentFields(today: string) {

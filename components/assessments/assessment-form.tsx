@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
+import { appendFiles } from '@/components/ui/send-with-files';
 import type { ActionResult } from '@/lib/action-result';
 import {
   applicantGroupOf,
@@ -114,7 +115,7 @@ export function AssessmentForm({ today, register: registerApplication }: Props) 
     setFileError(null);
     const data = new FormData();
     data.append('input', JSON.stringify(values));
-    for (const file of Array.from(files.current?.files ?? [])) data.append('files', file);
+    appendFiles(data, Array.from(files.current?.files ?? []));
     let result: Awaited<ReturnType<typeof registerApplication>>;
     try {
       result = await registerApplication(data);

@@ -6,6 +6,7 @@ import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
+import { appendFiles, chosenFiles } from '@/components/ui/send-with-files';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { formatDate } from '@/lib/format';
 import { fill } from '@/lib/i18n';
@@ -247,7 +248,7 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
               const input = { documentId: doc.id, title: value(e, 'title'), channel: value(e, 'channel'), closeMatter: data.get('closeMatter') === 'on' };
               const form = new FormData();
               form.append('input', JSON.stringify(input));
-              for (const f of data.getAll('files')) if (f instanceof File && f.name) form.append('files', f);
+              appendFiles(form, chosenFiles(data));
               run(
                 () => registerReplyAction(form),
                 (d) => fill(a.replied, { number: d.number }),
@@ -340,7 +341,7 @@ export function AddScans({ documentId }: { documentId: string }) {
         const data = new FormData(e.currentTarget);
         const form = new FormData();
         form.append('input', JSON.stringify({ documentId }));
-        for (const f of data.getAll('files')) if (f instanceof File && f.name) form.append('files', f);
+        appendFiles(form, chosenFiles(data));
         const target = e.currentTarget;
         run(
           () => addScansAction(form),

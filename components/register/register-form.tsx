@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
+import { appendFiles } from '@/components/ui/send-with-files';
 import { fill, messageByKey } from '@/lib/i18n';
 import { CHANNELS, IDENTITY_DOCUMENTS, registerDocumentSchema, type RegisterDocumentInput } from '@/lib/register-schema';
 import { lookupClientAction, registerDocumentAction } from '@/server/register/actions';
@@ -110,7 +111,7 @@ export function RegisterForm({ options, defaults }: Props) {
     setFormError(null);
     const data = new FormData();
     data.append('input', JSON.stringify(values));
-    for (const file of Array.from(files.current?.files ?? [])) data.append('files', file);
+    appendFiles(data, Array.from(files.current?.files ?? []));
     const result = await registerDocumentAction(data);
     if (result.ok) {
       router.push(`/dokumendid/${result.data.id}?registreeritud=${encodeURIComponent(result.data.number)}`);

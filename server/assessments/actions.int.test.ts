@@ -23,6 +23,7 @@ const form = (input: unknown, files: { name: string; bytes: Uint8Array }[] = [])
   const data = new FormData();
   data.set('input', JSON.stringify(input));
   for (const f of files) data.append('files', new File([Buffer.from(f.bytes)], f.name));
+  data.set('fileCount', String(files.length));
   return data;
 };
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(new Date());

@@ -2,7 +2,7 @@ import { ALLOWED_UPLOAD_TYPES, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from
 import { detectFileType, extensionFor } from '@/lib/file-type';
 import { DomainError } from '@/server/errors';
 
-import type { UploadedFile } from '@/server/files/form-with-files';
+import { assertFilesArrived, type UploadedFile } from '@/server/files/form-with-files';
 
 export type { UploadedFile };
 export type CheckedFile = { filename: string; mime: string; bytes: Uint8Array };
@@ -13,6 +13,7 @@ export type CheckedFile = { filename: string; mime: string; bytes: Uint8Array };
  * the detected type, so a download never opens as something else.
  */
 export function checkUploads(files: readonly UploadedFile[]): CheckedFile[] {
+  assertFilesArrived(files);
   if (files.length > MAX_FILES) throw new DomainError('errors.tooManyFiles', 'files');
   let total = 0;
   return files.map((file) => {

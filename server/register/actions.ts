@@ -36,6 +36,7 @@ import {
 import { readFormWithFiles } from '@/server/files/form-with-files';
 import { addExtraDayOff, removeExtraDayOff, saveDocumentType } from './config';
 import { findClientByCode } from './queries';
+import { calendarDate } from '@/lib/date-schema';
 
 const touched = (id?: string) => {
   revalidatePath('/dokumendid');
@@ -125,9 +126,7 @@ export async function addExtraDayOffAction(input: { day: string; reason: string 
 }
 
 export async function removeExtraDayOffAction(input: { day: string }) {
-  const result = await runAction('register.day_off_remove', z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), input, (user, data, ctx) =>
-    removeExtraDayOff(user, data, ctx),
-  );
+  const result = await runAction('register.day_off_remove', z.object({ day: calendarDate }), input, (user, data, ctx) => removeExtraDayOff(user, data, ctx));
   if (result.ok) revalidatePath('/admin/dokumendiliigid');
   return result;
 }

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@/lib/date-schema';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '@/lib/register-schema';
 import type { DocumentFilter } from './queries';
 
@@ -9,7 +10,7 @@ export function filterFromParams(params: Record<string, string | string[] | unde
   };
   const view = one('vaade');
   const status = one('olek');
-  const date = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  const date = (v: string | undefined) => (v && isCalendarDate(v) ? v : undefined);
   const year = Number(one('aasta'));
   return {
     view: view === 'minu' ? 'mine' : view === 'osakond' ? 'unit' : 'all',

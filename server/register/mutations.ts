@@ -26,6 +26,7 @@ import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, dueDate, nextWorkingDay, tallinnDate, type DeadlineRule, type IsoDate } from '@/server/calendar/working-days';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { checkFile, safeFileName } from '@/server/files/check-upload';
+import { assertFilesArrived } from '@/server/files/form-with-files';
 import { databaseStorage } from '@/server/files/storage';
 import { assignFairly, assignToPerson, type DocumentAssignment } from '@/server/workload/assign';
 import { loadCalendar } from './calendar';
@@ -54,6 +55,7 @@ const fileErrorKeys = {
 
 /** Checks every file before anything is written: one bad file refuses the whole registration. */
 export function checkScans(files: UploadedFile[]) {
+  assertFilesArrived(files);
   const limits = uploadLimits();
   let total = 0;
   return files.map((file) => {

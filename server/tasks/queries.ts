@@ -9,6 +9,7 @@ import { addDays, daysBetween, tallinnDate } from '@/server/calendar/working-day
 import { heldFor, substitutionDay } from '@/server/org/substitution';
 import { teamCondition } from '@/server/org/team';
 import { holderScope, managerScope, readScope, type TaskActor } from './scope';
+import { isCalendarDate } from '@/lib/date-schema';
 
 const assignee = alias(staff, 'assignee');
 const creator = alias(staff, 'creator');
@@ -108,7 +109,7 @@ export function givenFilterFromParams(params: Record<string, string | string[] |
   return {
     assigneeId: /^[0-9a-f-]{36}$/i.test(one('taitja') ?? '') ? one('taitja') : undefined,
     state: states.includes(state as (typeof states)[number]) ? (state as GivenFilter['state']) : 'unfinished',
-    since: since && /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : undefined,
+    since: since && isCalendarDate(since) ? since : undefined,
   };
 }
 

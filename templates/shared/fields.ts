@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidPersonalCode } from '@/lib/personal-code';
+import { isCalendarDate } from '@/lib/date-schema';
 
 // Field rules shared by every template's schema. Each message is a catalogue key
 // (lib/i18n, section `errors`), so the form, the server action and the API all speak
@@ -55,12 +56,9 @@ export const personName = z
 
 export const personalCode = z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').refine(isValidPersonalCode, 'errors.personalCode');
 
+/** A calendar date (`lib/date-schema.ts`) a document may print: from 1900 on. */
 function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 2200 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return isCalendarDate(value) && value >= '1900';
 }
 
 /** A calendar date as the form's date input gives it: `yyyy-mm-dd`. */
