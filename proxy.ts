@@ -1,12 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy } from './lib/csp';
+import { configuredPortalHosts, originRefusal } from './lib/request-origin';
 
-// Not an authorization boundary (published advisories have bypassed it): it tags each
+// Not an authorization boundary (published advisories have bypassed it): it refuses
+// state-changing requests without the portal's Origin (lib/request-origin.ts), tags each
 // request with an id for the audit trail and the path for the navigation, keeps pages
 // with personal data out of caches, and sets the Content-Security-Policy with a fresh
 // nonce. Next reads the nonce from the request's CSP header and puts it on its own
 // script tags, so no inline script runs without it ('unsafe-inline' is not allowed).
 export function proxy(request: NextRequest) {
+  // A state-changing request without the portal's Origin is refused before it runs.
+  const refusal = originRefusal(request.method, request.headers, configuredPortalHosts(process.env));
+  if (refusal) return new NextResponse(`Forbidden (${refusal})`, { status: 403, headers: { 'cache-control': 'no-store' } });
   const headers = new Headers(request.headers);
   if (!headers.get('x-request-id')) headers.set('x-request-id', crypto.randomUUID());
   headers.set('x-toolaud-path', request.nextUrl.pathname);

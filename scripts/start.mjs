@@ -2,9 +2,10 @@
 // (deploy/nginx). Next's request handler inside a small HTTP server of our own, which
 // does what `next start` cannot:
 //   - refuses to start on configuration unfit for production (server/ops/production-config.ts);
-//   - establishes the client address: X-Real-IP only from a trusted proxy, otherwise the
-//     peer; strips x-middleware-subrequest (published middleware-bypass advisories) and
-//     any client-sent copy of our internal headers;
+//   - establishes the client address and host: X-Real-IP, X-Forwarded-* and Host only from
+//     a trusted proxy, otherwise the peer and NEXTAUTH_URL's host (server/ops/proxy-headers.ts);
+//     strips x-middleware-subrequest (published middleware-bypass advisories) and any
+//     client-sent copy of our internal headers;
 //   - gives every request an id (x-request-id, kept from nginx when well-formed) and a
 //     log context, and answers with x-toolaud-instance (which instance served it);
 //   - times every request into the route-latency histogram, labelled by route pattern;
@@ -46,15 +47,10 @@ for (const stream of [process.stdout, process.stderr]) {
   stream.write = (chunk, ...rest) => write(scrubString(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), ...rest);
 }
 
-// Trusted proxies: exact peer addresses (IPv4, IPv6, or IPv4-mapped IPv6).
-const trusted = new Set(
-  (process.env.TRUSTED_PROXIES ?? '127.0.0.1,::1')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean),
-);
-const peerOf = (req) => (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
-const IP = /^[0-9A-Fa-f:.]{2,45}$/;
+// Trusted proxies: exact peer addresses (IPv4, IPv6, or IPv4-mapped IPv6); from anyone
+// else forwarded headers are dropped and Host is the portal's own.
+const { trustedProxies, portalHost, peerAddress, sanitiseProxyHeaders } = await load('server/ops/proxy-headers.ts');
+const proxyOptions = { trusted: trustedProxies(), portalHost: portalHost() };
 
 // Route patterns from the build, so /dokumendid/4f…e1 is counted as /dokumendid/[id]
 // and an unknown path cannot create a new metric series.
@@ -80,17 +76,8 @@ const { httpDuration } = metrics();
 const server = createServer((req, res) => {
   const started = process.hrtime.bigint();
   const headers = req.headers;
-  delete headers['x-middleware-subrequest'];
-  delete headers['x-toolaud-client-ip'];
-  delete headers['x-toolaud-path'];
-  const peer = peerOf(req);
-  const forwarded = typeof headers['x-real-ip'] === 'string' ? headers['x-real-ip'].trim() : '';
-  const viaProxy = trusted.has(peer);
-  if (!viaProxy) {
-    // Only the proxy may say who the client is, or that the request came over https.
-    for (const name of ['x-real-ip', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port']) delete headers[name];
-  }
-  headers['x-toolaud-client-ip'] = viaProxy && IP.test(forwarded) ? forwarded : peer || 'unknown';
+  // Only the proxy may say who the client is, which host it asked for, or that it came over https.
+  sanitiseProxyHeaders(headers, peerAddress(req.socket.remoteAddress), proxyOptions);
   const requestId = acceptRequestId(typeof headers['x-request-id'] === 'string' ? headers['x-request-id'] : null);
   headers['x-request-id'] = requestId;
   res.setHeader('x-toolaud-instance', instanceId);

@@ -173,6 +173,19 @@ test('a server action from a foreign origin or Origin: null is refused through n
   await expect(page.getByRole('heading', { name: 'Minu töölaud' })).toBeVisible();
 });
 
+test('an instance reached directly refuses a state-changing request without Origin', async ({ playwright }) => {
+  const direct = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${E2E.edgeInstancePorts[0]}` });
+  const locale = await direct.post('/', {
+    headers: { 'next-action': '0'.repeat(42), 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
+    data: '[]',
+    maxRedirects: 0,
+  });
+  expect(locale.status()).toBe(403);
+  expect(await locale.text()).toContain('no-origin');
+  expect((await direct.post('/valjasta/eelvaade', { data: {}, maxRedirects: 0 })).status()).toBe(403);
+  await direct.dispose();
+});
+
 test('a person who reports too many incidents gets a plain Estonian message, and nothing is saved', async ({ browser }) => {
   const reporter = await createStaffMember(['specialist']);
   const { page } = await edgeContext(browser);
