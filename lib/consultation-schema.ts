@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidPersonalCode } from './personal-code';
 import { calendarDate } from './date-schema';
+import { noHiddenCharacters } from './hidden-characters';
 
 // The consultation log (duties 3.1 and 3.12): one short record per piece of advice given,
 // for statistics. The same schema runs in the form and in the domain function.
@@ -41,8 +42,8 @@ export type ConsultationInput = z.input<typeof consultationSchema>;
 
 export const topicSchema = z.object({
   code: z.union([z.literal(''), z.string().regex(/^[a-z0-9_]{2,60}$/, 'errors.topicCode')]),
-  nameEt: plain(120).min(1, 'errors.required'),
-  nameEn: plain(120).min(1, 'errors.required'),
+  nameEt: plain(120).min(1, 'errors.required').refine(noHiddenCharacters, 'errors.hiddenCharacters'),
+  nameEn: plain(120).min(1, 'errors.required').refine(noHiddenCharacters, 'errors.hiddenCharacters'),
   isActive: z.boolean(),
 });
 export type TopicInput = z.input<typeof topicSchema>;

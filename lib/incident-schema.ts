@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noHiddenCharacters } from './hidden-characters';
 
 // IT and administrative incidents (job description duty 3.10): the categories, priority,
 // statuses and the one zod schema per form, shared by the forms and the domain functions.
@@ -121,7 +122,7 @@ export const routingRuleSchema = z
     regionCode: z.string().trim().min(1, 'errors.required').max(40),
     queue: z.enum(QUEUES, 'errors.required'),
     mailbox: emailList,
-    queueName: text(100),
+    queueName: text(100).refine(noHiddenCharacters, 'errors.hiddenCharacters'),
     informIds: z.array(z.uuid('errors.unknownReference')).max(10),
   })
   .refine((v) => v.queue !== 'mailbox' || (v.mailbox && v.queueName), { message: 'errors.mailboxNeeded', path: ['mailbox'] });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './task-schema';
+import { noHiddenCharacters } from './hidden-characters';
 
 // Improvement proposals to the manager (duty 3.13).
 
@@ -8,7 +9,7 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 export const PROPOSAL_ANSWERS = ['accepted', 'under_consideration', 'declined'] as const;
 
 export const proposalSchema = z.object({
-  title: text(200).min(1, 'errors.required'),
+  title: text(200).min(1, 'errors.required').refine(noHiddenCharacters, 'errors.hiddenCharacters'),
   description: text(4000).min(1, 'errors.required'),
 });
 export type ProposalInput = z.input<typeof proposalSchema>;

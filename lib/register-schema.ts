@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidPersonalCode } from './personal-code';
 import { calendarDate, calendarDateTime, optionalCalendarDate } from './date-schema';
+import { noHiddenCharacters } from './hidden-characters';
 
 // Forms of the correspondence register. The same schemas run in the browser (react-hook-form)
 // and again in the server action and the domain function. Messages are catalogue keys.
@@ -37,7 +38,7 @@ export const registerDocumentSchema = z
     clientCode: z.string().trim(),
     clientGivenName: name,
     clientFamilyName: name,
-    institutionName: plain(200),
+    institutionName: plain(200).refine(noHiddenCharacters, 'errors.hiddenCharacters'),
     institutionCode: z
       .string()
       .trim()
@@ -50,7 +51,7 @@ export const registerDocumentSchema = z
       .max(20, 'errors.tooLong')
       .regex(/^[A-Za-z0-9]*$/, 'errors.badChars'),
     identityValidUntil: optionalIsoDate,
-    title: required(500),
+    title: required(500).refine(noHiddenCharacters, 'errors.hiddenCharacters'),
     senderReference: plain(100),
     senderDate: optionalIsoDate,
     pages: z.union([z.literal(''), z.coerce.number().int('errors.wholeNumber').min(1, 'errors.positive').max(10000, 'errors.tooLarge')]),
@@ -109,7 +110,7 @@ export type ExtendDeadlineInput = z.input<typeof extendDeadlineSchema>;
 
 export const replySchema = z.object({
   documentId: z.uuid(),
-  title: required(500),
+  title: required(500).refine(noHiddenCharacters, 'errors.hiddenCharacters'),
   channel: z.enum(OUTGOING_CHANNELS, 'errors.required'),
   closeMatter: z.boolean(),
 });
@@ -133,8 +134,8 @@ export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/
 export const documentTypeSchema = z
   .object({
     code: z.string().regex(/^[a-z_]{2,60}$/, 'errors.badChars'),
-    nameEt: required(200),
-    nameEn: required(200),
+    nameEt: required(200).refine(noHiddenCharacters, 'errors.hiddenCharacters'),
+    nameEn: required(200).refine(noHiddenCharacters, 'errors.hiddenCharacters'),
     direction: z.enum(['incoming', 'outgoing']),
     seriesCode: z.string().min(1, 'errors.required'),
     defaultRestricted: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidPersonalCode } from './personal-code';
 import { ROLES } from './roles';
+import { noHiddenCharacters } from './hidden-characters';
 
 // One schema for the staff form and the server action. Messages are catalogue keys
 // (lib/i18n), so the client shows them in the reader's language.
@@ -33,7 +34,8 @@ export const staffInputSchema = z.object({
     .string()
     .trim()
     .max(120, 'errors.tooLong')
-    .regex(/^[^<>{}\u0000-\u001f]*$/, 'errors.badChars'),
+    .regex(/^[^<>{}\u0000-\u001f]*$/, 'errors.badChars')
+    .refine(noHiddenCharacters, 'errors.hiddenCharacters'),
   unitCode: z.string().trim().min(1, 'errors.required').max(40),
   officeCode: optionalCode,
   regionCode: z.string().trim().min(1, 'errors.required').max(40),

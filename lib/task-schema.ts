@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidPersonalCode } from './personal-code';
 import { calendarDate } from './date-schema';
+import { noHiddenCharacters } from './hidden-characters';
 
 // One-off tasks from a manager (duty 3.15). The same schemas run in the browser
 // (react-hook-form) and again in the server action and the domain function.
@@ -45,7 +46,7 @@ export const isoDate = calendarDate;
 export const MAX_TASK_ASSIGNEES = 100;
 
 export const createTaskSchema = z.object({
-  title: required(200),
+  title: required(200).refine(noHiddenCharacters, 'errors.hiddenCharacters'),
   description: required(4000),
   dueDate: isoDate,
   dueTime: z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.taskTime')]),

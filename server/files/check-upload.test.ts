@@ -39,3 +39,11 @@ describe('upload checks', () => {
     expect(safeFileName('Õnne avaldus.pdf')).toBe('Õnne avaldus.pdf');
   });
 });
+
+describe('upload names with hidden characters', () => {
+  it('lose bidirectional and zero-width characters, so the name shows what the file is', () => {
+    expect(safeFileName('invoice_\u202Efdp.exe.png')).toBe('invoice_fdp.exe.png');
+    expect(safeFileName('\u2067arve\u2069\u200B\uFEFF.pdf')).toBe('arve.pdf');
+    expect(safeFileName('\u202E')).toBe('fail');
+  });
+});

@@ -1,4 +1,5 @@
 import { detectFileType, type DetectedMime } from '@/lib/file-type';
+import { stripHiddenCharacters } from '@/lib/hidden-characters';
 
 // Upload checks shared by the register's scans: the type comes from the bytes
 // (lib/file-type), and the name must say the same.
@@ -26,9 +27,14 @@ export function checkFile(name: string, bytes: Uint8Array, options: { allowed: r
   return { ok: true, mime };
 }
 
-/** A file name safe to store and to send back in Content-Disposition. */
+/**
+ * A file name safe to store, to show and to send back in Content-Disposition: the one place
+ * upload names are cleaned. Bidirectional and zero-width characters are dropped (they made
+ * `invoice_<U+202E>fdp.exe.png` read as "invoice_gnp.exe.pdf"); path parts, control
+ * characters and those Windows refuses become `_`.
+ */
 export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'fail';
+  const base = stripHiddenCharacters(name).split(/[\\/]/).pop() ?? 'fail';
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim();
   return (cleaned || 'fail').slice(0, 200);
 }

@@ -1,6 +1,7 @@
 import { ALLOWED_UPLOAD_TYPES, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from '@/lib/incident-schema';
 import { detectFileType, extensionFor } from '@/lib/file-type';
 import { DomainError } from '@/server/errors';
+import { safeFileName } from '@/server/files/check-upload';
 
 import { assertFilesArrived, type UploadedFile } from '@/server/files/form-with-files';
 
@@ -24,8 +25,7 @@ export function checkUploads(files: readonly UploadedFile[]): CheckedFile[] {
     const mime = detectFileType(file.bytes);
     if (!mime || !(ALLOWED_UPLOAD_TYPES as readonly string[]).includes(mime)) throw new DomainError('errors.attachmentType', 'files');
     const base =
-      (file.name.split(/[\\/]/).pop() ?? '')
-        .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
+      safeFileName(file.name)
         .replace(/\.[^.]*$/, '')
         .trim()
         .slice(0, 120) || 'fail';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidPersonalCode } from '@/lib/personal-code';
 import { isCalendarDate } from '@/lib/date-schema';
+import { noHiddenCharacters } from '@/lib/hidden-characters';
 
 // Field rules shared by every template's schema. Each message is a catalogue key
 // (lib/i18n, section `errors`), so the form, the server action and the API all speak
@@ -18,7 +19,8 @@ export function text(max: number) {
     .trim()
     .min(1, 'errors.required')
     .max(max, 'errors.tooLong')
-    .refine((v) => !FORBIDDEN_LINE.test(v), 'errors.badChars');
+    .refine((v) => !FORBIDDEN_LINE.test(v), 'errors.badChars')
+    .refine(noHiddenCharacters, 'errors.hiddenCharacters');
 }
 
 /** A one-line text that may be left empty (then ''). */
@@ -28,6 +30,7 @@ export function optionalText(max: number) {
     .trim()
     .max(max, 'errors.tooLong')
     .refine((v) => !FORBIDDEN_LINE.test(v), 'errors.badChars')
+    .refine(noHiddenCharacters, 'errors.hiddenCharacters')
     .default('');
 }
 

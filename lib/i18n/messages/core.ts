@@ -102,6 +102,8 @@ export const core = defineMessages(
       filesTooLarge: 'Failid on kokku liiga suured: kokku kuni 50 MB.',
       attachmentType: 'Lubatud on ainult pildid (JPEG, PNG, GIF, WebP) ja PDF-failid. Faili sisu ei vasta ühelegi neist.',
       attachmentEmpty: 'Fail on tühi.',
+      hiddenCharacters:
+        'Tekstis on nähtamatuid märke (näiteks kirjasuuna vahetus U+202E või nullpikkusega tühik), mis võivad teksti näidata teisiti, kui see on. Kirjuta tekst käsitsi uuesti, ära kopeeri.',
       filesIncomplete: 'Kõik failid ei jõudnud kohale (faili nimi võis olla loetamatu), seega ei salvestatud midagi. Nimeta fail ümber ja proovi uuesti.',
       badTransition: 'Sellest olekust ei saa sellesse üle minna.',
       incidentClosed: 'Intsident on suletud; seda ei saa enam muuta.',
@@ -281,6 +283,8 @@ export const core = defineMessages(
       filesTooLarge: 'The files are too large together: up to 50 MB in total.',
       attachmentType: 'Only images (JPEG, PNG, GIF, WebP) and PDF files are allowed. The file’s content matches none of them.',
       attachmentEmpty: 'The file is empty.',
+      hiddenCharacters:
+        'The text has invisible characters (such as the direction override U+202E or a zero-width space) that can make it look other than it is. Type the text again instead of pasting it.',
       filesIncomplete: 'Not every file arrived (a file name may have been unreadable), so nothing was saved. Rename the file and try again.',
       badTransition: 'This status cannot follow the current one.',
       incidentClosed: 'The incident is closed and can no longer be changed.',
