@@ -43,7 +43,7 @@ export function ReplyLetter({ data, ctx }: { data: ReplyLetterData; ctx: RenderC
       {data.salutation ? <Text style={s.paragraph}>{data.salutation}</Text> : t.block('salutation')}
       <Paragraphs text={data.body} />
       <Closing ctx={ctx} language="et">
-        <SignatureBlock signer={data.signer} ctx={ctx} language="et" closingText={t.block('closing', { marginBottom: 0 })} />
+        <SignatureBlock signer={data.signer} ctx={ctx} language="et" closingText={t.block('closing', undefined, { marginBottom: 0 })} />
       </Closing>
       <ContactLine signer={data.signer} />
     </DocumentShell>

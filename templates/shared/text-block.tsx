@@ -41,11 +41,12 @@ function lines(nodes: Inline[]): Inline[][] {
   return out;
 }
 
-export function TextBlockView({ block, value, style }: { block: TextBlock; value: Values; style?: Style | Style[] }) {
-  const extra = style ? (Array.isArray(style) ? style : [style]) : [];
+export function TextBlockView({ block, value, style, lastStyle }: { block: TextBlock; value: Values; style?: Style | Style[]; lastStyle?: Style }) {
+  const base = style ? (Array.isArray(style) ? style : [style]) : [];
   return (
     <>
       {block.map((b, i) => {
+        const extra = i === block.length - 1 && lastStyle ? [...base, lastStyle] : base;
         if (b.t === 'p') {
           const split = lines(b.c);
           if (split.length === 1)
@@ -95,7 +96,8 @@ export function documentTexts<D>(spec: TemplateTextSpec<D>, ctx: RenderContext, 
   const get = (key: string): TextBlock => texts.blocks[key]?.[language] ?? initialTexts(spec as TemplateTextSpec<never>).blocks[key]![language];
   return {
     version: texts.version,
-    block: (key: string, style?: Style | Style[]) => <TextBlockView block={get(key)} value={value} style={style} />,
+    /** `lastStyle` goes on the block's last paragraph or list only (a closing with no space under it). */
+    block: (key: string, style?: Style | Style[], lastStyle?: Style) => <TextBlockView block={get(key)} value={value} style={style} lastStyle={lastStyle} />,
     plain: (key: string) => plainText(get(key), value),
   };
 }
