@@ -13,7 +13,15 @@ const layers = [
   {
     target: './components',
     from: ['./server', './db'],
-    except: ['./staff/actions.ts', './auth/actions.ts', './audit/actions.ts', './register/actions.ts', './issuing/actions.ts', './bulk/actions.ts'],
+    except: [
+      './staff/actions.ts',
+      './auth/actions.ts',
+      './audit/actions.ts',
+      './register/actions.ts',
+      './issuing/actions.ts',
+      './bulk/actions.ts',
+      './templates/actions.ts',
+    ],
     message: 'components reach the server only through server actions.',
   },
 ];

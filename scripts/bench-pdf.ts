@@ -16,7 +16,9 @@ import { RenderPool } from '../server/pdf/render-pool';
 import { readPkcs12, sealPdf } from '../server/pdf/seal';
 import { createDevelopmentSeal } from '../server/pdf/seal';
 import { TEMPLATES, type TemplateId } from '../templates/registry';
+import { initialTexts, type DocumentTexts } from '../templates/shared/texts';
 import type { RenderContext } from '../templates/shared/types';
+import { TEXT_SPECS } from '../templates/texts';
 import { certificateFodt } from './bench-pdf-fodt';
 
 const arg = (name: string, fallback: number) => {
@@ -39,7 +41,9 @@ const ms = (n: number) => `${n.toFixed(n < 100 ? 1 : 0)} ms`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const now = () => performance.now();
 
-const ctx = (n: number): RenderContext => ({
+// Each render carries its template's texts as issuing passes them (the parsed version in force,
+// from the per-process cache), so the figures include mapping the blocks and sending them.
+const ctx = (n: number, texts?: DocumentTexts): RenderContext => ({
   registration: {
     registrationNumber: `2-1/${1000 + n}`,
     registeredAt: new Date(),
@@ -48,8 +52,13 @@ const ctx = (n: number): RenderContext => ({
   },
   watermark: null,
   sealed: true,
+  ...(texts ? { texts } : {}),
 });
-const templates = TEMPLATES.map((t) => ({ id: t.meta.id as TemplateId, data: t.schema.parse(t.sample) }));
+const templates = TEMPLATES.map((t) => ({
+  id: t.meta.id as TemplateId,
+  data: t.schema.parse(t.sample),
+  texts: initialTexts(TEXT_SPECS[t.meta.id as TemplateId]),
+}));
 const certificate = templates.find((t) => t.id === 'benefit-certificate')!;
 
 function machine() {
@@ -79,17 +88,17 @@ async function coldAndWarm() {
       await pool.start();
       starts.push(now() - s0);
       const t0 = now();
-      await pool.render(t.id, t.data, ctx(i));
+      await pool.render(t.id, t.data, ctx(i, t.texts));
       cold.push(now() - t0);
       await pool.close();
     }
     const pool = new RenderPool({ root, maxRenders: 10_000, renderTimeoutMs: 120_000, warmup: false });
-    for (let i = 0; i < 20; i++) await pool.render(t.id, t.data, ctx(i));
+    for (let i = 0; i < 20; i++) await pool.render(t.id, t.data, ctx(i, t.texts));
     const warm: number[] = [];
     let bytes = 0;
     for (let i = 0; i < RENDERS; i++) {
       const t0 = now();
-      const pdf = await pool.render(t.id, t.data, ctx(i));
+      const pdf = await pool.render(t.id, t.data, ctx(i, t.texts));
       warm.push(now() - t0);
       bytes = pdf.length;
     }
@@ -106,7 +115,7 @@ async function sealTimes() {
   const { p12, password } = createDevelopmentSeal();
   const seal = { ...readPkcs12(p12, password), source: 'development' as const };
   const pool = new RenderPool({ root, maxRenders: 10_000, renderTimeoutMs: 120_000, warmup: true });
-  const pdf = await pool.render(certificate.id, certificate.data, ctx(0));
+  const pdf = await pool.render(certificate.id, certificate.data, ctx(0, certificate.texts));
   await pool.close();
   const times: number[] = [];
   for (let i = 0; i < 20; i++) await sealPdf(pdf, seal);
@@ -130,7 +139,7 @@ async function memory(maxRenders: number) {
     }
     if (n < MEMORY) {
       const t = templates[n % templates.length]!;
-      await pool.render(t.id, t.data, ctx(n));
+      await pool.render(t.id, t.data, ctx(n, t.texts));
     }
   }
   await pool.close();

@@ -15,3 +15,4 @@ export * from './consultations';
 export * from './assessments';
 export * from './payments';
 export * from './overpayments';
+export * from './template-texts';

@@ -19,7 +19,8 @@ test('an administrator sees every template with its version and opens a sample P
   for (const title of titles) {
     const card = page.getByRole('region', { name: title });
     await expect(card).toBeVisible();
-    await expect(card.getByText('Versioon 1', { exact: true })).toBeVisible();
+    // The texts' version in force: other tests publish new versions of some templates.
+    await expect(card.getByText(/^Versioon \d+$/)).toBeVisible();
   }
   await expectAccessible(page);
 

@@ -5,6 +5,7 @@ import { incidents } from './messages/incidents';
 import { notifications } from './messages/notifications';
 import { staff } from './messages/staff';
 import { templates } from './messages/templates';
+import { templateTexts } from './messages/template-texts';
 import { issuing } from './messages/issuing';
 import { bulk } from './messages/bulk';
 import { tasks, desk } from './messages/tasks';
@@ -23,6 +24,7 @@ const sections = {
   incidents,
   notifications,
   templates,
+  templateTexts,
   issuing,
   bulk,
   tasks,

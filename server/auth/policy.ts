@@ -25,6 +25,9 @@ export const policy = {
   'notifications.read': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
   'outbox.manage': ['admin'],
   'templates.read': ['admin'],
+  // Template texts: an administrator writes and submits a version, another one publishes it.
+  'templates.edit': ['admin'],
+  'templates.publish': ['admin'],
   // Issuing certificates and notices from templates (issue 4); checking a document the portal issued.
   'documents.issue': ['specialist', 'manager'],
   // Bulk notices from a CSV: the same people, each sees and cancels their own runs, a manager

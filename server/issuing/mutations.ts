@@ -12,6 +12,7 @@ import { databaseStorage } from '@/server/files/storage';
 import { newVerificationCode, parseTemplateData, produceDocument } from '@/server/pdf';
 import { allocateInMatter, allocateNumber } from '@/server/register/numbering';
 import { visibleDocuments, withHeldWork, type RegisterActor } from '@/server/register/visibility';
+import { textsForIssue } from '@/server/templates/texts';
 import { getTemplate, type TemplateDefinition } from '@/templates/registry';
 import type { DocumentType as TemplateDocumentType } from '@/templates/shared/types';
 
@@ -196,6 +197,7 @@ async function issueInTransaction(
   const produced = await produceDocument({
     templateId: template.meta.id,
     data,
+    texts: await textsForIssue(tx, template.meta.id, now),
     registration: { registrationNumber: number, registeredAt, verificationCode },
   });
 

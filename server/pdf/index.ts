@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { verificationUrl } from '@/lib/verification-code';
 import { getTemplate } from '@/templates/registry';
+import type { DocumentTexts } from '@/templates/shared/texts';
 import type { DocumentType, RegistrationInput } from '@/templates/shared/types';
 import { parseTemplateData, renderDocument } from './render';
 import { getSeal, sealPdf, verifySealedPdf, type SealVerification } from './seal';
@@ -32,6 +33,8 @@ export type ProduceInput = {
   templateId: string;
   data: unknown;
   registration: RegistrationInput;
+  /** The version of the template's texts in force on the issue date (version 1, the wording in code, when absent). */
+  texts?: DocumentTexts;
 };
 
 /** The portal's public address for the QR code's link (PORTAL_URL, else NEXTAUTH_URL). */
@@ -43,7 +46,7 @@ function portalUrl(): string | null {
  * Renders the registered document and seals it when an e-seal is configured (a configured
  * but unreadable seal throws: the portal never silently issues unsealed documents then).
  */
-export async function produceDocument({ templateId, data, registration }: ProduceInput): Promise<ProducedDocument> {
+export async function produceDocument({ templateId, data, registration, texts }: ProduceInput): Promise<ProducedDocument> {
   const parsed = parseTemplateData(templateId, data);
   const template = getTemplate(templateId)!;
   const seal = getSeal();
@@ -52,7 +55,7 @@ export async function produceDocument({ templateId, data, registration }: Produc
     ...registration,
     verificationUrl: registration.verificationUrl ?? (base ? verificationUrl(base, registration.verificationCode) : null),
   };
-  const rendered = await renderDocument(templateId, parsed.data, reg, { sealed: seal !== null });
+  const rendered = await renderDocument(templateId, parsed.data, reg, { sealed: seal !== null, ...(texts ? { texts } : {}) });
   const registeredAt = new Date(registration.registeredAt);
   // The seal's time is the moment of sealing; the document's date is the registration's.
   const bytes = seal ? await sealPdf(rendered, seal, { signingTime: new Date(Math.max(Date.now(), registeredAt.getTime())) }) : rendered;
@@ -60,7 +63,8 @@ export async function produceDocument({ templateId, data, registration }: Produc
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     templateId,
-    templateVersion: template.meta.version,
+    // The issued document's version is its texts' version: the wording it was issued with.
+    templateVersion: texts?.version ?? 1,
     documentType: template.meta.documentType,
     data: parsed.data,
     verificationCode: registration.verificationCode,
@@ -70,8 +74,8 @@ export async function produceDocument({ templateId, data, registration }: Produc
 }
 
 /** A preview for the form: EELVAADE across it, no number, no code, not sealed. */
-export async function previewDocument(templateId: string, data: unknown): Promise<Uint8Array> {
-  return renderDocument(templateId, data, null, { sealed: getSeal() !== null });
+export async function previewDocument(templateId: string, data: unknown, texts?: DocumentTexts): Promise<Uint8Array> {
+  return renderDocument(templateId, data, null, { sealed: getSeal() !== null, ...(texts ? { texts } : {}) });
 }
 
 export type PdfInspection = {

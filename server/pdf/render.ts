@@ -1,4 +1,5 @@
 import { getTemplate, validateTemplateData, type TemplateId } from '@/templates/registry';
+import type { DocumentTexts } from '@/templates/shared/texts';
 import { registrationSchema, type Language, type Registration, type RegistrationInput } from '@/templates/shared/types';
 import { DomainError } from '@/server/errors';
 import { RenderPool, type WorkerStats } from './render-pool';
@@ -17,6 +18,8 @@ export type RenderOptions = {
   watermark?: string | null;
   /** The PDF will be e-sealed afterwards: the signature block says so. Default false. */
   sealed?: boolean;
+  /** The template's texts to print (the version in force); version 1, the wording in code, when absent. */
+  texts?: DocumentTexts;
 };
 
 const positiveInt = (value: string | undefined, fallback: number) => {
@@ -73,7 +76,12 @@ export async function renderDocument(
   const parsed = parseTemplateData(templateId, data);
   const reg: Registration | null = registration ? registrationSchema.parse(registration) : null;
   const watermark = options.watermark === undefined ? (reg ? null : 'EELVAADE') : options.watermark;
-  return getRenderPool().render(parsed.templateId, parsed.data, { registration: reg, watermark, sealed: options.sealed ?? false });
+  return getRenderPool().render(parsed.templateId, parsed.data, {
+    registration: reg,
+    watermark,
+    sealed: options.sealed ?? false,
+    ...(options.texts ? { texts: options.texts } : {}),
+  });
 }
 
 /** What a template's sample looks like, for the templates page: a sample number and NÄIDIS across it. */
@@ -85,12 +93,12 @@ export const SAMPLE_REGISTRATION: RegistrationInput = {
 };
 
 /** The template's sample data, in one of its languages, with a sample number and NÄIDIS across it. */
-export async function renderSample(templateId: string, language?: Language): Promise<Uint8Array> {
+export async function renderSample(templateId: string, language?: Language, texts?: DocumentTexts): Promise<Uint8Array> {
   const template = getTemplate(templateId);
   if (!template) throw new DomainError('errors.notFound', 'templateId');
   const sample = structuredClone((language && template.samples?.[language]) ?? template.sample) as Record<string, unknown>;
   if (language && 'language' in sample) sample.language = language;
-  return renderDocument(templateId, sample, SAMPLE_REGISTRATION, { watermark: 'NÄIDIS', sealed: false });
+  return renderDocument(templateId, sample, SAMPLE_REGISTRATION, { watermark: 'NÄIDIS', sealed: false, ...(texts ? { texts } : {}) });
 }
 
 export type { WorkerStats };

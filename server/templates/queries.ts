@@ -1,7 +1,13 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { staff, templateTexts } from '@/db/schema';
 import { authorize, type Actor } from '@/server/auth/policy';
 import { renderSample } from '@/server/pdf/render';
 import { getSeal } from '@/server/pdf/seal';
-import { getTemplate, TEMPLATES } from '@/templates/registry';
+import { getTemplate, isTemplateId, TEMPLATES } from '@/templates/registry';
+import { checkTexts, initialSources, type BlockSources } from '@/templates/shared/texts';
+import { TEXT_SPECS } from '@/templates/texts';
 import type { Language, TemplateMeta } from '@/templates/shared/types';
 
 // The templates page: what can be issued, and a sample of each. Template samples hold no
@@ -45,4 +51,152 @@ export function sealStatus(actor: Actor): SealStatus {
   } catch (error) {
     return { kind: 'broken', problem: (error as Error).message };
   }
+}
+
+// ---- The template texts' versions (/admin/mallid, /admin/mallid/<id>/tekstid) ----
+
+type TextVersionRow = {
+  id: string;
+  templateId: string;
+  version: number | null;
+  status: 'draft' | 'submitted' | 'published';
+  blocks: BlockSources;
+  basedOn: number;
+  authorId: string;
+  authorName: string;
+  publisherName: string | null;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  effectiveFrom: Date | null;
+};
+
+async function textRows(templateId?: string): Promise<TextVersionRow[]> {
+  const db = await getDb();
+  const author = alias(staff, 'author');
+  const publisher = alias(staff, 'publisher');
+  const rows = await db
+    .select({
+      id: templateTexts.id,
+      templateId: templateTexts.templateId,
+      version: templateTexts.version,
+      status: templateTexts.status,
+      blocks: templateTexts.blocks,
+      basedOn: templateTexts.basedOn,
+      authorId: templateTexts.authorId,
+      authorName: sql<string>`${author.givenName} || ' ' || ${author.familyName}`,
+      publisherName: sql<string | null>`${publisher.givenName} || ' ' || ${publisher.familyName}`,
+      updatedAt: templateTexts.updatedAt,
+      submittedAt: templateTexts.submittedAt,
+      publishedAt: templateTexts.publishedAt,
+      effectiveFrom: templateTexts.effectiveFrom,
+    })
+    .from(templateTexts)
+    .innerJoin(author, eq(author.id, templateTexts.authorId))
+    .leftJoin(publisher, eq(publisher.id, templateTexts.publishedBy))
+    .where(templateId ? eq(templateTexts.templateId, templateId) : undefined)
+    .orderBy(desc(templateTexts.version));
+  return rows.map((r) => ({ ...r, blocks: r.blocks as BlockSources }));
+}
+
+export type TemplateTextsSummary = {
+  inForce: number;
+  inForceFrom: Date | null;
+  scheduled: { version: number; from: Date }[];
+  draft: { status: 'draft' | 'submitted'; authorName: string; at: Date } | null;
+  history: { version: number; authorName: string; publisherName: string; publishedAt: Date; effectiveFrom: Date }[];
+};
+
+function summarise(rows: TextVersionRow[], now: Date): TemplateTextsSummary {
+  const published = rows
+    .filter((r) => r.status === 'published')
+    .sort((a, b) => b.effectiveFrom!.getTime() - a.effectiveFrom!.getTime() || b.version! - a.version!);
+  const current = published.find((r) => r.effectiveFrom!.getTime() <= now.getTime());
+  const open = rows.find((r) => r.status !== 'published');
+  return {
+    inForce: current?.version ?? 1,
+    inForceFrom: current?.effectiveFrom ?? null,
+    scheduled: published.filter((r) => r.effectiveFrom!.getTime() > now.getTime()).map((r) => ({ version: r.version!, from: r.effectiveFrom! })),
+    draft: open ? { status: open.status as 'draft' | 'submitted', authorName: open.authorName, at: open.submittedAt ?? open.updatedAt } : null,
+    history: published
+      .sort((a, b) => b.version! - a.version!)
+      .map((r) => ({
+        version: r.version!,
+        authorName: r.authorName,
+        publisherName: r.publisherName ?? '',
+        publishedAt: r.publishedAt!,
+        effectiveFrom: r.effectiveFrom!,
+      })),
+  };
+}
+
+/** Per template: the texts' version in force, any scheduled one, the open draft and the history. */
+export async function templateTextsOverview(actor: Actor, now = new Date()): Promise<Record<string, TemplateTextsSummary>> {
+  authorize(actor, 'templates.read');
+  const rows = await textRows();
+  return Object.fromEntries(
+    TEMPLATES.map(({ meta }) => [
+      meta.id,
+      summarise(
+        rows.filter((r) => r.templateId === meta.id),
+        now,
+      ),
+    ]),
+  );
+}
+
+export type TemplateTextsDetail = TemplateTextsSummary & {
+  templateId: string;
+  title: TemplateMeta['title'];
+  languages: readonly Language[];
+  blocks: { key: string; label: TemplateMeta['title']; kind: string; required: readonly string[] }[];
+  placeholders: { name: string; sample: string }[];
+  /** The sources of the version in force (the draft is compared with these). */
+  current: BlockSources;
+  currentVersion: number;
+  draft: (TemplateTextsSummary['draft'] & { id: string; authorId: string; blocks: BlockSources; basedOn: number }) | null;
+};
+
+export async function templateTextsDetail(actor: Actor, templateId: string, now = new Date()): Promise<TemplateTextsDetail | null> {
+  authorize(actor, 'templates.read');
+  if (!isTemplateId(templateId)) return null;
+  const template = getTemplate(templateId)!;
+  const spec = TEXT_SPECS[templateId];
+  const rows = await textRows(templateId);
+  const summary = summarise(rows, now);
+  const currentRow = rows.find((r) => r.status === 'published' && r.version === summary.inForce);
+  const open = rows.find((r) => r.status !== 'published');
+  const sample = template.schema.parse(template.sample) as never;
+  return {
+    ...summary,
+    templateId,
+    title: template.meta.title,
+    languages: template.meta.languages,
+    blocks: spec.blocks.map((b) => ({ key: b.key, label: b.label, kind: b.kind, required: b.required ?? [] })),
+    placeholders: Object.entries(spec.placeholders).map(([name, p]) => ({ name, sample: p.value(sample, 'et') })),
+    current: currentRow ? currentRow.blocks : initialSources(spec),
+    currentVersion: summary.inForce,
+    draft: open && summary.draft ? { ...summary.draft, id: open.id, authorId: open.authorId, blocks: open.blocks, basedOn: open.basedOn } : null,
+  };
+}
+
+/** The template's sample rendered with its open draft's texts (marked NÄIDIS), or null. */
+export async function renderDraftSample(actor: Actor, templateId: string, language?: string): Promise<{ bytes: Uint8Array; filename: string } | null> {
+  authorize(actor, 'templates.read');
+  if (!isTemplateId(templateId)) return null;
+  const template = getTemplate(templateId)!;
+  const lang = (language ?? template.meta.languages[0]) as Language;
+  if (!template.meta.languages.includes(lang)) return null;
+  const open = (await textRows(templateId)).find((r) => r.status !== 'published');
+  if (!open) return null;
+  const spec = TEXT_SPECS[templateId];
+  // Blocks not written yet print as in version 1, so a half-written draft can be looked at.
+  const sources = { ...initialSources(spec) };
+  for (const [key, value] of Object.entries(open.blocks)) {
+    sources[key] = { et: value.et.trim() ? value.et : sources[key]!.et, en: value.en.trim() ? value.en : sources[key]!.en };
+  }
+  const checked = checkTexts(spec, sources, 0);
+  if (!checked.ok) return null;
+  const bytes = await renderSample(templateId, lang, checked.texts);
+  return { bytes, filename: `${templateId}-mustand-${lang}-naidis.pdf` };
 }

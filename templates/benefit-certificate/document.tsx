@@ -5,52 +5,45 @@ import { AddressBlock, Facts, HeadingRow, registrationLine, Closing, SignatureBl
 import { DocumentShell } from '../shared/layout';
 import { s } from '../shared/styles';
 import type { RenderContext } from '../shared/types';
+import { documentTexts } from '../shared/text-block';
 import type { BenefitCertificateData } from './definition';
+import { texts } from './texts';
 
 const TEXT = {
   et: {
     kind: 'TÕEND',
-    title: (pension: boolean) => (pension ? 'Pensioni saamise kohta' : 'Toetuse saamise kohta'),
-    attests: (name: string, code: string, benefit: string) =>
-      `Sotsiaalkindlustusamet tõendab, et isikule ${name} (isikukood ${code}) on määratud ${benefit}, mida makstakse igakuiselt.`,
     benefit: 'Pension või toetus',
     period: 'Määratud',
     from: (start: string) => `alates ${start}`,
     until: (end: string) => ` kuni ${end}`,
     indefinitely: ' tähtajatult',
     amount: (date: string) => `Summa kuus seisuga ${date}`,
-    amountNote: 'Summa on näidatud enne tulumaksu kinnipidamist.',
-    purpose: (p: string) => `Tõend antakse esitamiseks: ${p}.`,
   },
   en: {
     kind: 'CERTIFICATE',
-    title: (pension: boolean) => (pension ? 'Certificate of receiving a pension' : 'Certificate of receiving a benefit'),
-    attests: (name: string, code: string, benefit: string) =>
-      `The Estonian Social Insurance Board (Sotsiaalkindlustusamet) certifies that ${name} (Estonian personal identification code ${code}) has been granted the ${benefit}, which is paid monthly.`,
     benefit: 'Pension or benefit',
     period: 'Granted',
     from: (start: string) => `from ${start}`,
     until: (end: string) => ` until ${end}`,
     indefinitely: ', indefinitely',
     amount: (date: string) => `Monthly amount as of ${date}`,
-    amountNote: 'The amount is shown before income tax is withheld.',
-    purpose: (p: string) => `This certificate is issued for submission to: ${p}.`,
   },
 } as const;
 
 export function BenefitCertificate({ data, ctx }: { data: BenefitCertificateData; ctx: RenderContext }) {
   const language = data.language;
   const t = TEXT[language];
+  const blocks = documentTexts(texts, ctx, language, data);
+  const title = blocks.plain(isPension(data.benefitKind) ? 'titlePension' : 'titleBenefit');
   const benefit = BENEFIT_KINDS[data.benefitKind][language];
   const asOf = formatDate(ctx.registration?.registeredAt ?? new Date());
   const period = t.from(formatDate(data.periodStart)) + (data.periodEnd ? t.until(formatDate(data.periodEnd)) : t.indefinitely);
-  const purpose = data.purpose.replace(/\.$/, '');
   return (
     <DocumentShell
       pageNumbers={false}
       ctx={ctx}
       language={language}
-      title={language === 'et' ? `Tõend ${t.title(isPension(data.benefitKind)).toLowerCase()}` : t.title(isPension(data.benefitKind))}
+      title={language === 'et' ? `Tõend ${title.toLowerCase()}` : title}
       restriction={data.restriction}
     >
       <HeadingRow
@@ -62,8 +55,8 @@ export function BenefitCertificate({ data, ctx }: { data: BenefitCertificateData
           </View>
         }
       />
-      <Text style={s.title}>{t.title(isPension(data.benefitKind))}</Text>
-      <Text style={s.paragraph}>{t.attests(data.client.name, data.client.personalCode, benefit)}</Text>
+      <Text style={s.title}>{title}</Text>
+      {blocks.block('attests')}
       <Facts
         rows={[
           [t.benefit, benefit],
@@ -71,8 +64,8 @@ export function BenefitCertificate({ data, ctx }: { data: BenefitCertificateData
           [t.amount(asOf), formatEuros(data.monthlyAmountCents)],
         ]}
       />
-      <Text style={[s.small, s.muted, s.paragraph]}>{t.amountNote}</Text>
-      <Text style={[s.paragraph, { marginTop: 6 }]}>{t.purpose(purpose)}</Text>
+      {blocks.block('amountNote', [s.small, s.muted])}
+      {blocks.block('purpose', { marginTop: 6 })}
       <Closing ctx={ctx} language={language}>
         <SignatureBlock signer={data.signer} ctx={ctx} language={language} closing={false} />
       </Closing>

@@ -4,7 +4,9 @@ import { Facts, Paragraphs, registrationLine, Closing } from '../shared/blocks';
 import { DocumentShell } from '../shared/layout';
 import { COLORS, s } from '../shared/styles';
 import type { RenderContext } from '../shared/types';
+import { documentTexts } from '../shared/text-block';
 import type { CertifiedCopyData } from './definition';
+import { texts } from './texts';
 
 /** "Koopia on 14 lehel": the adessive, the same for one sheet as for many. */
 function pages(n: number): string {
@@ -12,6 +14,7 @@ function pages(n: number): string {
 }
 
 export function CertifiedCopy({ data, ctx }: { data: CertifiedCopyData; ctx: RenderContext }) {
+  const t = documentTexts(texts, ctx, 'et', data);
   const certifiedOn = formatDate(ctx.registration?.registeredAt ?? new Date());
   const original = data.original;
   const rows: [string, string][] = [['Dokument', original.title]];
@@ -25,10 +28,8 @@ export function CertifiedCopy({ data, ctx }: { data: CertifiedCopyData; ctx: Ren
       <View style={{ alignItems: 'flex-end', marginTop: 22 }}>
         <Text>{registrationLine(ctx, 'et')}</Text>
       </View>
-      <Text style={s.title}>Koopia kinnitamine</Text>
-      <Text style={s.paragraph}>
-        Sotsiaalkindlustusameti klienditeeninduses tehti kliendi esitatud originaaldokumendist koopia. Kinnitan, et koopia vastab originaalile.
-      </Text>
+      <Text style={s.title}>{t.plain('heading')}</Text>
+      {t.block('statement')}
       <Facts rows={rows} />
       {data.note ? <Paragraphs text={data.note} /> : null}
       <Closing ctx={ctx} language="et">

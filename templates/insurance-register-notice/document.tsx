@@ -1,10 +1,12 @@
 import { Text, View } from '@react-pdf/renderer';
 import { formatDate, formatEuros } from '@/lib/format';
-import { AddressBlock, ContactLine, HeadingRow, Paragraphs, registrationLine, Closing, SignatureBlock } from '../shared/blocks';
+import { AddressBlock, ContactLine, HeadingRow, registrationLine, Closing, SignatureBlock } from '../shared/blocks';
 import { DocumentShell } from '../shared/layout';
 import { COLORS, s } from '../shared/styles';
 import type { RenderContext } from '../shared/types';
+import { documentTexts } from '../shared/text-block';
 import type { InsuranceRegisterNoticeData } from './definition';
+import { texts } from './texts';
 
 const DAY = 86_400_000;
 
@@ -57,6 +59,7 @@ function TableRow({ cells, header = false, total = false }: { cells: Cells; head
 }
 
 export function InsuranceRegisterNotice({ data, ctx }: { data: InsuranceRegisterNoticeData; ctx: RenderContext }) {
+  const t = documentTexts(texts, ctx, 'et', data);
   const rows = [...data.rows].sort((a, b) => a.year - b.year);
   const totalDays = rows.reduce((sum, r) => sum + daysInclusive(r.periodStart, r.periodEnd), 0);
   const totalTax = rows.reduce((sum, r) => sum + r.socialTaxCents, 0);
@@ -74,10 +77,8 @@ export function InsuranceRegisterNotice({ data, ctx }: { data: InsuranceRegister
           </View>
         }
       />
-      <Text style={s.title}>Riikliku pensionikindlustuse registri andmed</Text>
-      <Paragraphs
-        text={`Riikliku pensionikindlustuse registrisse on isiku ${data.client.name} (isikukood ${data.client.personalCode}) kohta seisuga ${formatDate(data.asOf)} kantud järgmised kindlustusperioodid ja tema eest makstud sotsiaalmaksu pensionikindlustuse osa.`}
-      />
+      <Text style={s.title}>{t.plain('heading')}</Text>
+      {t.block('intro')}
       <View style={{ marginTop: 4, marginBottom: 10 }}>
         <TableRow header cells={Object.fromEntries(COLUMNS.map((c) => [c.key, c.label])) as Cells} />
         {rows.map((row) => (
@@ -103,11 +104,7 @@ export function InsuranceRegisterNotice({ data, ctx }: { data: InsuranceRegister
           }}
         />
       </View>
-      <Paragraphs
-        text={
-          'Aastakoefitsient on isiku eest aasta jooksul makstud sotsiaalmaksu pensionikindlustuse osa suhe kõigi kindlustatute keskmisesse; aastakoefitsientide summa on vanaduspensioni kindlustusosa arvutamise alus.\n\nKui andmed on Teie arvates ebaõiged või puudulikud, teatage sellest palun Sotsiaalkindlustusametile e-posti aadressil info@sotsiaalkindlustusamet.ee või telefonil 612\u00a01360. Lisage võimaluse korral tööandja tõend või muu dokument, mis andmeid kinnitab.'
-        }
-      />
+      {t.block('explanation')}
       <Closing ctx={ctx} language="et">
         <SignatureBlock signer={data.signer} ctx={ctx} language="et" />
       </Closing>

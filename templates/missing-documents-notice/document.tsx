@@ -1,11 +1,12 @@
 import { Text, View } from '@react-pdf/renderer';
 import { AGENCY } from '@/lib/agency';
-import { formatDate } from '@/lib/format';
 import { AddressBlock, ContactLine, HeadingRow, Paragraphs, registrationLine, Closing, SignatureBlock } from '../shared/blocks';
 import { DocumentShell } from '../shared/layout';
 import { s } from '../shared/styles';
+import { documentTexts } from '../shared/text-block';
 import type { RenderContext } from '../shared/types';
 import type { MissingDocumentsNoticeData, SUBMISSION_CHANNELS } from './definition';
+import { texts } from './texts';
 
 const CHANNEL_TEXT: Record<(typeof SUBMISSION_CHANNELS)[number], string> = {
   email: `e-postiga aadressil ${AGENCY.email} (digitaalselt allkirjastatult või skannitult);`,
@@ -31,26 +32,19 @@ function List({ items, numbered }: { items: { text: string; note?: string }[]; n
 }
 
 export function MissingDocumentsNotice({ data, ctx }: { data: MissingDocumentsNoticeData; ctx: RenderContext }) {
+  const t = documentTexts(texts, ctx, 'et', data);
   const channels = data.channels.map((c, i, all) => ({ text: i === all.length - 1 ? CHANNEL_TEXT[c].replace(/;$/, '.') : CHANNEL_TEXT[c] }));
   return (
     <DocumentShell ctx={ctx} language="et" title="Puuduvate dokumentide esitamine" restriction={data.restriction}>
       <HeadingRow left={<AddressBlock name={data.client.name} lines={data.client.address} />} right={<Text>{registrationLine(ctx, 'et')}</Text>} />
-      <Text style={s.title}>Puuduvate dokumentide esitamine</Text>
-      <Text style={s.paragraph}>Lugupeetud {data.client.name}</Text>
-      <Text style={s.paragraph}>
-        Sotsiaalkindlustusamet võttis {formatDate(data.application.receivedOn)} menetlusse Teie taotluse ({data.application.title}, registreerimisnumber{' '}
-        {data.application.registrationNumber}). Taotluse lahendamiseks on vaja järgmisi dokumente, mis praegu puuduvad:
-      </Text>
+      <Text style={s.title}>{t.plain('heading')}</Text>
+      {t.block('salutation')}
+      {t.block('intro')}
       <List numbered items={data.documents.map((d) => ({ text: d.name, note: d.note }))} />
-      <Text style={s.paragraph}>
-        Palume esitada puuduvad dokumendid hiljemalt <Text style={s.bold}>{formatDate(data.deadline)}</Text>. Dokumente saate esitada:
-      </Text>
+      {t.block('deadline')}
       <List numbered={false} items={channels} />
       {data.note ? <Paragraphs text={data.note} /> : null}
-      <Text style={s.paragraph}>
-        Kui puuduvaid dokumente tähtajaks ei esitata, võib Sotsiaalkindlustusamet jätta taotluse läbi vaatamata (haldusmenetluse seaduse § 15 lõige 2). Kui Te
-        ei saa dokumente tähtajaks esitada, andke sellest palun teada: tähtaega on võimalik põhjendatud juhul pikendada.
-      </Text>
+      {t.block('consequence')}
       <Closing ctx={ctx} language="et">
         <SignatureBlock signer={data.signer} ctx={ctx} language="et" />
       </Closing>

@@ -4,8 +4,10 @@ import { AddressBlock, ContactLine, HeadingRow, Paragraphs, Closing, SignatureBl
 import { LABELS } from '../shared/labels';
 import { DocumentShell } from '../shared/layout';
 import { s } from '../shared/styles';
+import { documentTexts } from '../shared/text-block';
 import type { RenderContext } from '../shared/types';
 import type { ReplyLetterData } from './definition';
+import { texts } from './texts';
 
 /** "Teie 09.11.2026 nr 15" and "Meie 20.11.2026 nr 2-1/1534-1": the reference line, as two lines at the right. */
 function ReferenceLine({ data, ctx }: { data: ReplyLetterData; ctx: RenderContext }) {
@@ -24,6 +26,7 @@ function ReferenceLine({ data, ctx }: { data: ReplyLetterData; ctx: RenderContex
 
 export function ReplyLetter({ data, ctx }: { data: ReplyLetterData; ctx: RenderContext }) {
   const recipient = data.recipient;
+  const t = documentTexts(texts, ctx, 'et', data);
   return (
     <DocumentShell ctx={ctx} language="et" title={data.title} restriction={data.restriction}>
       <HeadingRow
@@ -37,10 +40,10 @@ export function ReplyLetter({ data, ctx }: { data: ReplyLetterData; ctx: RenderC
         right={<ReferenceLine data={data} ctx={ctx} />}
       />
       <Text style={s.title}>{data.title}</Text>
-      <Text style={s.paragraph}>{data.salutation || `Lugupeetud ${recipient.name}`}</Text>
+      {data.salutation ? <Text style={s.paragraph}>{data.salutation}</Text> : t.block('salutation')}
       <Paragraphs text={data.body} />
       <Closing ctx={ctx} language="et">
-        <SignatureBlock signer={data.signer} ctx={ctx} language="et" />
+        <SignatureBlock signer={data.signer} ctx={ctx} language="et" closingText={t.block('closing', undefined, { marginBottom: 0 })} />
       </Closing>
       <ContactLine signer={data.signer} />
     </DocumentShell>

@@ -82,11 +82,24 @@ export function Facts({ rows }: { rows: readonly (readonly [string, string])[] }
  * The closing and the official's name. A sealed document says it is sealed (the seal is the
  * signature); an unsealed one leaves room for a handwritten signature.
  */
-export function SignatureBlock({ signer, ctx, language, closing = true }: { signer: Signer; ctx: RenderContext; language: Language; closing?: boolean }) {
+export function SignatureBlock({
+  signer,
+  ctx,
+  language,
+  closing = true,
+  closingText,
+}: {
+  signer: Signer;
+  ctx: RenderContext;
+  language: Language;
+  closing?: boolean;
+  /** The template's own closing block, in place of the shared closing line. */
+  closingText?: React.ReactNode;
+}) {
   const l = LABELS[language];
   return (
     <View>
-      {closing && <Text>{l.sincerely}</Text>}
+      {closing && (closingText ?? <Text>{l.sincerely}</Text>)}
       <Text style={{ marginTop: ctx.sealed ? (closing ? 12 : 0) : 30, color: COLORS.muted, fontSize: 9 }}>{ctx.sealed ? l.sealed : l.signatureLine}</Text>
       <Text style={{ marginTop: ctx.sealed ? 10 : 4 }}>{signer.name}</Text>
       <Text>{signer.title}</Text>

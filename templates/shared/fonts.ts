@@ -6,6 +6,7 @@ import { Font } from '@react-pdf/renderer';
 export const FONT_FAMILY = 'DejaVu Sans';
 
 let registeredFrom: string | null = null;
+const LONG_WORD = 40;
 
 export function registerFonts(fontDir: string): void {
   if (registeredFrom === fontDir) return;
@@ -17,7 +18,9 @@ export function registerFonts(fontDir: string): void {
       { src: `${dir}/DejaVuSans-Bold.ttf`, fontWeight: 'bold' },
     ],
   });
-  // Whole words only: automatic hyphenation splits Estonian words in wrong places.
-  Font.registerHyphenationCallback((word) => [word]);
+  // Whole words only: automatic hyphenation splits Estonian words in wrong places. A word
+  // longer than a line (an administrator's text, a long compound) would lose its end, so such
+  // a word may break into pieces of 12 letters.
+  Font.registerHyphenationCallback((word) => (word.length > LONG_WORD ? (word.match(/.{1,12}/gsu) ?? [word]) : [word]));
   registeredFrom = fontDir;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DocumentTexts } from './texts';
 
 export type Language = 'et' | 'en';
 export type Localized = Record<Language, string>;
@@ -47,4 +48,6 @@ export type RenderContext = {
   watermark: string | null;
   /** The PDF will be e-sealed: the signature block says so instead of leaving room for ink. */
   sealed: boolean;
+  /** The version of the template's texts in force on the issue date; version 1 (the wording in code) when absent. */
+  texts?: DocumentTexts;
 };

@@ -1,5 +1,6 @@
 import { defineMessages } from '../define';
 import { paymentErrors } from './payments-errors';
+import { templateTextErrors } from './template-texts';
 
 // The shell: sign-in, navigation, home page, shared errors.
 export const core = defineMessages(
@@ -49,6 +50,7 @@ export const core = defineMessages(
     },
     errors: {
       ...paymentErrors.et,
+      ...templateTextErrors.et,
       required: 'Väli on kohustuslik.',
       issuingClientMismatch: 'Isikukood ei ole selle kliendi oma, kellele dokumenti väljastatakse.',
       personalCode: 'Isikukood ei ole korrektne (kontrolli numbreid ja kontrollnumbrit).',
@@ -230,6 +232,7 @@ export const core = defineMessages(
     },
     errors: {
       ...paymentErrors.en,
+      ...templateTextErrors.en,
       required: 'This field is required.',
       issuingClientMismatch: 'The personal code is not that of the client the document is issued to.',
       personalCode: 'The personal code is not valid (check the digits and the check digit).',

@@ -2,12 +2,12 @@ import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getLocale, getMessages } from '@/server/i18n';
-import { listTemplates, sealStatus } from '@/server/templates/queries';
+import { listTemplates, sealStatus, templateTextsOverview } from '@/server/templates/queries';
 
 export const metadata = { title: 'Dokumendipõhjad' };
 
@@ -17,6 +17,7 @@ export default async function TemplatesPage() {
   const [m, locale] = await Promise.all([getMessages(), getLocale()]);
   const templates = listTemplates(user);
   const seal = sealStatus(user);
+  const texts = await templateTextsOverview(user);
   return (
     <div className="flex flex-col gap-5">
       <div>
@@ -36,7 +37,7 @@ export default async function TemplatesPage() {
                   <p className="text-slate-700">{t.description[locale]}</p>
                 </div>
                 <Badge tone="brand">
-                  {m.templates.version} {t.version}
+                  {m.templates.version} {texts[t.id]!.inForce}
                 </Badge>
               </div>
               <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -46,6 +47,35 @@ export default async function TemplatesPage() {
                 <dd>{m.templates.documentTypes[t.documentType]}</dd>
                 <dt className="text-slate-600">{m.templates.languages}</dt>
                 <dd>{t.languages.map((l) => m.templates.languageNames[l]).join(', ')}</dd>
+                <dt className="text-slate-600">{m.templateTexts.draft}</dt>
+                <dd>
+                  {texts[t.id]!.draft
+                    ? fill(texts[t.id]!.draft!.status === 'submitted' ? m.templateTexts.submittedBy : m.templateTexts.draftBy, {
+                        author: texts[t.id]!.draft!.authorName,
+                        at: formatDateTime(texts[t.id]!.draft!.at),
+                      })
+                    : m.templateTexts.noDraft}
+                </dd>
+                <dt className="text-slate-600">{m.templateTexts.history}</dt>
+                <dd>
+                  <ul>
+                    {texts[t.id]!.scheduled.map((v) => (
+                      <li key={`s${v.version}`}>{fill(m.templateTexts.scheduled, { version: v.version, from: formatDateTime(v.from) })}</li>
+                    ))}
+                    {texts[t.id]!.history.map((h) => (
+                      <li key={h.version}>
+                        {fill(m.templateTexts.historyRow, {
+                          version: h.version,
+                          author: h.authorName,
+                          publisher: h.publisherName,
+                          at: formatDateTime(h.publishedAt),
+                          from: formatDate(h.effectiveFrom),
+                        })}
+                      </li>
+                    ))}
+                    <li>{m.templateTexts.historyInitial}</li>
+                  </ul>
+                </dd>
                 <dt className="text-slate-600">{m.templates.history}</dt>
                 <dd>
                   <ul>
@@ -58,6 +88,9 @@ export default async function TemplatesPage() {
                 </dd>
               </dl>
               <p className="mt-3 flex flex-wrap gap-4">
+                <a className="font-medium text-brand-700 underline" href={`/admin/mallid/${t.id}/tekstid`}>
+                  {m.templateTexts.edit}
+                </a>
                 {t.languages.map((language) => (
                   <a
                     key={language}

@@ -1,6 +1,7 @@
 import { getCurrentUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { previewDocument, TemplateDataError } from '@/server/pdf';
+import { previewTexts } from '@/server/templates/texts';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +19,8 @@ export async function POST(request: Request) {
     return json({ formError: 'errors.generic' }, 400);
   }
   try {
-    const bytes = await previewDocument(String(body.templateId ?? ''), body.data);
+    const templateId = String(body.templateId ?? '');
+    const bytes = await previewDocument(templateId, body.data, await previewTexts(templateId));
     return new Response(new Uint8Array(bytes), {
       headers: { 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' },
     });

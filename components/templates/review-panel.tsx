@@ -1,0 +1,58 @@
+'use client';
+
+import { useState } from 'react';
+import { useMessages } from '@/components/i18n/messages-context';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { useActionOutcome } from '@/components/ui/use-action-outcome';
+import { fill } from '@/lib/i18n';
+import { publishTextsAction, returnTextsAction } from '@/server/templates/actions';
+
+/** The reviewer publishes the submitted version (at once or from a date) or sends it back. */
+export function ReviewPanel({ templateId, draftId, isAuthor }: { templateId: string; draftId: string; isAuthor: boolean }) {
+  const m = useMessages();
+  const t = m.templateTexts;
+  const [effectiveFrom, setEffectiveFrom] = useState('');
+  const { run, pending, outcome } = useActionOutcome(m);
+  if (isAuthor) {
+    return (
+      <div className="flex flex-col gap-3">
+        <Alert tone="info">{t.ownDraft}</Alert>
+        {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
+        <div>
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => returnTextsAction(templateId), t.returned)}>
+            {t.takeBack}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="flex flex-col gap-3"
+      aria-label={t.publish}
+      onSubmit={(e) => {
+        e.preventDefault();
+        run(
+          () => publishTextsAction({ templateId, draftId, effectiveFrom }),
+          (data) => fill(t.published, { version: data.version }),
+        );
+      }}
+    >
+      <Field id="effective-from" label={t.effectiveFrom} hint={t.effectiveHint}>
+        <Input id="effective-from" type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} className="max-w-xs" />
+      </Field>
+      {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {t.publish}
+        </Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => returnTextsAction(templateId), t.returned)}>
+          {t.sendBack}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { useMessages } from '@/components/i18n/messages-context';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Textarea } from '@/components/ui/input';
+import { useActionOutcome } from '@/components/ui/use-action-outcome';
+import { fill, messageByKey } from '@/lib/i18n';
+import type { Localized } from '@/templates/shared/types';
+import type { TextProblem } from '@/templates/shared/texts';
+import { discardTextsAction, saveTextsAction, submitTextsAction } from '@/server/templates/actions';
+
+type Block = { key: string; label: Localized; kind: string };
+
+/** The author's editor: every block in Estonian and English; save, submit for review, delete. */
+export function TextsEditor({
+  templateId,
+  blocks,
+  initial,
+  hasDraft,
+  locale,
+}: {
+  locale: 'et' | 'en';
+  templateId: string;
+  blocks: Block[];
+  initial: Record<string, Localized>;
+  hasDraft: boolean;
+}) {
+  const m = useMessages();
+  const t = m.templateTexts;
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [problems, setProblems] = useState<TextProblem[]>([]);
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const { run, pending: discarding, outcome } = useActionOutcome(m);
+
+  const describe = (p: TextProblem) =>
+    fill(t.problem, {
+      block: blocks.find((b) => b.key === p.block)?.label[locale] ?? p.block,
+      language: p.language === 'et' ? t.et : t.en,
+      line: p.line === 0 ? t.wholeBlock : fill(t.lineN, { line: p.line }),
+      reason: fill(t.reasons[p.reason] ?? p.reason, { detail: p.detail ?? '' }),
+    });
+
+  const act = (submit: boolean) =>
+    start(async () => {
+      setNotice(null);
+      const saved = await saveTextsAction({ templateId, blocks: values });
+      if (!saved.ok) return setNotice({ tone: 'error', text: messageByKey(m, saved.formError ?? 'errors.generic') });
+      if (!saved.data.saved) return setProblems(saved.data.problems);
+      setProblems([]);
+      if (!submit) {
+        setNotice({ tone: 'success', text: t.saved });
+        return router.refresh();
+      }
+      const submitted = await submitTextsAction(templateId);
+      if (!submitted.ok) return setNotice({ tone: 'error', text: messageByKey(m, submitted.formError ?? 'errors.generic') });
+      if (!submitted.data.submitted) return setProblems(submitted.data.problems);
+      setNotice({ tone: 'success', text: t.submitted });
+      router.refresh();
+    });
+
+  return (
+    <form
+      className="flex flex-col gap-4"
+      aria-label={t.draft}
+      onSubmit={(e) => {
+        e.preventDefault();
+        act(false);
+      }}
+    >
+      {problems.length > 0 && (
+        <Alert tone="error" role="alert">
+          <p className="font-medium">{t.problemsTitle}</p>
+          <ul className="list-disc pl-5">
+            {problems.map((p, i) => (
+              <li key={i}>{describe(p)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {blocks.map((block) => (
+        <fieldset key={block.key} className="rounded border border-slate-300 p-3">
+          <legend className="px-1 font-medium">{block.label[locale]}</legend>
+          <div className="grid gap-3 md:grid-cols-2">
+            {(['et', 'en'] as const).map((language) => {
+              const id = `block-${block.key}-${language}`;
+              return (
+                <div key={language} className="flex flex-col gap-1">
+                  <label htmlFor={id} className="text-sm text-slate-700">
+                    {block.label[locale]}: {language === 'et' ? t.et : t.en}
+                  </label>
+                  <Textarea
+                    id={id}
+                    rows={block.kind === 'heading' ? 2 : 6}
+                    value={values[block.key]?.[language] ?? ''}
+                    onChange={(e) => setValues((v) => ({ ...v, [block.key]: { ...(v[block.key] ?? { et: '', en: '' }), [language]: e.target.value } }))}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
+      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {t.save}
+        </Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => act(true)}>
+          {t.submit}
+        </Button>
+        {hasDraft && (
+          <Button type="button" variant="ghost" disabled={discarding} onClick={() => run(() => discardTextsAction(templateId), t.discarded)}>
+            {t.discard}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { texts as benefitCertificate } from './benefit-certificate/texts';
+import { texts as certifiedCopy } from './certified-copy/texts';
+import { texts as insuranceRegisterNotice } from './insurance-register-notice/texts';
+import { texts as missingDocumentsNotice } from './missing-documents-notice/texts';
+import type { TemplateId } from './registry';
+import { texts as replyLetter } from './reply-letter/texts';
+import type { TemplateTextSpec } from './shared/texts';
+
+// The editable texts of each template (templates/shared/texts.ts), without react-pdf: the
+// admin pages check drafts with these, the render worker prints them.
+export const TEXT_SPECS: Record<TemplateId, TemplateTextSpec<never>> = {
+  'benefit-certificate': benefitCertificate as TemplateTextSpec<never>,
+  'insurance-register-notice': insuranceRegisterNotice as TemplateTextSpec<never>,
+  'missing-documents-notice': missingDocumentsNotice as TemplateTextSpec<never>,
+  'reply-letter': replyLetter as TemplateTextSpec<never>,
+  'certified-copy': certifiedCopy as TemplateTextSpec<never>,
+};
