@@ -24,6 +24,7 @@ import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
 import type { Tx } from '@/server/tx';
 import { DomainError, isUniqueViolation } from '@/server/errors';
+import { assertUnchanged } from '@/server/record-version';
 import { notify } from '@/server/notifications/notify';
 import { effectiveAssignee } from '@/server/org/substitution';
 import { debtorConfig } from './config';
@@ -123,11 +124,11 @@ async function activeKind(tx: Tx, code: string) {
 /** A manager of the payment's region approves it; never the person who prepared it. */
 export async function approvePayment(actor: PaymentActor, input: PaymentIdInput, ctx: RequestContext): Promise<void> {
   const role = authorize(actor, 'payments.approve');
-  const { paymentId } = paymentIdSchema.parse(input);
+  const { paymentId, version } = paymentIdSchema.parse(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
     // Four eyes, even when the preparer also holds the manager role.
-    const payment = await lockForDecision(tx, actor, paymentId, ['prepared'], 'errors.paymentOwnApproval');
+    const payment = await lockForDecision(tx, actor, paymentId, version, ['prepared'], 'errors.paymentOwnApproval');
     await tx
       .update(benefitPayments)
       .set({ status: 'approved', approvedBy: actor.id, approvedAt: ctx.now ?? sql`now()` })
@@ -148,12 +149,15 @@ export async function approvePayment(actor: PaymentActor, input: PaymentIdInput,
 /**
  * The payment an approver decides on, locked until the transaction ends: whoever comes
  * second (approve and return at once, a double click) waits here, then sees the first one's
- * status and is refused. Never the preparer's own payment, whatever roles they hold.
+ * status and is refused. Never the preparer's own payment, whatever roles they hold, and
+ * only the payment as the approver's page showed it (`version`): one returned, corrected and
+ * resubmitted meanwhile is refused until they have looked at it again.
  */
 async function lockForDecision(
   tx: Tx,
   actor: PaymentActor,
   paymentId: string,
+  version: string,
   allowed: readonly BenefitPayment['status'][],
   ownError: 'errors.paymentOwnDecision' | 'errors.paymentOwnApproval' = 'errors.paymentOwnDecision',
 ) {
@@ -165,6 +169,7 @@ async function lockForDecision(
   if (!payment) throw new DomainError('errors.notFound');
   if (payment.preparedBy === actor.id) throw new DomainError(ownError);
   if (!allowed.includes(payment.status)) throw new DomainError('errors.paymentNotPrepared');
+  assertUnchanged(payment, version);
   return payment;
 }
 
@@ -193,10 +198,10 @@ type Decision = {
 // tells the preparer and audits.
 async function decide(actor: PaymentActor, input: PaymentDecisionInput, ctx: RequestContext, decision: Decision): Promise<void> {
   const role = authorize(actor, 'payments.approve');
-  const { paymentId, reason } = paymentDecisionSchema.parse(input);
+  const { paymentId, version, reason } = paymentDecisionSchema.parse(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const payment = await lockForDecision(tx, actor, paymentId, decision.from);
+    const payment = await lockForDecision(tx, actor, paymentId, version, decision.from);
     const at = ctx.now ?? new Date();
     const changed = await tx
       .update(benefitPayments)

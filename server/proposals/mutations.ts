@@ -5,6 +5,7 @@ import { fill, messagesFor } from '@/lib/i18n';
 import { proposalAnswerSchema, proposalSchema, type ProposalAnswerInput, type ProposalInput } from '@/lib/proposal-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
+import { assertUnchanged } from '@/server/record-version';
 import { DomainError } from '@/server/errors';
 import { checkUploads, type UploadedFile } from '@/server/incidents/files';
 import { notify } from '@/server/notifications/notify';
@@ -71,6 +72,7 @@ export async function answerProposal(actor: ProposalActor, input: ProposalAnswer
       .where(and(eq(proposals.id, data.id), await answerScope(tx, actor)))
       .for('update');
     if (!proposal) throw new DomainError('errors.notFound');
+    assertUnchanged(proposal, data.version);
     await tx
       .update(proposals)
       .set({ status: data.status, answer: data.answer || null, answeredBy: actor.id, answeredAt: sql`now()` })

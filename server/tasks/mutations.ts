@@ -23,6 +23,7 @@ import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, can, ForbiddenError, type Permission } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
+import { assertUnchanged } from '@/server/record-version';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { checkUploads, type UploadedFile } from '@/server/incidents/files';
 import { notify } from '@/server/notifications/notify';
@@ -327,6 +328,8 @@ export async function reviewTask(actor: TaskActor, input: TaskReviewInput, ctx: 
   const data = taskReviewSchema.parse(input);
   await withTask(actor, 'tasks.create', data.id, 'manager', async (tx, task, role) => {
     const accept = data.decision === 'accept';
+    if (!canTransition(accept ? 'accept' : 'return', task.status)) throw new DomainError('errors.taskStatus');
+    assertUnchanged(task, data.version);
     await move(tx, task, accept ? 'accept' : 'return', accept ? { closedAt: ctx.now ?? new Date() } : { doneAt: null, doneBy: null });
     await addEvent(tx, task.id, actor.id, accept ? 'accepted' : 'returned', data.comment);
     await notify(tx, {
@@ -343,6 +346,8 @@ export async function reviewTask(actor: TaskActor, input: TaskReviewInput, ctx: 
 export async function cancelTask(actor: TaskActor, input: TaskCancelInput, ctx: RequestContext): Promise<void> {
   const data = taskCancelSchema.parse(input);
   await withTask(actor, 'tasks.create', data.id, 'manager', async (tx, task, role) => {
+    if (!canTransition('cancel', task.status)) throw new DomainError('errors.taskStatus');
+    assertUnchanged(task, data.version);
     await move(tx, task, 'cancel', { closedAt: ctx.now ?? new Date() });
     await addEvent(tx, task.id, actor.id, 'cancelled', data.reason);
     await notify(tx, {
