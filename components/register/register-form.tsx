@@ -11,6 +11,7 @@ import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { fill, messageByKey } from '@/lib/i18n';
 import { CHANNELS, IDENTITY_DOCUMENTS, registerDocumentSchema, type RegisterDocumentInput } from '@/lib/register-schema';
+import { scanProblem } from '@/lib/upload-limits';
 import { lookupClientAction, registerDocumentAction } from '@/server/register/actions';
 
 type Option = { value: string; label: string };
@@ -108,9 +109,13 @@ export function RegisterForm({ options, defaults }: Props) {
 
   const submit = async (values: RegisterDocumentInput) => {
     setFormError(null);
+    const chosen = Array.from(files.current?.files ?? []);
+    // Too large a scan is told before it is sent (lib/upload-limits.ts); the server checks again.
+    const tooLarge = scanProblem(chosen);
+    if (tooLarge) return setFormError(fill(messageByKey(m, tooLarge.key), tooLarge.params));
     const data = new FormData();
     data.append('input', JSON.stringify(values));
-    for (const file of Array.from(files.current?.files ?? [])) data.append('files', file);
+    for (const file of chosen) data.append('files', file);
     const result = await registerDocumentAction(data);
     if (result.ok) {
       router.push(`/dokumendid/${result.data.id}?registreeritud=${encodeURIComponent(result.data.number)}`);

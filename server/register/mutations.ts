@@ -35,13 +35,15 @@ import { canSeeDocument, visibleDocuments, withHeldWork, type RegisterActor } fr
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type RequestContext = { requestId: string; now?: Date };
 import type { UploadedFile } from '@/server/files/form-with-files';
+import { loweredBy, MB, UPLOAD_MB } from '@/lib/upload-limits';
 
 export type { UploadedFile };
 
-const MB = 1024 * 1024;
+// lib/upload-limits.ts: the environment may lower the register's limits, never raise them
+// above what nginx and Next let through.
 export const uploadLimits = () => ({
-  fileBytes: Number(process.env.ATTACHMENT_MAX_MB ?? 20) * MB,
-  documentBytes: Number(process.env.DOCUMENT_MAX_MB ?? 100) * MB,
+  fileBytes: loweredBy(process.env.ATTACHMENT_MAX_MB, UPLOAD_MB.scanMb),
+  documentBytes: loweredBy(process.env.DOCUMENT_MAX_MB, UPLOAD_MB.documentScansMb),
 });
 
 const fileErrorKeys = {
