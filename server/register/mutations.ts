@@ -238,7 +238,11 @@ export async function registerDocument(
       // unit's fair distribution where it is turned on (server/workload/assign.ts).
       const assignment: DocumentAssignment = data.assigneeId
         ? await assignToPerson(tx, data.assigneeId, now)
-        : ((await assignFairly(tx, data.unitCode, type.code, now)) ?? { assigneeId: null, substituteForId: null, details: {} });
+        : ((await assignFairly(tx, { unitCode: data.unitCode, registrarId: actor.id }, type.code, now)) ?? {
+            assigneeId: null,
+            substituteForId: null,
+            details: {},
+          });
       // The number last: its counter row stays locked until commit, and under load the
       // registrations of one series queue on it (bench:load's wait events), so nothing that
       // does not need the number runs while it is held. The usual letter (no scans, no matter,

@@ -85,7 +85,7 @@ export async function seedDemoTasks(): Promise<{ tasks: number; absences: number
     ctx,
   );
   // Customer service shares general applications out fairly.
-  await setAutoAssign(peeter, { unitCode: 'klienditeenindus', typeCode: 'general_application', enabled: true }, ctx);
+  await setAutoAssign(peeter, { unitCode: 'klienditeenindus', regionCode: 'pohja', typeCode: 'general_application', enabled: true }, ctx);
   const [made] = await db.select({ n: count() }).from(tasks);
   return { tasks: Number(made?.n ?? 0), absences: 1 };
 }
