@@ -39,7 +39,12 @@ const written = async (id: string) => ({
   payment: await row(id),
   events: await countRows(d(), 'benefit_payment_events', sql`payment_id = ${id}`),
   notices: await countRows(d(), 'notifications', sql`link = ${`/maksed/${id}`}`),
-  audit: await countRows(d(), 'audit_log', sql`entity_id = ${id} and action in ('payment.return', 'payment.reject', 'payment.resubmit', 'payment.approve')`),
+  // A refusal leaves its own `denied` row (server/audit/refusal.ts), never a decision's.
+  audit: await countRows(
+    d(),
+    'audit_log',
+    sql`entity_id = ${id} and outcome = 'success' and action in ('payment.return', 'payment.reject', 'payment.resubmit', 'payment.approve')`,
+  ),
 });
 
 describe('returning, correcting and rejecting benefit payments', () => {

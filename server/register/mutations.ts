@@ -24,6 +24,7 @@ import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { appendAudit, appendCall, appendStatement, type AuditEntry } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, dueDate, nextWorkingDay, tallinnDate, type DeadlineRule, type IsoDate } from '@/server/calendar/working-days';
+import { RecordRefused } from '@/server/audit/refusal';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { checkFile, safeFileName } from '@/server/files/check-upload';
 import { databaseStorage } from '@/server/files/storage';
@@ -336,7 +337,16 @@ async function lockDocument(tx: Tx, actor: RegisterActor, documentId: string) {
     .leftJoin(clients, eq(clients.id, documents.clientId))
     .where(and(eq(documents.id, documentId), visibleDocuments(await withHeldWork(tx, actor))))
     .for('update', { of: documents });
-  if (!row) throw new DomainError('errors.notFound');
+  if (!row) {
+    // Another unit's restricted document answers as a missing one; runAction audits the attempt.
+    const [hidden] = await tx
+      .select({ clientCode: clients.personalCode })
+      .from(documents)
+      .leftJoin(clients, eq(clients.id, documents.clientId))
+      .where(eq(documents.id, documentId));
+    if (hidden) throw new RecordRefused({ entityType: 'document', entityId: documentId, subjectCode: hidden.clientCode, reason: 'out_of_scope' });
+    throw new DomainError('errors.notFound');
+  }
   return { ...row.doc, clientCode: row.clientCode };
 }
 
