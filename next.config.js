@@ -1,4 +1,9 @@
 // @ts-check
+import fs from 'node:fs';
+
+// The upload limits (lib/upload-limits.ts): nginx, Next and the forms enforce one set of numbers.
+const uploadMb = JSON.parse(fs.readFileSync(new URL('./lib/upload-limits.json', import.meta.url), 'utf8'));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and extension files that the bundler must not rewrite.
@@ -15,9 +20,12 @@ const nextConfig = {
       // Server actions accept only the portal's own origin; PORTAL_ORIGIN adds the
       // public host name when the portal runs behind a proxy.
       allowedOrigins: process.env.PORTAL_ORIGIN ? [process.env.PORTAL_ORIGIN] : [],
-      // The register takes up to 100 MB of scans per document (ATTACHMENT/DOCUMENT_MAX_MB).
-      bodySizeLimit: '110mb',
+      // The largest upload: a registration with 100 MB of scans (lib/upload-limits.ts).
+      bodySizeLimit: `${uploadMb.requestMb}mb`,
     },
+    // proxy.ts runs on every path, so Next buffers each request body for it, by default only
+    // its first 10 MB: a larger upload reached the action cut off and failed with a 500.
+    proxyClientMaxBodySize: `${uploadMb.requestMb}mb`,
   },
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noHiddenCharacters } from './hidden-characters';
+import { UPLOAD_LIMITS } from './upload-limits';
 
 // IT and administrative incidents (job description duty 3.10): the categories, priority,
 // statuses and the one zod schema per form, shared by the forms and the domain functions.
@@ -59,12 +60,11 @@ export function priorityFor(serviceBlocked: boolean, peopleAffected: number): In
   return PRIORITY_TABLE[serviceBlocked ? 'blocked' : 'notBlocked'][affectedBand(peopleAffected)];
 }
 
-// Uploads: 10 MB a file, at most 5. A server action's whole body is capped by
-// next.config.js (serverActions.bodySizeLimit 110mb, set for the register's scans), so
-// five full files fit; a larger body would be cut off by Next before our check explains it.
+// Uploads: at most 5 files, each and together within lib/upload-limits.ts (10 MB, 50 MB),
+// well under the request limit nginx and Next let through.
 export const MAX_FILES = 5;
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_TOTAL_BYTES = 50 * 1024 * 1024;
+export const MAX_FILE_BYTES = UPLOAD_LIMITS.attachmentBytes;
+export const MAX_TOTAL_BYTES = UPLOAD_LIMITS.attachmentsBytes;
 export const ALLOWED_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'] as const;
 
 // Free text is stored and shown as text (React and the e-mail template escape it); only

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkIban } from './iban';
 import { parseEurosToCents } from './money';
+import { seenVersion } from './record-version';
 import { isValidPersonalCode } from './personal-code';
 import { fitsSepa } from './sepa-text';
 import { calendarDate } from './date-schema';
@@ -57,7 +58,8 @@ export const preparePaymentSchema = z.object({
 });
 export type PreparePaymentInput = z.input<typeof preparePaymentSchema>;
 
-export const paymentIdSchema = z.object({ paymentId: z.uuid() });
+/** A decision on a payment carries the version its page showed (lib/record-version.ts). */
+export const paymentIdSchema = z.object({ paymentId: z.uuid(), version: seenVersion });
 export type PaymentIdInput = z.input<typeof paymentIdSchema>;
 
 /**
@@ -77,7 +79,7 @@ export const decisionReason = z
       .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'errors.badChars'),
   );
 
-export const paymentDecisionSchema = z.object({ paymentId: z.uuid(), reason: decisionReason });
+export const paymentDecisionSchema = z.object({ paymentId: z.uuid(), version: seenVersion, reason: decisionReason });
 export type PaymentDecisionInput = z.input<typeof paymentDecisionSchema>;
 
 /** The preparer corrects a returned payment: the prepare form's fields, checked the same way. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seenVersion } from './record-version';
 import { text } from './task-schema';
 import { noHiddenCharacters } from './hidden-characters';
 
@@ -15,6 +16,6 @@ export const proposalSchema = z.object({
 export type ProposalInput = z.input<typeof proposalSchema>;
 
 export const proposalAnswerSchema = z
-  .object({ id: z.uuid(), status: z.enum(PROPOSAL_ANSWERS, 'errors.required'), answer: text(4000) })
+  .object({ id: z.uuid(), version: seenVersion, status: z.enum(PROPOSAL_ANSWERS, 'errors.required'), answer: text(4000) })
   .refine((v) => v.status !== 'declined' || v.answer.length > 0, { message: 'errors.proposalReason', path: ['answer'] });
 export type ProposalAnswerInput = z.input<typeof proposalAnswerSchema>;

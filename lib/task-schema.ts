@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidPersonalCode } from './personal-code';
 import { calendarDate } from './date-schema';
 import { noHiddenCharacters } from './hidden-characters';
+import { seenVersion } from './record-version';
 
 // One-off tasks from a manager (duty 3.15). The same schemas run in the browser
 // (react-hook-form) and again in the server action and the domain function.
@@ -80,9 +81,9 @@ export const taskDoneSchema = z.object({ id: z.uuid(), result: text(4000).min(1,
 export type TaskDoneInput = z.input<typeof taskDoneSchema>;
 
 export const taskReviewSchema = z
-  .object({ id: z.uuid(), decision: z.enum(['accept', 'return']), comment: text(4000) })
+  .object({ id: z.uuid(), version: seenVersion, decision: z.enum(['accept', 'return']), comment: text(4000) })
   .refine((v) => v.decision !== 'return' || v.comment.length > 0, { message: 'errors.taskReturnComment', path: ['comment'] });
 export type TaskReviewInput = z.input<typeof taskReviewSchema>;
 
-export const taskCancelSchema = z.object({ id: z.uuid(), reason: text(1000) });
+export const taskCancelSchema = z.object({ id: z.uuid(), version: seenVersion, reason: text(1000) });
 export type TaskCancelInput = z.input<typeof taskCancelSchema>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 export const autoAssignSchema = z.object({
   unitCode: z.string().min(1, 'errors.required').max(60),
+  regionCode: z.string().min(1, 'errors.required').max(60),
   typeCode: z.string().min(1, 'errors.required').max(60),
   enabled: z.boolean(),
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { UPLOAD_MB } from '@/lib/upload-limits';
 import { escapeRegex, renderTemplate } from './nginx';
 
 const template = fs.readFileSync('deploy/nginx/toolaud.conf.template', 'utf8');
@@ -26,9 +27,8 @@ describe('the reference nginx configuration', () => {
       .join('\n');
     expect(code).not.toMatch(/\$\{[A-Z_0-9]+\}/);
     expect(code).toContain('https://toolaud\\.example\\.ee');
-    // The upload limit matches next.config.js's server-action body limit.
-    expect(code).toContain('client_max_body_size 110m;');
-    expect(fs.readFileSync('next.config.js', 'utf8')).toContain("bodySizeLimit: '110mb'");
+    // The upload limit is the request limit of lib/upload-limits.json (next.config.js reads it too).
+    expect(code).toContain(`client_max_body_size ${UPLOAD_MB.requestMb}m;`);
     expect(code).toMatch(/proxy_set_header X-Middleware-Subrequest "";/);
   });
 

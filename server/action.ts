@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { recordAudit } from '@/server/audit/record';
+import { auditRefusal, RecordRefused } from '@/server/audit/refusal';
 import { getCurrentUser, getRequestId } from '@/server/auth/current-user';
 import { ForbiddenError } from '@/server/auth/policy';
 import type { CurrentUser } from '@/server/auth/sessions';
@@ -60,6 +61,12 @@ export async function runAction<S extends z.ZodType, T>(
           details: { permission: error.permission },
         });
         return { ok: false, formError: 'errors.forbidden' };
+      }
+      // A record the person may not act on (server/audit/refusal.ts), audited here when the
+      // domain function has not done so itself; answered as any other domain error.
+      if (error instanceof RecordRefused && !error.audited) {
+        metrics().actionErrors.inc({ action: name, kind: 'forbidden' });
+        await auditRefusal(user, name, error.record, requestId);
       }
       if (error instanceof DomainError) {
         const params = error.params ? { params: error.params } : {};

@@ -10,7 +10,16 @@ import { messageByKey } from '@/lib/i18n';
 import type { PaymentIdInput } from '@/lib/payment-schema';
 
 // After approval the page itself says so (`?kinnitatud=1`): this panel leaves the page then.
-export function ApproveButton({ paymentId, action }: { paymentId: string; action: (input: PaymentIdInput) => Promise<ActionResult<undefined | void>> }) {
+export function ApproveButton({
+  paymentId,
+  version,
+  action,
+}: {
+  paymentId: string;
+  /** The version of the payment this page shows: the approval is of that and nothing newer. */
+  version: string;
+  action: (input: PaymentIdInput) => Promise<ActionResult<undefined | void>>;
+}) {
   const m = useMessages();
   const c = m.payments.card;
   const router = useRouter();
@@ -19,7 +28,7 @@ export function ApproveButton({ paymentId, action }: { paymentId: string; action
   const approve = () =>
     start(async () => {
       setError(null);
-      const result = await action({ paymentId }).catch((): ActionResult => ({ ok: false, formError: 'errors.generic' }));
+      const result = await action({ paymentId, version }).catch((): ActionResult => ({ ok: false, formError: 'errors.generic' }));
       if (result.ok) router.replace(`/maksed/${paymentId}?kinnitatud=1`);
       else setError(messageByKey(m, result.formError ?? 'errors.generic'));
     });

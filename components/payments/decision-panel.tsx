@@ -21,6 +21,7 @@ type Decide = (input: PaymentDecisionInput) => Promise<ActionResult<undefined | 
  */
 export function DecisionPanel({
   paymentId,
+  version,
   canApprove,
   canReturn,
   approveAction,
@@ -28,6 +29,8 @@ export function DecisionPanel({
   rejectAction,
 }: {
   paymentId: string;
+  /** The version of the payment the page shows: a decision is about that and nothing newer. */
+  version: string;
   canApprove: boolean;
   canReturn: boolean;
   approveAction: Parameters<typeof ApproveButton>[0]['action'];
@@ -54,7 +57,7 @@ export function DecisionPanel({
     setWhich(kind);
     start(async () => {
       const action = kind === 'return' ? returnAction : rejectAction;
-      const result = await action({ paymentId, reason }).catch((): ActionResult => ({ ok: false, formError: 'errors.generic' }));
+      const result = await action({ paymentId, version, reason }).catch((): ActionResult => ({ ok: false, formError: 'errors.generic' }));
       if (result.ok) router.replace(`/maksed/${paymentId}?${kind === 'return' ? 'tagastatud' : 'tagasi_lykatud'}=1`);
       else if (result.fieldErrors?.reason) setFieldError(messageByKey(m, result.fieldErrors.reason));
       else setError(messageByKey(m, result.formError ?? 'errors.generic'));
@@ -66,7 +69,7 @@ export function DecisionPanel({
       <h2 id="decision-title" className="text-lg font-semibold">
         {c.decisionTitle}
       </h2>
-      {canApprove && <ApproveButton paymentId={paymentId} action={approveAction} />}
+      {canApprove && <ApproveButton paymentId={paymentId} version={version} action={approveAction} />}
       {error && <Alert tone="error">{error}</Alert>}
       <Field id="reason" label={c.reason} hint={c.reasonHint} error={fieldError ?? undefined}>
         <Textarea

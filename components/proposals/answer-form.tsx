@@ -15,10 +15,13 @@ import { PROPOSAL_ANSWERS, proposalAnswerSchema, type ProposalAnswerInput } from
 
 export function AnswerForm({
   id,
+  version,
   current,
   action,
 }: {
   id: string;
+  /** The version of the proposal the page shows: the answer is to that. */
+  version: string;
   current: { status: string; answer: string | null };
   action: (input: ProposalAnswerInput) => Promise<ActionResult<unknown>>;
 }) {
@@ -30,6 +33,7 @@ export function AnswerForm({
     resolver: zodResolver(proposalAnswerSchema) as never,
     defaultValues: {
       id,
+      version,
       status: (PROPOSAL_ANSWERS as readonly string[]).includes(current.status) ? (current.status as ProposalAnswerInput['status']) : 'accepted',
       answer: current.answer ?? '',
     },
@@ -41,7 +45,7 @@ export function AnswerForm({
       aria-labelledby="answer-title"
       className="flex flex-col gap-3"
       onSubmit={handleSubmit(async (values) => {
-        const result = await action(values);
+        const result = await action({ ...values, version });
         setMessage(result.ok ? { tone: 'success', text: p.answer.saved } : { tone: 'error', text: messageByKey(m, result.formError ?? 'errors.generic') });
         if (result.ok) router.refresh();
       })}

@@ -11,6 +11,7 @@ import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { formatDate } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { OUTGOING_CHANNELS, type DocumentStatus } from '@/lib/register-schema';
+import { scanProblem } from '@/lib/upload-limits';
 import {
   addScansAction,
   certifyAttachmentAction,
@@ -50,6 +51,12 @@ function Panel({ title, children, open }: { title: string; children: ReactNode; 
 }
 
 const value = (e: FormEvent<HTMLFormElement>, name: string) => String(new FormData(e.currentTarget).get(name) ?? '');
+
+/** Scans too large to send are refused in the browser, with the server's own message (lib/upload-limits.ts). */
+function refuseTooLarge(files: readonly File[]): Promise<{ ok: false; formError: string; params: Record<string, string> }> | null {
+  const problem = scanProblem(files);
+  return problem ? Promise.resolve({ ok: false, formError: problem.key, params: problem.params }) : null;
+}
 
 export function DocumentActions({ doc, units, people, today, defaultClientDeadline }: Props) {
   const m = useMessages();
@@ -248,9 +255,10 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
               const input = { documentId: doc.id, title: value(e, 'title'), channel: value(e, 'channel'), closeMatter: data.get('closeMatter') === 'on' };
               const form = new FormData();
               form.append('input', JSON.stringify(input));
-              appendFiles(form, chosenFiles(data));
+              const files = chosenFiles(data);
+              appendFiles(form, files);
               run(
-                () => registerReplyAction(form),
+                () => refuseTooLarge(files) ?? registerReplyAction(form),
                 (d) => fill(a.replied, { number: d.number }),
               );
             }}
@@ -341,10 +349,11 @@ export function AddScans({ documentId }: { documentId: string }) {
         const data = new FormData(e.currentTarget);
         const form = new FormData();
         form.append('input', JSON.stringify({ documentId }));
-        appendFiles(form, chosenFiles(data));
+        const files = chosenFiles(data);
+        appendFiles(form, files);
         const target = e.currentTarget;
         run(
-          () => addScansAction(form),
+          () => refuseTooLarge(files) ?? addScansAction(form),
           () => {
             target.reset();
             return m.register.card.addFiles;

@@ -12,6 +12,7 @@ import { Input, Select } from '@/components/ui/input';
 import { appendFiles } from '@/components/ui/send-with-files';
 import { fill, messageByKey } from '@/lib/i18n';
 import { CHANNELS, IDENTITY_DOCUMENTS, registerDocumentSchema, type RegisterDocumentInput } from '@/lib/register-schema';
+import { scanProblem } from '@/lib/upload-limits';
 import { lookupClientAction, registerDocumentAction } from '@/server/register/actions';
 
 type Option = { value: string; label: string };
@@ -109,9 +110,13 @@ export function RegisterForm({ options, defaults }: Props) {
 
   const submit = async (values: RegisterDocumentInput) => {
     setFormError(null);
+    const chosen = Array.from(files.current?.files ?? []);
+    // Too large a scan is told before it is sent (lib/upload-limits.ts); the server checks again.
+    const tooLarge = scanProblem(chosen);
+    if (tooLarge) return setFormError(fill(messageByKey(m, tooLarge.key), tooLarge.params));
     const data = new FormData();
     data.append('input', JSON.stringify(values));
-    appendFiles(data, Array.from(files.current?.files ?? []));
+    appendFiles(data, chosen);
     const result = await registerDocumentAction(data);
     if (result.ok) {
       router.push(`/dokumendid/${result.data.id}?registreeritud=${encodeURIComponent(result.data.number)}`);

@@ -24,6 +24,8 @@ import {
 type Result = Promise<ActionResult<unknown>>;
 type Props = {
   taskId: string;
+  /** The version of the task the page shows: the manager's decision is about that. */
+  version: string;
   can: { start: boolean; complete: boolean; comment: boolean; review: boolean; cancel: boolean; ask: boolean };
   actions: {
     start: (input: { id: string }) => Result;
@@ -34,7 +36,7 @@ type Props = {
   };
 };
 
-export function TaskActions({ taskId, can, actions }: Props) {
+export function TaskActions({ taskId, version, can, actions }: Props) {
   const m = useMessages();
   const t = m.tasks.actions;
   const { pending, outcome: message, report: done, run } = useActionOutcome(m);
@@ -47,9 +49,12 @@ export function TaskActions({ taskId, can, actions }: Props) {
   });
   const reviewForm = useForm<TaskReviewInput>({
     resolver: zodResolver(taskReviewSchema) as never,
-    defaultValues: { id: taskId, decision: 'accept', comment: '' },
+    defaultValues: { id: taskId, version, decision: 'accept', comment: '' },
   });
-  const cancelForm = useForm<TaskCancelInput>({ resolver: zodResolver(taskCancelSchema) as never, defaultValues: { id: taskId, reason: '' } });
+  const cancelForm = useForm<TaskCancelInput>({
+    resolver: zodResolver(taskCancelSchema) as never,
+    defaultValues: { id: taskId, version, reason: '' },
+  });
   const resultError = errorText(doneForm.formState.errors.result?.message);
   const bodyError = errorText(commentForm.formState.errors.body?.message);
   const reviewError = errorText(reviewForm.formState.errors.comment?.message);
@@ -94,8 +99,8 @@ export function TaskActions({ taskId, can, actions }: Props) {
           aria-labelledby="review-heading"
           className="flex flex-col gap-3"
           onSubmit={reviewForm.handleSubmit(async (values) => {
-            if (done(await actions.review(values), values.decision === 'accept' ? t.accepted : t.returned).ok)
-              reviewForm.reset({ id: taskId, decision: 'accept', comment: '' });
+            if (done(await actions.review({ ...values, version }), values.decision === 'accept' ? t.accepted : t.returned).ok)
+              reviewForm.reset({ id: taskId, version, decision: 'accept', comment: '' });
           })}
         >
           <h3 id="review-heading" className="font-semibold">
@@ -151,7 +156,7 @@ export function TaskActions({ taskId, can, actions }: Props) {
             noValidate
             className="mt-3 flex flex-col gap-3"
             onSubmit={cancelForm.handleSubmit(async (values) => {
-              done(await actions.cancel(values), t.cancelled);
+              done(await actions.cancel({ ...values, version }), t.cancelled);
             })}
           >
             <Field id="cancel-reason" label={t.cancelReason}>

@@ -10,11 +10,13 @@ import type { AutoAssignInput } from '@/lib/workload-schema';
 
 export function DistributionToggle({
   unitCode,
+  regionCode,
   type,
   enabled,
   action,
 }: {
   unitCode: string;
+  regionCode: string;
   type: { code: string; name: string };
   enabled: boolean;
   action: (input: AutoAssignInput) => Promise<ActionResult<unknown>>;
@@ -35,7 +37,7 @@ export function DistributionToggle({
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const result = await action({ unitCode, typeCode: type.code, enabled: !enabled });
+            const result = await action({ unitCode, regionCode, typeCode: type.code, enabled: !enabled });
             if (result.ok) router.refresh();
             else setError(messageByKey(m, result.formError ?? 'errors.generic'));
           })

@@ -67,6 +67,9 @@ export const benefitPayments = pgTable(
     recipientIban: text('recipient_iban').notNull(), // normalised: upper case, no spaces
     decisionDate: date('decision_date', { mode: 'string' }).notNull(),
     status: benefitPaymentStatusEnum('status').notNull().default('prepared'),
+    // The row's version: the database adds one on every UPDATE (trigger row_version_bump), and a
+    // decision carries the version it was made on (server/record-version.ts).
+    version: integer('version').notNull().default(1),
     preparedBy: uuid('prepared_by')
       .notNull()
       .references(() => staff.id),

@@ -26,6 +26,9 @@ export const proposals = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull(),
     status: proposalStatusEnum('status').notNull().default('submitted'),
+    // The row's version: the database adds one on every UPDATE (trigger row_version_bump), and a
+    // decision carries the version it was made on (server/record-version.ts).
+    version: integer('version').notNull().default(1),
     answer: text('answer'),
     answeredBy: uuid('answered_by').references(() => staff.id),
     answeredAt: timestamp('answered_at', { withTimezone: true }),

@@ -48,6 +48,9 @@ export const tasks = pgTable(
     submissionId: uuid('submission_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // The row's version: the database adds one on every UPDATE (trigger row_version_bump), and a
+    // decision carries the version it was made on (server/record-version.ts).
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('tasks_assignee_idx').on(t.assigneeId, t.status, t.dueAt),

@@ -1,10 +1,11 @@
 import { boolean, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { staff, units } from './org';
+import { regions, staff, units } from './org';
 import { documentTypes } from './register';
 
 /**
- * Fair distribution: a unit turns on automatic assignment of newly registered documents
- * of a type. The row is locked by the registering transaction, so concurrent registrations
+ * Fair distribution: a unit's manager turns on automatic assignment of newly registered
+ * documents of a type in their region (the national units have a manager per region, so a
+ * rule and its candidates are the unit's people of that region). The row is locked by the registering transaction, so concurrent registrations
  * take turns, and last_assignee_id carries the round-robin between equally loaded people.
  */
 export const autoAssignRules = pgTable(
@@ -13,6 +14,9 @@ export const autoAssignRules = pgTable(
     unitCode: text('unit_code')
       .notNull()
       .references(() => units.code),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
     typeCode: text('type_code')
       .notNull()
       .references(() => documentTypes.code),
@@ -21,7 +25,7 @@ export const autoAssignRules = pgTable(
     updatedBy: uuid('updated_by').references(() => staff.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.typeCode] })],
+  (t) => [primaryKey({ columns: [t.unitCode, t.regionCode, t.typeCode] })],
 );
 
 export type AutoAssignRule = typeof autoAssignRules.$inferSelect;

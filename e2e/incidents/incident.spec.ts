@@ -27,6 +27,7 @@ async function fillReport(page: Page, description: string) {
 }
 
 test('a specialist reports a broken ID-card reader; IT support and the regional manager get mail; IT support resolves it', async ({ browser }) => {
+  test.slow(); // a long flow across several people: three times the timeout
   const reporter = await createStaffMember(['specialist']);
   const page = await signedInPage(browser, reporter.personalCode);
   const script = '<script>window.pwned=1</script>';

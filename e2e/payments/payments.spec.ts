@@ -23,6 +23,7 @@ const isoDay = (offset: number) => {
 test('a specialist prepares a funeral benefit payment, a manager approves it, finance downloads the batch file; an overpayment application is registered with its schedule', async ({
   browser,
 }, testInfo) => {
+  test.slow(); // a long flow across several people: three times the timeout
   // A recipient account and an amount no other test uses.
   const account = String(Date.now()).slice(-10).padStart(10, '0');
   const iban = estonianIban('22', `002${account}`);

@@ -33,6 +33,7 @@ async function preparedByMari(deceasedName: string) {
 test('a manager returns a payment with a reason, the specialist corrects the amount and resubmits it, and the manager approves it; another is rejected', async ({
   browser,
 }, testInfo) => {
+  test.slow(); // a long flow across several people: three times the timeout
   // A name no other test uses (names take letters only).
   const suffix = [...String(Date.now()).slice(-6)].map((digit, i) => String.fromCharCode((i ? 97 : 65) + Number(digit))).join('');
   const returnedUrl = await preparedByMari(`Toomas Jõesaar ${suffix}`);

@@ -14,6 +14,7 @@ async function as(browser: Browser, code: string): Promise<Page> {
 test('a manager gives a task to two; one completes it and it is accepted; the other is away and the substitute completes it; the overview counts it', async ({
   browser,
 }) => {
+  test.slow(); // a long flow across several people: three times the timeout
   const { manager, members } = await createTeam(3, 'task');
   const [anne, berit, carmen] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
   // Berit is on vacation; Carmen substitutes her.

@@ -93,7 +93,7 @@ export async function registerAssessmentApplication(
       const calendar = await loadCalendar(tx);
       const due = type.deadlineKind === 'none' || !type.deadlineDays ? null : dueDate({ kind: type.deadlineKind, days: type.deadlineDays }, today, calendar);
       const authorityDue = joint ? dueDate(OTHER_AUTHORITY_RULE, today, calendar) : null;
-      const assignment = await assignFairly(tx, unit.code, type.code, now);
+      const assignment = await assignFairly(tx, { unitCode: unit.code, registrarId: actor.id }, type.code, now);
       const documentId = randomUUID();
       const title = joint
         ? `${type.nameEt} (ühistaotlus töövõime hindamiseks): ${data.applicantGivenName} ${data.applicantFamilyName}`

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { formatEuros } from '@/lib/format';
 import { preparePayment, resubmitPayment, returnPayment } from '@/server/payments/mutations';
 import { paymentForm, paymentsTestDatabase } from '@/test/payments';
+import { versionNow } from '@/test/versions';
 import { ctx, type TestActor } from '@/test/tasks';
 import { myDesk } from './queries';
 
 // "Minu töölaud" lists the benefit payments waiting for the person: a manager's region's
 // payments to approve (never their own), and a preparer's payments returned for correction.
 const fx = paymentsTestDatabase(); // fx.helje: finance
+const pageVersion = (id: string) => versionNow(fx.d(), 'benefit_payments', id);
 
 const paymentsOn = async (actor: TestActor) =>
   (await myDesk(actor)).filter((i) => i.kind === 'payment_approval' || i.kind === 'payment_return').map((i) => ({ kind: i.kind, id: i.id, detail: i.detail }));
@@ -31,7 +33,7 @@ describe('payments on the desk', () => {
     expect(rasmus.map((p) => p.id)).toContain(id);
     expect(rasmus.map((p) => p.id)).not.toContain(own);
 
-    await returnPayment(fx.people.juri, { paymentId: id, reason: 'Summa ei vasta otsusele.' }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), reason: 'Summa ei vasta otsusele.' }, ctx);
     expect(await paymentsOn(fx.people.mari)).toEqual([{ kind: 'payment_return', id, detail: 'Summa ei vasta otsusele.' }]);
     expect((await paymentsOn(fx.people.juri)).map((p) => p.id)).not.toContain(id);
 

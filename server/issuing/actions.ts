@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { issueSchema, type IssueInput } from '@/lib/issuing-schema';
+import { UPLOAD_LIMITS } from '@/lib/upload-limits';
 import { runAction } from '@/server/action';
 import { TemplateDataError } from '@/server/pdf';
 import { issueDocument } from './mutations';
@@ -28,7 +29,8 @@ export async function issueDocumentAction(input: IssueInput) {
 /** "Kontrolli dokumenti" with an uploaded PDF (FormData `file`). */
 export async function verifyPdfAction(formData: FormData) {
   const file = formData.get('file');
-  const bytes = file && typeof file !== 'string' && file.size > 0 && file.size <= 50 * 1024 * 1024 ? new Uint8Array(await file.arrayBuffer()) : null;
+  const bytes =
+    file && typeof file !== 'string' && file.size > 0 && file.size <= UPLOAD_LIMITS.verifyPdfBytes ? new Uint8Array(await file.arrayBuffer()) : null;
   return runAction('document.verify', z.object({}), {}, (user, _data, ctx) =>
     bytes ? verifyDocument(user, { pdf: bytes }, ctx) : Promise.resolve({ status: 'unknown' as const, code: null }),
   );

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Verification } from '@/lib/issuing-schema';
 import { clients, documents, documentTypes, issuedDocuments, missingRequests, staff } from '@/db/schema';
+import { auditRefusal } from '@/server/audit/refusal';
 import { recordAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { databaseStorage } from '@/server/files/storage';
@@ -22,7 +23,22 @@ export async function readIssuedPdf(actor: RegisterActor, issuedId: string, ctx:
     .innerJoin(documents, eq(documents.id, issuedDocuments.documentId))
     .leftJoin(clients, eq(clients.id, issuedDocuments.clientId))
     .where(and(eq(issuedDocuments.id, issuedId), visibleDocuments(actor)));
-  if (!row) return null;
+  if (!row) {
+    // Issued from another unit's restricted document: "not found", as a missing one; audited.
+    const [hidden] = await db
+      .select({ documentId: issuedDocuments.documentId, clientCode: clients.personalCode })
+      .from(issuedDocuments)
+      .leftJoin(clients, eq(clients.id, issuedDocuments.clientId))
+      .where(eq(issuedDocuments.id, issuedId));
+    if (hidden)
+      await auditRefusal(
+        actor,
+        'document.issued_download',
+        { entityType: 'document', entityId: hidden.documentId, subjectCode: hidden.clientCode, reason: 'out_of_scope' },
+        ctx.requestId,
+      );
+    return null;
+  }
   const bytes = await databaseStorage.get(db, row.issued.attachmentId);
   if (!bytes) return null;
   await recordAudit(

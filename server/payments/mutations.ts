@@ -24,6 +24,8 @@ import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
 import type { Tx } from '@/server/tx';
 import { DomainError, isUniqueViolation } from '@/server/errors';
+import { assertUnchanged } from '@/server/record-version';
+import { auditingRefusals, RecordRefused } from '@/server/audit/refusal';
 import { notify } from '@/server/notifications/notify';
 import { effectiveAssignee } from '@/server/org/substitution';
 import { debtorConfig } from './config';
@@ -123,37 +125,42 @@ async function activeKind(tx: Tx, code: string) {
 /** A manager of the payment's region approves it; never the person who prepared it. */
 export async function approvePayment(actor: PaymentActor, input: PaymentIdInput, ctx: RequestContext): Promise<void> {
   const role = authorize(actor, 'payments.approve');
-  const { paymentId } = paymentIdSchema.parse(input);
+  const { paymentId, version } = paymentIdSchema.parse(input);
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    // Four eyes, even when the preparer also holds the manager role.
-    const payment = await lockForDecision(tx, actor, paymentId, ['prepared'], 'errors.paymentOwnApproval');
-    await tx
-      .update(benefitPayments)
-      .set({ status: 'approved', approvedBy: actor.id, approvedAt: ctx.now ?? sql`now()` })
-      .where(and(eq(benefitPayments.id, payment.id), eq(benefitPayments.status, 'prepared')));
-    await appendAudit(tx, {
-      actorCode: actor.personalCode,
-      actorRole: role,
-      action: 'payment.approve',
-      entityType: 'benefit_payment',
-      entityId: payment.id,
-      subjectCode: payment.applicantCode,
-      requestId: ctx.requestId,
-      details: { amountCents: payment.amountCents },
-    });
-  });
+  await auditingRefusals(actor, 'payment.approve', ctx.requestId, () =>
+    db.transaction(async (tx) => {
+      // Four eyes, even when the preparer also holds the manager role.
+      const payment = await lockForDecision(tx, actor, paymentId, version, ['prepared'], 'errors.paymentOwnApproval');
+      await tx
+        .update(benefitPayments)
+        .set({ status: 'approved', approvedBy: actor.id, approvedAt: ctx.now ?? sql`now()` })
+        .where(and(eq(benefitPayments.id, payment.id), eq(benefitPayments.status, 'prepared')));
+      await appendAudit(tx, {
+        actorCode: actor.personalCode,
+        actorRole: role,
+        action: 'payment.approve',
+        entityType: 'benefit_payment',
+        entityId: payment.id,
+        subjectCode: payment.applicantCode,
+        requestId: ctx.requestId,
+        details: { amountCents: payment.amountCents },
+      });
+    }),
+  );
 }
 
 /**
  * The payment an approver decides on, locked until the transaction ends: whoever comes
  * second (approve and return at once, a double click) waits here, then sees the first one's
- * status and is refused. Never the preparer's own payment, whatever roles they hold.
+ * status and is refused. Never the preparer's own payment, whatever roles they hold, and
+ * only the payment as the approver's page showed it (`version`): one returned, corrected and
+ * resubmitted meanwhile is refused until they have looked at it again.
  */
 async function lockForDecision(
   tx: Tx,
   actor: PaymentActor,
   paymentId: string,
+  version: string,
   allowed: readonly BenefitPayment['status'][],
   ownError: 'errors.paymentOwnDecision' | 'errors.paymentOwnApproval' = 'errors.paymentOwnDecision',
 ) {
@@ -162,10 +169,28 @@ async function lockForDecision(
     .from(benefitPayments)
     .where(and(eq(benefitPayments.id, paymentId), paymentScope(actor)))
     .for('update');
-  if (!payment) throw new DomainError('errors.notFound');
-  if (payment.preparedBy === actor.id) throw new DomainError(ownError);
-  if (!allowed.includes(payment.status)) throw new DomainError('errors.paymentNotPrepared');
-  return payment;
+  if (!payment) await refuseHidden(tx, paymentId);
+  if (payment!.preparedBy === actor.id) throw new RecordRefused(refused(payment!, 'own_payment'), ownError);
+  if (!allowed.includes(payment!.status)) throw new DomainError('errors.paymentNotPrepared');
+  assertUnchanged(payment!, version);
+  return payment!;
+}
+
+const refused = (payment: { id: string; applicantCode: string }, reason: string) => ({
+  entityType: 'benefit_payment',
+  entityId: payment.id,
+  subjectCode: payment.applicantCode,
+  reason,
+});
+
+/** Not in the actor's scope: "not found" either way; a payment that exists is audited as refused. */
+async function refuseHidden(tx: Tx, paymentId: string): Promise<never> {
+  const [hidden] = await tx
+    .select({ id: benefitPayments.id, applicantCode: benefitPayments.applicantCode })
+    .from(benefitPayments)
+    .where(eq(benefitPayments.id, paymentId));
+  if (hidden) throw new RecordRefused(refused(hidden, 'out_of_scope'));
+  throw new DomainError('errors.notFound');
 }
 
 async function preparerNotice(tx: Tx, payment: BenefitPayment, kind: 'returned' | 'rejected', actor: PaymentActor, reason: string) {
@@ -193,30 +218,32 @@ type Decision = {
 // tells the preparer and audits.
 async function decide(actor: PaymentActor, input: PaymentDecisionInput, ctx: RequestContext, decision: Decision): Promise<void> {
   const role = authorize(actor, 'payments.approve');
-  const { paymentId, reason } = paymentDecisionSchema.parse(input);
+  const { paymentId, version, reason } = paymentDecisionSchema.parse(input);
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const payment = await lockForDecision(tx, actor, paymentId, decision.from);
-    const at = ctx.now ?? new Date();
-    const changed = await tx
-      .update(benefitPayments)
-      .set(decision.set(actor.id, at, reason))
-      .where(and(eq(benefitPayments.id, payment.id), inArray(benefitPayments.status, decision.from)))
-      .returning({ id: benefitPayments.id });
-    if (changed.length !== 1) throw new DomainError('errors.paymentNotPrepared');
-    await tx.insert(benefitPaymentEvents).values({ paymentId: payment.id, kind: decision.kind, actorId: actor.id, at, reason });
-    await preparerNotice(tx, payment, decision.kind, actor, reason);
-    await appendAudit(tx, {
-      actorCode: actor.personalCode,
-      actorRole: role,
-      action: decision.action,
-      entityType: 'benefit_payment',
-      entityId: payment.id,
-      subjectCode: payment.applicantCode,
-      requestId: ctx.requestId,
-      details: decision.kind === 'rejected' ? { reason, from: payment.status } : { reason },
-    });
-  });
+  await auditingRefusals(actor, decision.action, ctx.requestId, () =>
+    db.transaction(async (tx) => {
+      const payment = await lockForDecision(tx, actor, paymentId, version, decision.from);
+      const at = ctx.now ?? new Date();
+      const changed = await tx
+        .update(benefitPayments)
+        .set(decision.set(actor.id, at, reason))
+        .where(and(eq(benefitPayments.id, payment.id), inArray(benefitPayments.status, decision.from)))
+        .returning({ id: benefitPayments.id });
+      if (changed.length !== 1) throw new DomainError('errors.paymentNotPrepared');
+      await tx.insert(benefitPaymentEvents).values({ paymentId: payment.id, kind: decision.kind, actorId: actor.id, at, reason });
+      await preparerNotice(tx, payment, decision.kind, actor, reason);
+      await appendAudit(tx, {
+        actorCode: actor.personalCode,
+        actorRole: role,
+        action: decision.action,
+        entityType: 'benefit_payment',
+        entityId: payment.id,
+        subjectCode: payment.applicantCode,
+        requestId: ctx.requestId,
+        details: decision.kind === 'rejected' ? { reason, from: payment.status } : { reason },
+      });
+    }),
+  );
 }
 
 /**

@@ -4,12 +4,14 @@ import { ZodError } from 'zod';
 import { selectRows } from '@/db/client';
 import { benefitPaymentEvents, benefitPayments, outboxMessages } from '@/db/schema';
 import type { CorrectPaymentInput } from '@/lib/payment-schema';
+import { versionOf } from '@/lib/record-version';
 import { ForbiddenError } from '@/server/auth/policy';
 import { addDays } from '@/server/calendar/working-days';
 import { nextTarget2BusinessDay } from '@/server/payments/target2';
 import { testDbKind } from '@/test/db';
 import { paymentForm, paymentsTestDatabase } from '@/test/payments';
 import { countRows, ctx, today } from '@/test/tasks';
+import { versionNow } from '@/test/versions';
 import { approvePayment, createBatch, downloadBatch, preparePayment, rejectPayment, resubmitPayment, returnPayment } from './mutations';
 import { getPayment, listPayments } from './queries';
 
@@ -26,6 +28,8 @@ const correction = (paymentId: string, overrides: Partial<CorrectPaymentInput> =
   return { ...fields, paymentId, ...overrides };
 };
 
+/** The version the decider's page shows now. */
+const pageVersion = (id: string) => versionNow(d(), 'benefit_payments', id);
 const row = async (id: string) => (await d().select().from(benefitPayments).where(eq(benefitPayments.id, id)))[0]!;
 const executionDate = () => nextTarget2BusinessDay(addDays(today(), 1));
 const prepared = async (by = fx.people.mari) => (await preparePayment(by, form(), ctx)).id;
@@ -35,13 +39,18 @@ const written = async (id: string) => ({
   payment: await row(id),
   events: await countRows(d(), 'benefit_payment_events', sql`payment_id = ${id}`),
   notices: await countRows(d(), 'notifications', sql`link = ${`/maksed/${id}`}`),
-  audit: await countRows(d(), 'audit_log', sql`entity_id = ${id} and action in ('payment.return', 'payment.reject', 'payment.resubmit', 'payment.approve')`),
+  // A refusal leaves its own `denied` row (server/audit/refusal.ts), never a decision's.
+  audit: await countRows(
+    d(),
+    'audit_log',
+    sql`entity_id = ${id} and outcome = 'success' and action in ('payment.return', 'payment.reject', 'payment.resubmit', 'payment.approve')`,
+  ),
 });
 
 describe('returning, correcting and rejecting benefit payments', () => {
   it('the approver returns a payment with a reason; the preparer is told, sees it, corrects and resubmits; then it is approved', async () => {
     const id = await prepared();
-    await returnPayment(fx.people.juri, { paymentId: id, reason: '  Summa ei vasta otsusele: otsuses on 260 eurot.  ' }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), reason: '  Summa ei vasta otsusele: otsuses on 260 eurot.  ' }, ctx);
     const returned = await row(id);
     expect(returned).toMatchObject({
       status: 'returned',
@@ -63,7 +72,9 @@ describe('returning, correcting and rejecting benefit payments', () => {
     expect(seen!.decision).toMatchObject({ kind: 'returned', actorName: 'Jüri Õunapuu' });
     expect(await getPayment(fx.people.juri, id, ctx)).toMatchObject({ canApprove: false, canReturn: false, canReject: true, canCorrect: false });
     // A returned payment cannot be approved until it is resubmitted.
-    await expect(approvePayment(fx.people.juri, { paymentId: id }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
+    await expect(approvePayment(fx.people.juri, { paymentId: id, version: await pageVersion(id) }, ctx)).rejects.toMatchObject({
+      code: 'errors.paymentNotPrepared',
+    });
 
     // Corrections go through the prepare form's checks; a refused one writes nothing.
     const before = await written(id);
@@ -100,7 +111,7 @@ describe('returning, correcting and rejecting benefit payments', () => {
     // A second resubmit (a double click) is refused.
     await expect(resubmitPayment(fx.people.mari, correction(id), ctx)).rejects.toMatchObject({ code: 'errors.paymentNotReturned' });
 
-    await approvePayment(fx.people.juri, { paymentId: id }, ctx);
+    await approvePayment(fx.people.juri, { paymentId: id, version: await pageVersion(id) }, ctx);
     const batch = await createBatch(fx.helje, { paymentIds: [id], executionDate: executionDate() }, ctx);
     const file = await downloadBatch(fx.helje, batch.id, ctx);
     expect(file!.xml).toContain('<InstdAmt Ccy="EUR">260.00</InstdAmt>');
@@ -111,9 +122,9 @@ describe('returning, correcting and rejecting benefit payments', () => {
   it('the approver rejects a prepared or a returned payment: terminal, still listed with its reason', async () => {
     const a = await prepared();
     const b = await prepared();
-    await rejectPayment(fx.people.juri, { paymentId: a, reason: 'Taotlejal puudub õigus toetusele.' }, ctx);
-    await returnPayment(fx.people.juri, { paymentId: b, reason: 'Lisa otsuse number.' }, ctx);
-    await rejectPayment(fx.people.juri, { paymentId: b, reason: 'Otsus tühistati.' }, ctx);
+    await rejectPayment(fx.people.juri, { paymentId: a, version: await pageVersion(a), reason: 'Taotlejal puudub õigus toetusele.' }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: b, version: await pageVersion(b), reason: 'Lisa otsuse number.' }, ctx);
+    await rejectPayment(fx.people.juri, { paymentId: b, version: await pageVersion(b), reason: 'Otsus tühistati.' }, ctx);
     expect(await row(a)).toMatchObject({
       status: 'rejected',
       rejectedBy: fx.people.juri.id,
@@ -133,20 +144,26 @@ describe('returning, correcting and rejecting benefit payments', () => {
 
     // Terminal: nothing moves it on, and nothing is written when it is tried.
     const before = await written(a);
-    await expect(approvePayment(fx.people.juri, { paymentId: a }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
-    await expect(returnPayment(fx.people.juri, { paymentId: a, reason: 'Uuesti üle.' }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
-    await expect(rejectPayment(fx.people.juri, { paymentId: a, reason: 'Veel kord.' }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
+    await expect(approvePayment(fx.people.juri, { paymentId: a, version: await pageVersion(a) }, ctx)).rejects.toMatchObject({
+      code: 'errors.paymentNotPrepared',
+    });
+    await expect(returnPayment(fx.people.juri, { paymentId: a, version: await pageVersion(a), reason: 'Uuesti üle.' }, ctx)).rejects.toMatchObject({
+      code: 'errors.paymentNotPrepared',
+    });
+    await expect(rejectPayment(fx.people.juri, { paymentId: a, version: await pageVersion(a), reason: 'Veel kord.' }, ctx)).rejects.toMatchObject({
+      code: 'errors.paymentNotPrepared',
+    });
     await expect(resubmitPayment(fx.people.mari, correction(a), ctx)).rejects.toMatchObject({ code: 'errors.paymentNotReturned' });
     expect(await written(a)).toEqual(before);
   });
 
   it('returned and rejected payments never reach a batch or its pain.001 file', async () => {
     const ok = await prepared();
-    await approvePayment(fx.people.juri, { paymentId: ok }, ctx);
+    await approvePayment(fx.people.juri, { paymentId: ok, version: await pageVersion(ok) }, ctx);
     const returned = await prepared();
-    await returnPayment(fx.people.juri, { paymentId: returned, reason: 'Kontrolli IBAN-i.' }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: returned, version: await pageVersion(returned), reason: 'Kontrolli IBAN-i.' }, ctx);
     const rejected = await prepared();
-    await rejectPayment(fx.people.juri, { paymentId: rejected, reason: 'Topelt makse.' }, ctx);
+    await rejectPayment(fx.people.juri, { paymentId: rejected, version: await pageVersion(rejected), reason: 'Topelt makse.' }, ctx);
     const batches = await countRows(d(), 'payment_batches');
     for (const other of [returned, rejected])
       await expect(createBatch(fx.helje, { paymentIds: [ok, other], executionDate: executionDate() }, ctx)).rejects.toMatchObject({
@@ -173,11 +190,11 @@ describe('returning, correcting and rejecting benefit payments', () => {
     const id = await prepared();
     const before = await written(id);
     for (const reason of ['', '   ', ' ab ', 'x'.repeat(1001), 'Vale\u0000summa'])
-      await expect(returnPayment(fx.people.juri, { paymentId: id, reason }, ctx)).rejects.toBeInstanceOf(ZodError);
-    await expect(rejectPayment(fx.people.juri, { paymentId: id, reason: 'no' }, ctx)).rejects.toBeInstanceOf(ZodError);
+      await expect(returnPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), reason }, ctx)).rejects.toBeInstanceOf(ZodError);
+    await expect(rejectPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), reason: 'no' }, ctx)).rejects.toBeInstanceOf(ZodError);
     expect(await written(id)).toEqual(before);
     const markup = '<script>alert(1)</script> <b>IBAN</b> & "nimi"\r\nteine rida';
-    await returnPayment(fx.people.juri, { paymentId: id, reason: markup }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), reason: markup }, ctx);
     expect((await row(id)).returnReason).toBe('<script>alert(1)</script> <b>IBAN</b> & "nimi"\nteine rida');
     // The e-mail shows it as text: escaped in the HTML part.
     const mails = await d()
@@ -199,19 +216,29 @@ describe('returning, correcting and rejecting benefit payments', () => {
     const reason = { reason: 'Kontrolli summat.' };
     // Only approvers (managers) return and reject: not specialists (the preparer), finance, admins or IT.
     for (const who of [fx.people.mari, fx.people.tonu, fx.helje, fx.people.peeter, fx.people.aivar]) {
-      await expect(returnPayment(who, { paymentId: id, ...reason }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(rejectPayment(who, { paymentId: id, ...reason }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(returnPayment(who, { paymentId: id, version: await pageVersion(id), ...reason }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(rejectPayment(who, { paymentId: id, version: await pageVersion(id), ...reason }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
     }
     // Four eyes: the preparer never approves, returns or rejects their own payment, whatever roles they hold.
-    await expect(approvePayment(fx.people.rasmus, { paymentId: own }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnApproval' });
-    await expect(returnPayment(fx.people.rasmus, { paymentId: own, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnDecision' });
-    await expect(rejectPayment(fx.people.rasmus, { paymentId: own, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnDecision' });
+    await expect(approvePayment(fx.people.rasmus, { paymentId: own, version: await pageVersion(own) }, ctx)).rejects.toMatchObject({
+      code: 'errors.paymentOwnApproval',
+    });
+    await expect(returnPayment(fx.people.rasmus, { paymentId: own, version: await pageVersion(own), ...reason }, ctx)).rejects.toMatchObject({
+      code: 'errors.paymentOwnDecision',
+    });
+    await expect(rejectPayment(fx.people.rasmus, { paymentId: own, version: await pageVersion(own), ...reason }, ctx)).rejects.toMatchObject({
+      code: 'errors.paymentOwnDecision',
+    });
     // A manager of another region does not see it.
-    await expect(returnPayment(fx.people.ulle, { paymentId: id, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
-    await expect(rejectPayment(fx.people.ulle, { paymentId: id, ...reason }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
+    await expect(returnPayment(fx.people.ulle, { paymentId: id, version: await pageVersion(id), ...reason }, ctx)).rejects.toMatchObject({
+      code: 'errors.notFound',
+    });
+    await expect(rejectPayment(fx.people.ulle, { paymentId: id, version: await pageVersion(id), ...reason }, ctx)).rejects.toMatchObject({
+      code: 'errors.notFound',
+    });
     expect([await written(id), await written(own)]).toEqual(before);
 
-    await returnPayment(fx.people.juri, { paymentId: id, ...reason }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), ...reason }, ctx);
     const returned = await written(id);
     // Only the preparer resubmits: not the manager who returned it, finance, admins, IT, or another specialist.
     for (const who of [fx.people.juri, fx.helje, fx.people.peeter, fx.people.aivar])
@@ -234,17 +261,43 @@ describe('returning, correcting and rejecting benefit payments', () => {
     await expect(d().execute(sql`update benefit_payments set approved_by = ${fx.people.juri.id}, approved_at = now() where id = ${id}`)).rejects.toThrow();
   });
 
+  it('a decision is bound to the payment as its page showed it: one returned and resubmitted meanwhile is refused, nothing written', async () => {
+    // Manager A opens the payment: 12,34 € to an Estonian account.
+    const id = (await preparePayment(fx.people.mari, form({ amount: '12,34', recipientIban: 'EE38 2200 2210 2014 5685' }), ctx)).id;
+    const opened = (await getPayment(fx.people.juri, id, ctx))!;
+    expect(opened).toMatchObject({ amountCents: 1234, recipientIban: 'EE382200221020145685' });
+    const shown = versionOf(opened);
+    // Meanwhile manager B returns it and the preparer resubmits 9 999,99 € to a German account.
+    await returnPayment(fx.people.rasmus, { paymentId: id, version: await pageVersion(id), reason: 'Kontrolli summat.' }, ctx);
+    await resubmitPayment(fx.people.mari, correction(id, { amount: '9 999,99', recipientIban: 'DE89 3704 0044 0532 0130 00' }), ctx);
+    const before = await written(id);
+    expect(before.payment).toMatchObject({ status: 'prepared', amountCents: 999_999, recipientIban: 'DE89370400440532013000' });
+    // A's "Kinnita" from the old page is refused: nobody has reviewed what it would approve.
+    await expect(approvePayment(fx.people.juri, { paymentId: id, version: shown }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
+    await expect(returnPayment(fx.people.juri, { paymentId: id, version: shown, reason: 'Vana leht.' }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
+    await expect(rejectPayment(fx.people.juri, { paymentId: id, version: shown, reason: 'Vana leht.' }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
+    expect(await written(id)).toEqual(before);
+    // Looked at again, the decision is of what the page now shows.
+    const reopened = (await getPayment(fx.people.juri, id, ctx))!;
+    expect(versionOf(reopened)).not.toBe(shown);
+    await approvePayment(fx.people.juri, { paymentId: id, version: versionOf(reopened) }, ctx);
+    expect((await row(id)).status).toBe('approved');
+  });
+
   it('two decisions on one payment at the same moment (approve and return, approve and reject, a double return): exactly one wins', async () => {
     // (Return and then reject, one after the other, is a valid sequence: a returned payment may be rejected.)
     const races: ((id: string) => Promise<void>)[][] = [
       [
-        (id) => approvePayment(fx.people.juri, { paymentId: id }, ctx),
-        (id) => returnPayment(fx.people.rasmus, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
+        (id) => approvePayment(fx.people.juri, { paymentId: id, version: '1' }, ctx),
+        (id) => returnPayment(fx.people.rasmus, { paymentId: id, version: '1', reason: 'Kontrolli summat.' }, ctx),
       ],
-      [(id) => approvePayment(fx.people.rasmus, { paymentId: id }, ctx), (id) => rejectPayment(fx.people.juri, { paymentId: id, reason: 'Pole alust.' }, ctx)],
       [
-        (id) => returnPayment(fx.people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
-        (id) => returnPayment(fx.people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
+        (id) => approvePayment(fx.people.rasmus, { paymentId: id, version: '1' }, ctx),
+        (id) => rejectPayment(fx.people.juri, { paymentId: id, version: '1', reason: 'Pole alust.' }, ctx),
+      ],
+      [
+        (id) => returnPayment(fx.people.juri, { paymentId: id, version: '1', reason: 'Kontrolli summat.' }, ctx),
+        (id) => returnPayment(fx.people.juri, { paymentId: id, version: '1', reason: 'Kontrolli summat.' }, ctx),
       ],
     ];
     for (const race of races) {
@@ -257,7 +310,7 @@ describe('returning, correcting and rejecting benefit payments', () => {
     }
     // A double-clicked resubmit (two requests at once) resubmits once.
     const id = await prepared();
-    await returnPayment(fx.people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx);
+    await returnPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), reason: 'Kontrolli summat.' }, ctx);
     const results = await Promise.allSettled([
       resubmitPayment(fx.people.mari, correction(id, { amount: '270,00' }), ctx),
       resubmitPayment(fx.people.mari, correction(id, { amount: '270,00' }), ctx),
@@ -276,8 +329,8 @@ describe('returning, correcting and rejecting benefit payments', () => {
       await holder.begin(async (t) => {
         await t`select id from benefit_payments where id = ${id} for update`;
         racing = Promise.allSettled([
-          approvePayment(fx.people.juri, { paymentId: id }, ctx),
-          returnPayment(fx.people.juri, { paymentId: id, reason: 'Kontrolli summat.' }, ctx),
+          approvePayment(fx.people.juri, { paymentId: id, version: await pageVersion(id) }, ctx),
+          returnPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), reason: 'Kontrolli summat.' }, ctx),
         ]);
         // Both are now waiting for the row on their own connections.
         for (let i = 0; i < 50; i++) {

@@ -8,12 +8,14 @@ import { nextTarget2BusinessDay } from '@/server/payments/target2';
 import { addDays } from '@/server/calendar/working-days';
 import { testDbKind } from '@/test/db';
 import { paymentForm, paymentsTestDatabase } from '@/test/payments';
+import { versionNow } from '@/test/versions';
 import { codes, countRows, ctx, today } from '@/test/tasks';
 import { validateAgainstXsd } from '@/test/xsd';
 import { approvePayment, createBatch, downloadBatch, preparePayment, saveBenefitKind } from './mutations';
 import { getPayment, listBatches, listPayments } from './queries';
 
 const fx = paymentsTestDatabase(); // fx.helje: finance
+const pageVersion = (id: string) => versionNow(fx.d(), 'benefit_payments', id);
 const { d } = fx;
 
 const form = paymentForm;
@@ -22,7 +24,7 @@ const executionDate = () => nextTarget2BusinessDay(addDays(today(), 1));
 
 async function approved(amount = '250,00', by = fx.people.mari, approver = fx.people.juri) {
   const { id } = await preparePayment(by, form({ amount }), ctx);
-  await approvePayment(approver, { paymentId: id }, ctx);
+  await approvePayment(approver, { paymentId: id, version: await pageVersion(id) }, ctx);
   return id;
 }
 
@@ -81,7 +83,9 @@ describe('benefit payments', () => {
   it('a self-approved payment cannot exist: the preparer is refused, and the database refuses it too', async () => {
     // Rasmus is both a specialist and a manager.
     const { id } = await preparePayment(fx.people.rasmus, form(), ctx);
-    await expect(approvePayment(fx.people.rasmus, { paymentId: id }, ctx)).rejects.toMatchObject({ code: 'errors.paymentOwnApproval' });
+    await expect(approvePayment(fx.people.rasmus, { paymentId: id, version: await pageVersion(id) }, ctx)).rejects.toMatchObject({
+      code: 'errors.paymentOwnApproval',
+    });
     await expect(
       d().execute(sql`update benefit_payments set status = 'approved', approved_by = prepared_by, approved_at = now() where id = ${id}`),
     ).rejects.toThrow();
@@ -89,8 +93,10 @@ describe('benefit payments', () => {
       code: 'errors.paymentNotBatchable',
     });
     // Another manager of the region may approve it.
-    await approvePayment(fx.people.juri, { paymentId: id }, ctx);
-    await expect(approvePayment(fx.people.juri, { paymentId: id }, ctx)).rejects.toMatchObject({ code: 'errors.paymentNotPrepared' });
+    await approvePayment(fx.people.juri, { paymentId: id, version: await pageVersion(id) }, ctx);
+    await expect(approvePayment(fx.people.juri, { paymentId: id, version: await pageVersion(id) }, ctx)).rejects.toMatchObject({
+      code: 'errors.paymentNotPrepared',
+    });
   });
 
   it('concurrent batches cannot put one payment in two batches', async () => {
@@ -150,7 +156,7 @@ describe('benefit payments', () => {
     for (const who of [fx.people.juri, fx.helje, fx.people.peeter, fx.people.aivar])
       await expect(preparePayment(who, form(), ctx)).rejects.toBeInstanceOf(ForbiddenError);
     for (const who of [fx.people.mari, fx.helje, fx.people.peeter, fx.people.aivar])
-      await expect(approvePayment(who, { paymentId: id }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(approvePayment(who, { paymentId: id, version: await pageVersion(id) }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
     for (const who of [fx.people.mari, fx.people.juri, fx.people.peeter, fx.people.aivar]) {
       await expect(createBatch(who, { paymentIds: [id], executionDate: executionDate() }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
       await expect(downloadBatch(who, randomUUID(), ctx)).rejects.toBeInstanceOf(ForbiddenError);
@@ -160,7 +166,7 @@ describe('benefit payments', () => {
       saveBenefitKind(fx.people.juri, { code: 'x_kind', nameEt: 'X', nameEn: 'X', remittancePrefix: 'X', noteEt: '', noteEn: '', isActive: true }, ctx),
     ).rejects.toBeInstanceOf(ForbiddenError);
     // A manager of another region does not see the payment, so cannot approve it.
-    await expect(approvePayment(fx.people.ulle, { paymentId: id }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
+    await expect(approvePayment(fx.people.ulle, { paymentId: id, version: await pageVersion(id) }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
     expect(await counts()).toEqual(before);
   });
 

@@ -41,6 +41,8 @@ const listColumns = {
   applicantName: benefitPayments.applicantName,
   basis: benefitPayments.basis,
   messageId: paymentBatches.messageId,
+  // What a decision on the payment sends back (lib/record-version.ts).
+  version: benefitPayments.version,
 };
 
 function baseQuery() {

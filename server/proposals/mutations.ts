@@ -5,6 +5,8 @@ import { fill, messagesFor } from '@/lib/i18n';
 import { proposalAnswerSchema, proposalSchema, type ProposalAnswerInput, type ProposalInput } from '@/lib/proposal-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
+import { assertUnchanged } from '@/server/record-version';
+import { RecordRefused } from '@/server/audit/refusal';
 import { DomainError } from '@/server/errors';
 import { checkUploads, type UploadedFile } from '@/server/incidents/files';
 import { notify } from '@/server/notifications/notify';
@@ -70,7 +72,13 @@ export async function answerProposal(actor: ProposalActor, input: ProposalAnswer
       .from(proposals)
       .where(and(eq(proposals.id, data.id), await answerScope(tx, actor)))
       .for('update');
-    if (!proposal) throw new DomainError('errors.notFound');
+    if (!proposal) {
+      // Another manager's proposal answers as a missing one; runAction audits the attempt.
+      const [hidden] = await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, data.id));
+      if (hidden) throw new RecordRefused({ entityType: 'proposal', entityId: data.id, reason: 'out_of_scope' });
+      throw new DomainError('errors.notFound');
+    }
+    assertUnchanged(proposal, data.version);
     await tx
       .update(proposals)
       .set({ status: data.status, answer: data.answer || null, answeredBy: actor.id, answeredAt: sql`now()` })

@@ -8,11 +8,13 @@ import { myDesk } from '@/server/desk/queries';
 import { setupTestDatabase } from '@/test/db';
 import { files } from '@/test/incidents';
 import { countRows, ctx, loadPeople, type People } from '@/test/tasks';
+import { versionNow } from '@/test/versions';
 import { answerProposal, submitProposal } from './mutations';
 import { getProposal, getProposalAttachment, listMyProposals, listReceivedProposals } from './queries';
 
 const db = setupTestDatabase();
 const d = () => db.handle().db;
+const pageVersion = (id: string) => versionNow(d(), 'proposals', id);
 let people: People;
 
 beforeAll(async () => {
@@ -32,8 +34,11 @@ describe('improvement proposals', () => {
     expect((await myDesk(people.juri)).find((i) => i.id === id)).toMatchObject({ kind: 'proposal', detail: 'Mari Tamm' });
     expect((await getProposalAttachment(people.mari, id))!.filename).toBe('akt.pdf');
 
-    await expect(answerProposal(people.juri, { id, status: 'declined', answer: '' }, ctx)).rejects.toBeInstanceOf(ZodError);
-    await answerProposal(people.juri, { id, status: 'under_consideration', answer: 'Arutame eelarve koostamisel.' }, ctx);
+    await expect(answerProposal(people.juri, { id, version: await pageVersion(id), status: 'declined', answer: '' }, ctx)).rejects.toBeInstanceOf(ZodError);
+    const shown = await pageVersion(id);
+    await answerProposal(people.juri, { id, version: shown, status: 'under_consideration', answer: 'Arutame eelarve koostamisel.' }, ctx);
+    // An answer from a page opened before that one is refused: the proposal has changed since.
+    await expect(answerProposal(people.juri, { id, version: shown, status: 'declined', answer: 'Ei.' }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
     const seen = await getProposal(people.mari, id);
     expect(seen).toMatchObject({
       proposal: { status: 'under_consideration', answer: 'Arutame eelarve koostamisel.' },
@@ -49,8 +54,12 @@ describe('improvement proposals', () => {
     expect(await getProposal(people.mari, id)).toBeNull();
     expect(await getProposalAttachment(people.mari, id)).toBeNull();
     expect(await getProposal(people.ulle, id)).toBeNull();
-    await expect(answerProposal(people.ulle, { id, status: 'accepted', answer: '' }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
-    await expect(answerProposal(people.mari, { id, status: 'accepted', answer: '' }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(answerProposal(people.ulle, { id, version: await pageVersion(id), status: 'accepted', answer: '' }, ctx)).rejects.toMatchObject({
+      code: 'errors.notFound',
+    });
+    await expect(answerProposal(people.mari, { id, version: await pageVersion(id), status: 'accepted', answer: '' }, ctx)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     const [row] = await d().select().from(proposals).where(eq(proposals.id, id));
     expect(row!.status).toBe('submitted');
   });

@@ -24,6 +24,7 @@ import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { appendAudit, appendCall, appendStatement, type AuditEntry } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, dueDate, nextWorkingDay, tallinnDate, type DeadlineRule, type IsoDate } from '@/server/calendar/working-days';
+import { RecordRefused } from '@/server/audit/refusal';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { checkFile, safeFileName } from '@/server/files/check-upload';
 import { assertFilesArrived } from '@/server/files/form-with-files';
@@ -36,13 +37,15 @@ import { canSeeDocument, visibleDocuments, withHeldWork, type RegisterActor } fr
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type RequestContext = { requestId: string; now?: Date };
 import type { UploadedFile } from '@/server/files/form-with-files';
+import { loweredBy, MB, UPLOAD_MB } from '@/lib/upload-limits';
 
 export type { UploadedFile };
 
-const MB = 1024 * 1024;
+// lib/upload-limits.ts: the environment may lower the register's limits, never raise them
+// above what nginx and Next let through.
 export const uploadLimits = () => ({
-  fileBytes: Number(process.env.ATTACHMENT_MAX_MB ?? 20) * MB,
-  documentBytes: Number(process.env.DOCUMENT_MAX_MB ?? 100) * MB,
+  fileBytes: loweredBy(process.env.ATTACHMENT_MAX_MB, UPLOAD_MB.scanMb),
+  documentBytes: loweredBy(process.env.DOCUMENT_MAX_MB, UPLOAD_MB.documentScansMb),
 });
 
 const fileErrorKeys = {
@@ -238,7 +241,11 @@ export async function registerDocument(
       // unit's fair distribution where it is turned on (server/workload/assign.ts).
       const assignment: DocumentAssignment = data.assigneeId
         ? await assignToPerson(tx, data.assigneeId, now)
-        : ((await assignFairly(tx, data.unitCode, type.code, now)) ?? { assigneeId: null, substituteForId: null, details: {} });
+        : ((await assignFairly(tx, { unitCode: data.unitCode, registrarId: actor.id }, type.code, now)) ?? {
+            assigneeId: null,
+            substituteForId: null,
+            details: {},
+          });
       // The number last: its counter row stays locked until commit, and under load the
       // registrations of one series queue on it (bench:load's wait events), so nothing that
       // does not need the number runs while it is held. The usual letter (no scans, no matter,
@@ -332,7 +339,16 @@ async function lockDocument(tx: Tx, actor: RegisterActor, documentId: string) {
     .leftJoin(clients, eq(clients.id, documents.clientId))
     .where(and(eq(documents.id, documentId), visibleDocuments(await withHeldWork(tx, actor))))
     .for('update', { of: documents });
-  if (!row) throw new DomainError('errors.notFound');
+  if (!row) {
+    // Another unit's restricted document answers as a missing one; runAction audits the attempt.
+    const [hidden] = await tx
+      .select({ clientCode: clients.personalCode })
+      .from(documents)
+      .leftJoin(clients, eq(clients.id, documents.clientId))
+      .where(eq(documents.id, documentId));
+    if (hidden) throw new RecordRefused({ entityType: 'document', entityId: documentId, subjectCode: hidden.clientCode, reason: 'out_of_scope' });
+    throw new DomainError('errors.notFound');
+  }
   return { ...row.doc, clientCode: row.clientCode };
 }
 

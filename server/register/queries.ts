@@ -3,6 +3,7 @@ import { getDb, getSearchDb, type Db } from '@/db/client';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, missingRequests, staff, units } from '@/db/schema';
 import { isValidPersonalCode } from '@/lib/personal-code';
 import type { DocumentStatus } from '@/lib/register-schema';
+import { auditRefusal } from '@/server/audit/refusal';
 import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, daysBetween, tallinnDate } from '@/server/calendar/working-days';
@@ -273,7 +274,22 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
     .leftJoin(assignee, eq(assignee.id, documents.assigneeId))
     .leftJoin(accessGrounds, eq(accessGrounds.code, documents.restrictionGroundCode))
     .where(and(eq(documents.id, id), visible));
-  if (!row) return null;
+  if (!row) {
+    // Another unit's restricted document: "not found", as a missing one; the attempt is audited.
+    const [hidden] = await db
+      .select({ clientCode: clients.personalCode })
+      .from(documents)
+      .leftJoin(clients, eq(clients.id, documents.clientId))
+      .where(eq(documents.id, id));
+    if (hidden)
+      await auditRefusal(
+        actor,
+        'document.view',
+        { entityType: 'document', entityId: id, subjectCode: hidden.clientCode, reason: 'out_of_scope' },
+        ctx.requestId,
+      );
+    return null;
+  }
   const actorName = sql<string | null>`${fullName(staff)}`;
   // The view is audited alongside the reads (the row is already known to be visible): one
   // round trip fewer for every card under load.
@@ -344,7 +360,23 @@ export async function readAttachment(actor: RegisterActor, attachmentId: string,
     .innerJoin(documents, eq(documents.id, attachments.documentId))
     .leftJoin(clients, eq(clients.id, documents.clientId))
     .where(and(eq(attachments.id, attachmentId), visibleDocuments(actor)));
-  if (!row) return null;
+  if (!row) {
+    // Another unit's restricted scan: "not found", as a missing one; the attempt is audited.
+    const [hidden] = await db
+      .select({ clientCode: clients.personalCode })
+      .from(attachments)
+      .innerJoin(documents, eq(documents.id, attachments.documentId))
+      .leftJoin(clients, eq(clients.id, documents.clientId))
+      .where(eq(attachments.id, attachmentId));
+    if (hidden)
+      await auditRefusal(
+        actor,
+        'attachment.download',
+        { entityType: 'attachment', entityId: attachmentId, subjectCode: hidden.clientCode, reason: 'out_of_scope' },
+        ctx.requestId,
+      );
+    return null;
+  }
   const bytes = await databaseStorage.get(db, attachmentId);
   if (!bytes) return null;
   await recordAudit(

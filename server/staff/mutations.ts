@@ -4,6 +4,7 @@ import { offices, regions, sessions, staff, units } from '@/db/schema';
 import { staffInputSchema, staffUpdateSchema, type StaffData, type StaffInput, type StaffUpdateInput } from '@/lib/staff-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, type Actor } from '@/server/auth/policy';
+import { assertUnchanged } from '@/server/record-version';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 
 export type RequestContext = { requestId: string };
@@ -68,7 +69,7 @@ export async function updateStaff(actor: Actor, input: StaffUpdateInput, ctx: Re
     await db.transaction(async (tx) => {
       const [before] = await tx.select().from(staff).where(eq(staff.id, id)).for('update');
       if (!before) throw new DomainError('errors.notFound');
-      if (before.updatedAt.toISOString() !== version) throw new DomainError('errors.stale');
+      assertUnchanged(before, version);
       await checkReferences(tx, data, id);
       await tx
         .update(staff)

@@ -57,7 +57,8 @@ export async function seedDemoTasks(): Promise<{ tasks: number; absences: number
     assigneeIds: [jaak.id],
   });
   await completeTask(jaak, { id: leaflets.tasks[0]!.id, result: 'Aegunud voldikud (2024) eemaldatud, peretoetuste voldikuid telliti 200 tk juurde.' }, ctx);
-  await reviewTask(juri, { id: leaflets.tasks[0]!.id, decision: 'accept', comment: 'Aitäh!' }, ctx);
+  const [done] = await db.select({ version: tasks.version }).from(tasks).where(eq(tasks.id, leaflets.tasks[0]!.id));
+  await reviewTask(juri, { id: leaflets.tasks[0]!.id, version: String(done!.version), decision: 'accept', comment: 'Aitäh!' }, ctx);
 
   // Kätlin is on vacation this week; Tõnu substitutes her.
   await saveAbsence(
@@ -84,7 +85,7 @@ export async function seedDemoTasks(): Promise<{ tasks: number; absences: number
     ctx,
   );
   // Customer service shares general applications out fairly.
-  await setAutoAssign(peeter, { unitCode: 'klienditeenindus', typeCode: 'general_application', enabled: true }, ctx);
+  await setAutoAssign(peeter, { unitCode: 'klienditeenindus', regionCode: 'pohja', typeCode: 'general_application', enabled: true }, ctx);
   const [made] = await db.select({ n: count() }).from(tasks);
   return { tasks: Number(made?.n ?? 0), absences: 1 };
 }

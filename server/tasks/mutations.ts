@@ -23,6 +23,8 @@ import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, can, ForbiddenError, type Permission } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
+import { assertUnchanged } from '@/server/record-version';
+import { auditingRefusals, RecordRefused } from '@/server/audit/refusal';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { checkUploads, type UploadedFile } from '@/server/incidents/files';
 import { notify } from '@/server/notifications/notify';
@@ -216,7 +218,16 @@ async function lockTask(tx: Tx, actor: TaskActor, id: string, side: Side) {
     .from(tasks)
     .where(and(eq(tasks.id, id), readScope(actor, held)))
     .for('update');
-  if (!row) throw new DomainError('errors.notFound');
+  if (!row) {
+    // Another team's or region's task answers as a missing one; that it exists is audited.
+    const [hidden] = await tx
+      .select({ id: tasks.id, clientCode: clients.personalCode })
+      .from(tasks)
+      .leftJoin(clients, eq(clients.id, tasks.clientId))
+      .where(eq(tasks.id, id));
+    if (hidden) throw new RecordRefused({ entityType: 'task', entityId: id, subjectCode: hidden.clientCode, reason: 'out_of_scope' });
+    throw new DomainError('errors.notFound');
+  }
   if (side === 'reader') return { task: row, held };
   const scope = side === 'holder' ? holderScope(actor, held) : managerScope(actor, held);
   const [allowed] = await tx
@@ -260,22 +271,25 @@ async function move(tx: Tx, task: Task, transition: TaskTransition, set: Partial
 async function withTask<T>(
   actor: TaskActor,
   permission: Permission,
+  [action, requestId]: [string, string],
   id: string,
   side: Side,
   run: (tx: Tx, task: Task, role: string, names: Map<string, string>, held: string[]) => Promise<T>,
 ): Promise<T> {
   const role = authorize(actor, permission);
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const { task, held } = await lockTask(tx, actor, id, side);
-    return run(tx, task, role, await names(tx, [actor.id, task.assigneeId, task.createdBy]), held);
-  });
+  return auditingRefusals(actor, action, requestId, () =>
+    db.transaction(async (tx) => {
+      const { task, held } = await lockTask(tx, actor, id, side);
+      return run(tx, task, role, await names(tx, [actor.id, task.assigneeId, task.createdBy]), held);
+    }),
+  );
 }
 
 /** The assignee (or their substitute) takes the task in hand. */
 export async function startTask(actor: TaskActor, input: { id: string }, ctx: RequestContext): Promise<void> {
   const { id } = taskIdSchema.parse(input);
-  await withTask(actor, 'tasks.read', id, 'holder', async (tx, task, role) => {
+  await withTask(actor, 'tasks.read', ['task.start', ctx.requestId], id, 'holder', async (tx, task, role) => {
     await move(tx, task, 'start', {});
     await addEvent(tx, task.id, actor.id, 'started', null, { from: task.status });
     await audit(tx, actor, role, 'task.start', task, ctx);
@@ -285,7 +299,7 @@ export async function startTask(actor: TaskActor, input: { id: string }, ctx: Re
 /** A comment or a question; it is told to the other side (a question always goes to the manager). */
 export async function commentTask(actor: TaskActor, input: TaskCommentInput, ctx: RequestContext): Promise<void> {
   const data = taskCommentSchema.parse(input);
-  await withTask(actor, 'tasks.read', data.id, 'reader', async (tx, task, role, nameOf, held) => {
+  await withTask(actor, 'tasks.read', [`task.${data.kind}`, ctx.requestId], data.id, 'reader', async (tx, task, role, nameOf, held) => {
     if (task.status === 'accepted' || task.status === 'cancelled') throw new DomainError('errors.taskStatus');
     const isHolder = task.assigneeId === actor.id || held.includes(task.assigneeId);
     const fromManagerSide = !isHolder && can(actor, 'tasks.create');
@@ -308,7 +322,7 @@ export async function commentTask(actor: TaskActor, input: TaskCommentInput, ctx
 /** Done, with the result (required); the manager is told and accepts or returns it. */
 export async function completeTask(actor: TaskActor, input: TaskDoneInput, ctx: RequestContext): Promise<void> {
   const data = taskDoneSchema.parse(input);
-  await withTask(actor, 'tasks.read', data.id, 'holder', async (tx, task, role, nameOf) => {
+  await withTask(actor, 'tasks.read', ['task.done', ctx.requestId], data.id, 'holder', async (tx, task, role, nameOf) => {
     await move(tx, task, 'done', { result: data.result, doneAt: ctx.now ?? new Date(), doneBy: actor.id });
     await addEvent(tx, task.id, actor.id, 'done', data.result, actor.id !== task.assigneeId ? { onBehalfOf: task.assigneeId } : null);
     await notify(tx, {
@@ -325,8 +339,10 @@ export async function completeTask(actor: TaskActor, input: TaskDoneInput, ctx: 
 /** The manager accepts the result, or returns the task with a comment (it goes back in progress). */
 export async function reviewTask(actor: TaskActor, input: TaskReviewInput, ctx: RequestContext): Promise<void> {
   const data = taskReviewSchema.parse(input);
-  await withTask(actor, 'tasks.create', data.id, 'manager', async (tx, task, role) => {
+  await withTask(actor, 'tasks.create', [`task.${data.decision}`, ctx.requestId], data.id, 'manager', async (tx, task, role) => {
     const accept = data.decision === 'accept';
+    if (!canTransition(accept ? 'accept' : 'return', task.status)) throw new DomainError('errors.taskStatus');
+    assertUnchanged(task, data.version);
     await move(tx, task, accept ? 'accept' : 'return', accept ? { closedAt: ctx.now ?? new Date() } : { doneAt: null, doneBy: null });
     await addEvent(tx, task.id, actor.id, accept ? 'accepted' : 'returned', data.comment);
     await notify(tx, {
@@ -342,7 +358,9 @@ export async function reviewTask(actor: TaskActor, input: TaskReviewInput, ctx: 
 
 export async function cancelTask(actor: TaskActor, input: TaskCancelInput, ctx: RequestContext): Promise<void> {
   const data = taskCancelSchema.parse(input);
-  await withTask(actor, 'tasks.create', data.id, 'manager', async (tx, task, role) => {
+  await withTask(actor, 'tasks.create', ['task.cancel', ctx.requestId], data.id, 'manager', async (tx, task, role) => {
+    if (!canTransition('cancel', task.status)) throw new DomainError('errors.taskStatus');
+    assertUnchanged(task, data.version);
     await move(tx, task, 'cancel', { closedAt: ctx.now ?? new Date() });
     await addEvent(tx, task.id, actor.id, 'cancelled', data.reason);
     await notify(tx, {

@@ -9,12 +9,15 @@ import { addDays } from '@/server/calendar/working-days';
 import { DomainError } from '@/server/errors';
 import { setupTestDatabase } from '@/test/db';
 import { away, clearAbsences, countRows, ctx, loadPeople, taskInput, type People } from '@/test/tasks';
+import { versionNow } from '@/test/versions';
+import { versionOf } from '@/lib/record-version';
 import { cancelTask, commentTask, completeTask, createTasks, reviewTask, startTask } from './mutations';
 import { getTaskCard, listGivenTasks, listMyTasks } from './queries';
 import { reminderDue, sendTaskReminders, workingDayBefore } from './reminders';
 
 const db = setupTestDatabase();
 const d = () => db.handle().db;
+const pageVersion = (id: string) => versionNow(d(), 'tasks', id);
 let people: People;
 
 beforeAll(async () => {
@@ -154,26 +157,46 @@ describe('working on a task', () => {
     expect(await countRows(d(), 'notifications', sql`recipient_id = ${people.juri.id} and kind = 'task.question'`)).toBe(1);
     await expect(completeTask(people.mari, { id, result: '  ' }, ctx)).rejects.toBeInstanceOf(ZodError);
     // Accepting is the manager's, and only once it is done.
-    await expect(reviewTask(people.mari, { id, decision: 'accept', comment: '' }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(reviewTask(people.juri, { id, decision: 'accept', comment: '' }, ctx)).rejects.toMatchObject({ code: 'errors.taskStatus' });
+    await expect(reviewTask(people.mari, { id, version: await pageVersion(id), decision: 'accept', comment: '' }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(reviewTask(people.juri, { id, version: await pageVersion(id), decision: 'accept', comment: '' }, ctx)).rejects.toMatchObject({
+      code: 'errors.taskStatus',
+    });
     await completeTask(people.mari, { id, result: 'Vastus saadetud 2-1/1534-1.' }, ctx);
     expect(await countRows(d(), 'notifications', sql`recipient_id = ${people.juri.id} and kind = 'task.done'`)).toBeGreaterThan(0);
-    await expect(reviewTask(people.juri, { id, decision: 'return', comment: '' }, ctx)).rejects.toBeInstanceOf(ZodError);
-    await reviewTask(people.juri, { id, decision: 'return', comment: 'Lisa viide seadusele.' }, ctx);
+    await expect(reviewTask(people.juri, { id, version: await pageVersion(id), decision: 'return', comment: '' }, ctx)).rejects.toBeInstanceOf(ZodError);
+    await reviewTask(people.juri, { id, version: await pageVersion(id), decision: 'return', comment: 'Lisa viide seadusele.' }, ctx);
     let [row] = await d().select().from(tasks).where(eq(tasks.id, id));
     expect(row).toMatchObject({ status: 'returned', doneAt: null });
     await completeTask(people.mari, { id, result: 'Viide lisatud.' }, ctx);
-    await reviewTask(people.juri, { id, decision: 'accept', comment: '' }, ctx);
+    await reviewTask(people.juri, { id, version: await pageVersion(id), decision: 'accept', comment: '' }, ctx);
     [row] = await d().select().from(tasks).where(eq(tasks.id, id));
     expect(row).toMatchObject({ status: 'accepted', result: 'Viide lisatud.' });
     const kinds = (await d().select().from(taskEvents).where(eq(taskEvents.taskId, id))).map((e) => e.kind);
     expect(kinds).toEqual(['created', 'started', 'question', 'done', 'returned', 'done', 'accepted']);
-    await expect(cancelTask(people.juri, { id, reason: '' }, ctx)).rejects.toMatchObject({ code: 'errors.taskStatus' });
+    await expect(cancelTask(people.juri, { id, version: await pageVersion(id), reason: '' }, ctx)).rejects.toMatchObject({ code: 'errors.taskStatus' });
+  });
+
+  it('the manager decides on the result their page showed: one redone meanwhile is refused as changed, nothing written', async () => {
+    const { tasks: given } = await createTasks(people.juri, taskInput([people.mari.id], { title: 'Kirja mustand' }), [], ctx);
+    const id = given[0]!.id;
+    await completeTask(people.mari, { id, result: 'Esimene mustand.' }, ctx);
+    const shown = versionOf((await getTaskCard(people.juri, id, ctx))!.task);
+    // In another tab the manager returns it, and the assignee sends a different result.
+    await reviewTask(people.juri, { id, version: shown, decision: 'return', comment: 'Lühemalt.' }, ctx);
+    await completeTask(people.mari, { id, result: 'Teine mustand.' }, ctx);
+    const events = await countRows(d(), 'task_events', sql`task_id = ${id}`);
+    const audits = await countRows(d(), 'audit_log', sql`entity_id = ${id}`);
+    await expect(reviewTask(people.juri, { id, version: shown, decision: 'accept', comment: '' }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
+    await expect(cancelTask(people.juri, { id, version: shown, reason: '' }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
+    const [row] = await d().select().from(tasks).where(eq(tasks.id, id));
+    expect(row).toMatchObject({ status: 'done', result: 'Teine mustand.' });
+    expect(await countRows(d(), 'task_events', sql`task_id = ${id}`)).toBe(events);
+    expect(await countRows(d(), 'audit_log', sql`entity_id = ${id}`)).toBe(audits);
   });
 
   it('the manager cancels an unfinished task', async () => {
     const { tasks: given } = await createTasks(people.juri, taskInput([people.tonu.id]), [], ctx);
-    await cancelTask(people.juri, { id: given[0]!.id, reason: 'Enam ei ole vaja.' }, ctx);
+    await cancelTask(people.juri, { id: given[0]!.id, version: await pageVersion(given[0]!.id), reason: 'Enam ei ole vaja.' }, ctx);
     expect((await listMyTasks(people.tonu)).finished.map((t) => t.id)).toContain(given[0]!.id);
   });
 });
@@ -195,8 +218,8 @@ describe('who sees and changes a task', () => {
     await completeTask(people.mari, { id, result: 'Tehtud.' }, ctx);
     expect(await getTaskCard(people.ulle, id, ctx)).toBeNull();
     expect((await listGivenTasks(people.ulle, { state: 'all' })).map((t) => t.id)).not.toContain(id);
-    await expect(reviewTask(people.ulle, { id, decision: 'accept', comment: '' }, ctx)).rejects.toBeInstanceOf(DomainError);
-    await expect(cancelTask(people.ulle, { id, reason: '' }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
+    await expect(reviewTask(people.ulle, { id, version: await pageVersion(id), decision: 'accept', comment: '' }, ctx)).rejects.toBeInstanceOf(DomainError);
+    await expect(cancelTask(people.ulle, { id, version: await pageVersion(id), reason: '' }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
     const [row] = await d().select().from(tasks).where(eq(tasks.id, id));
     expect(row!.status).toBe('done');
     // The manager of the region does.
@@ -257,7 +280,7 @@ describe('reminders', () => {
     const { tasks: given2 } = await createTasks(people.juri, taskInput([people.tonu.id], { dueDate: '2026-12-28' }), [], { ...ctx, now: given });
     const id = given2[0]!.id;
     await completeTask(people.tonu, { id, result: 'Valmis.' }, ctx);
-    await reviewTask(people.juri, { id, decision: 'accept', comment: '' }, ctx);
+    await reviewTask(people.juri, { id, version: await pageVersion(id), decision: 'accept', comment: '' }, ctx);
     await sendTaskReminders({ db: d(), now: new Date('2026-12-23T07:00:00Z') });
     await sendTaskReminders({ db: d(), now: new Date('2026-12-29T07:00:00Z') });
     expect(await countRows(d(), 'task_reminders', sql`task_id = ${id}`)).toBe(0);

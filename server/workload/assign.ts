@@ -39,22 +39,29 @@ export async function assignToPerson(tx: Tx, chosenId: string, at: Date): Promis
 }
 
 /**
- * Fair distribution, when the unit has turned it on for the type: the present (not absent)
- * specialist of the unit with the fewest open documents, ties round-robin. Null when it is
- * off. The rule row is locked, so concurrent registrations take turns and see each
- * other's choices.
+ * Fair distribution, when the unit's manager in the region has turned it on for the type: the
+ * present (not absent) specialist of the unit in that region with the fewest open documents,
+ * ties round-robin. Null when it is off. The region is where the document was registered (the
+ * registrar's, from the staff register): a letter registered in Tallinn goes to a specialist in
+ * Põhja, never in Narva. The rule row is locked, so concurrent registrations take turns and see
+ * each other's choices.
  */
-export async function assignFairly(tx: Tx, unitCode: string, typeCode: string, at: Date): Promise<DocumentAssignment | null> {
+export async function assignFairly(tx: Tx, scope: { unitCode: string; registrarId: string }, typeCode: string, at: Date): Promise<DocumentAssignment | null> {
+  const { unitCode } = scope;
+  const [registrar] = await tx.select({ regionCode: staff.regionCode }).from(staff).where(eq(staff.id, scope.registrarId));
+  if (!registrar) return null;
+  const { regionCode } = registrar;
+  const ofRule = and(eq(autoAssignRules.unitCode, unitCode), eq(autoAssignRules.regionCode, regionCode), eq(autoAssignRules.typeCode, typeCode));
   const [rule] = await tx
     .select()
     .from(autoAssignRules)
-    .where(and(eq(autoAssignRules.unitCode, unitCode), eq(autoAssignRules.typeCode, typeCode), eq(autoAssignRules.enabled, true)))
+    .where(and(ofRule, eq(autoAssignRules.enabled, true)))
     .for('update');
   if (!rule) return null;
   const members = await tx
     .select({ id: staff.id, given: staff.givenName, family: staff.familyName })
     .from(staff)
-    .where(and(eq(staff.unitCode, unitCode), eq(staff.isActive, true), sql`'specialist' = any(${staff.roles})`))
+    .where(and(eq(staff.unitCode, unitCode), eq(staff.regionCode, regionCode), eq(staff.isActive, true), sql`'specialist' = any(${staff.roles})`))
     .orderBy(asc(staff.familyName), asc(staff.givenName), asc(staff.id));
   const absent = await absentAmong(
     tx,
@@ -90,10 +97,7 @@ export async function assignFairly(tx: Tx, unitCode: string, typeCode: string, a
   if (!choice) {
     return { assigneeId: null, substituteForId: null, details: { autoAssigned: 'kedagi ei olnud kohal; jäi osakonnale', autoAssignment: assignment } };
   }
-  await tx
-    .update(autoAssignRules)
-    .set({ lastAssigneeId: choice.chosen.id })
-    .where(and(eq(autoAssignRules.unitCode, unitCode), eq(autoAssignRules.typeCode, typeCode)));
+  await tx.update(autoAssignRules).set({ lastAssigneeId: choice.chosen.id }).where(ofRule);
   const who = present.find((m) => m.id === choice.chosen.id)!;
   const reason = [
     `${who.given} ${who.family}: kõige vähem avatud dokumente (${choice.chosen.open})`,

@@ -1,26 +1,42 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { autoAssignRules, documentTypes, staff, units } from '@/db/schema';
+import { autoAssignRules, documentTypes, regions, staff, units } from '@/db/schema';
 import { autoAssignSchema, type AutoAssignInput } from '@/lib/workload-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, type Actor } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 
-// Fair distribution settings: per unit and incoming document type. An administrator keeps
-// any unit's; a manager their own unit's.
+// Fair distribution settings: per unit, region and incoming document type. The national units
+// have a manager in each region, so a manager keeps their own unit's rules in their own region
+// only; an administrator any unit's in any region.
 
-export type DistributionActor = Actor & { unitCode: string };
+export type DistributionActor = Actor & { unitCode: string; regionCode: string };
 
 const lastAssignee = alias(staff, 'last_assignee');
 
-const unitsFor = (actor: DistributionActor) => (actor.roles.includes('admin') ? undefined : eq(units.code, actor.unitCode));
+const isAdmin = (actor: DistributionActor) => actor.roles.includes('admin');
 
+/** The unit and region pairs the actor keeps rules for: where the unit has people. */
 export async function listDistribution(actor: DistributionActor) {
   authorize(actor, 'distribution.configure');
   const db = await getDb();
-  const [unitRows, types, rules] = await Promise.all([
-    db.select().from(units).where(unitsFor(actor)).orderBy(asc(units.nameEt)),
+  const own = isAdmin(actor) ? undefined : and(eq(staff.unitCode, actor.unitCode), eq(staff.regionCode, actor.regionCode));
+  const [scopes, types, rules] = await Promise.all([
+    db
+      .select({
+        unitCode: staff.unitCode,
+        unitName: units.nameEt,
+        regionCode: staff.regionCode,
+        regionName: regions.nameEt,
+        members: sql<number>`(count(*) filter (where ${staff.isActive} and 'specialist' = any(${staff.roles})))::int`,
+      })
+      .from(staff)
+      .innerJoin(units, eq(units.code, staff.unitCode))
+      .innerJoin(regions, eq(regions.code, staff.regionCode))
+      .where(own)
+      .groupBy(staff.unitCode, units.nameEt, staff.regionCode, regions.nameEt)
+      .orderBy(asc(units.nameEt), asc(regions.nameEt)),
     db
       .select({ code: documentTypes.code, name: documentTypes.nameEt })
       .from(documentTypes)
@@ -29,37 +45,24 @@ export async function listDistribution(actor: DistributionActor) {
     db
       .select({
         unitCode: autoAssignRules.unitCode,
+        regionCode: autoAssignRules.regionCode,
         typeCode: autoAssignRules.typeCode,
         enabled: autoAssignRules.enabled,
         lastAssigneeName: sql<string | null>`${lastAssignee.givenName} || ' ' || ${lastAssignee.familyName}`,
       })
       .from(autoAssignRules)
-      .leftJoin(lastAssignee, eq(lastAssignee.id, autoAssignRules.lastAssigneeId)),
+      .leftJoin(lastAssignee, eq(lastAssignee.id, autoAssignRules.lastAssigneeId))
+      .where(isAdmin(actor) ? undefined : and(eq(autoAssignRules.unitCode, actor.unitCode), eq(autoAssignRules.regionCode, actor.regionCode))),
   ]);
-  const byKey = new Map(rules.map((r) => [`${r.unitCode}|${r.typeCode}`, r]));
-  const members = unitRows.length
-    ? await db
-        .select({ unitCode: staff.unitCode, n: sql<number>`count(*)::int` })
-        .from(staff)
-        .where(
-          and(
-            inArray(
-              staff.unitCode,
-              unitRows.map((u) => u.code),
-            ),
-            eq(staff.isActive, true),
-            sql`'specialist' = any(${staff.roles})`,
-          ),
-        )
-        .groupBy(staff.unitCode)
-    : [];
-  const memberCount = new Map(members.map((m) => [m.unitCode, Number(m.n)]));
-  return unitRows.map((u) => ({
-    code: u.code,
-    name: u.nameEt,
-    members: memberCount.get(u.code) ?? 0,
+  const byKey = new Map(rules.map((r) => [`${r.unitCode}|${r.regionCode}|${r.typeCode}`, r]));
+  return scopes.map((scope) => ({
+    code: scope.unitCode,
+    name: scope.unitName,
+    regionCode: scope.regionCode,
+    regionName: scope.regionName,
+    members: Number(scope.members),
     types: types.map((t) => {
-      const rule = byKey.get(`${u.code}|${t.code}`);
+      const rule = byKey.get(`${scope.unitCode}|${scope.regionCode}|${t.code}`);
       return { code: t.code, name: t.name, enabled: rule?.enabled ?? false, lastAssigneeName: rule?.lastAssigneeName ?? null };
     }),
   }));
@@ -68,20 +71,21 @@ export async function listDistribution(actor: DistributionActor) {
 export async function setAutoAssign(actor: DistributionActor, input: AutoAssignInput, ctx: { requestId: string }): Promise<void> {
   const role = authorize(actor, 'distribution.configure');
   const data = autoAssignSchema.parse(input);
-  if (!actor.roles.includes('admin') && data.unitCode !== actor.unitCode) throw new DomainError('errors.distributionUnit');
+  if (!isAdmin(actor) && (data.unitCode !== actor.unitCode || data.regionCode !== actor.regionCode)) throw new DomainError('errors.distributionUnit');
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [unit] = await tx.select({ code: units.code }).from(units).where(eq(units.code, data.unitCode));
+    const [region] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, data.regionCode));
     const [type] = await tx
       .select({ code: documentTypes.code })
       .from(documentTypes)
       .where(and(eq(documentTypes.code, data.typeCode), eq(documentTypes.direction, 'incoming')));
-    if (!unit || !type) throw new DomainError('errors.unknownReference');
+    if (!unit || !region || !type) throw new DomainError('errors.unknownReference');
     await tx
       .insert(autoAssignRules)
-      .values({ unitCode: data.unitCode, typeCode: data.typeCode, enabled: data.enabled, updatedBy: actor.id })
+      .values({ unitCode: data.unitCode, regionCode: data.regionCode, typeCode: data.typeCode, enabled: data.enabled, updatedBy: actor.id })
       .onConflictDoUpdate({
-        target: [autoAssignRules.unitCode, autoAssignRules.typeCode],
+        target: [autoAssignRules.unitCode, autoAssignRules.regionCode, autoAssignRules.typeCode],
         set: { enabled: data.enabled, updatedBy: actor.id, updatedAt: sql`now()` },
       });
     await appendAudit(tx, {
@@ -89,7 +93,7 @@ export async function setAutoAssign(actor: DistributionActor, input: AutoAssignI
       actorRole: role,
       action: 'distribution.set',
       entityType: 'auto_assign_rule',
-      entityId: `${data.unitCode}/${data.typeCode}`,
+      entityId: `${data.unitCode}/${data.regionCode}/${data.typeCode}`,
       requestId: ctx.requestId,
       details: { enabled: data.enabled },
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { documentEvents, documents, tasks } from '@/db/schema';
+import { documentEvents, documents, staff, tasks } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
 import type { RegisterDocumentInput } from '@/lib/register-schema';
 import { instantToTallinnLocal } from '@/lib/tallinn-time';
@@ -69,7 +69,7 @@ describe('fair distribution of new documents', () => {
   });
 
   it('gives each to the present specialist with the fewest open documents, equals in turn, and records why', async () => {
-    await setAutoAssign(people.rasmus, { unitCode: 'pensionid', typeCode: 'pension_application', enabled: true }, ctx);
+    await setAutoAssign(people.rasmus, { unitCode: 'pensionid', regionCode: 'pohja', typeCode: 'pension_application', enabled: true }, ctx);
     // Pensions: Eha Jõgi and Rasmus Värk (head, also a specialist); neither has open documents.
     const first = await registered((await registerDocument(people.mari, form(), [], ctx)).id);
     expect(first.doc.assigneeId).toBe(people.eha.id);
@@ -95,7 +95,7 @@ describe('fair distribution of new documents', () => {
   });
 
   it('spreads concurrent registrations evenly', async () => {
-    await setAutoAssign(people.peeter, { unitCode: 'peretoetused', typeCode: 'family_benefit_application', enabled: true }, ctx);
+    await setAutoAssign(people.peeter, { unitCode: 'peretoetused', regionCode: 'pohja', typeCode: 'family_benefit_application', enabled: true }, ctx);
     // The family benefits unit has no specialists in the demo: add two.
     const [a, b] = await d()
       .insert((await import('@/db/schema')).staff)
@@ -119,13 +119,52 @@ describe('fair distribution of new documents', () => {
     expect(rows.filter((r) => r.assigneeId === b!.id)).toHaveLength(3);
   });
 
-  it('a manager configures only their own unit; a specialist not at all; nothing changes on refusal', async () => {
-    await expect(setAutoAssign(people.juri, { unitCode: 'pensionid', typeCode: 'pension_application', enabled: false }, ctx)).rejects.toMatchObject({
+  it('is per unit and region: a regional manager switches their own region only, and a document goes to a specialist of the region where it was registered', async () => {
+    const general = { unitCode: 'klienditeenindus', typeCode: 'general_application' };
+    const region = async (staffId: string | null) =>
+      staffId ? (await d().select({ regionCode: staff.regionCode }).from(staff).where(eq(staff.id, staffId)))[0]!.regionCode : null;
+    // Ülle (Lõuna) turns it on for customer service: in Lõuna only. Põhja's is not hers to change.
+    await setAutoAssign(people.ulle, { ...general, regionCode: 'louna', enabled: true }, ctx);
+    await expect(setAutoAssign(people.ulle, { ...general, regionCode: 'pohja', enabled: true }, ctx)).rejects.toMatchObject({
       code: 'errors.distributionUnit',
     });
-    await expect(setAutoAssign(people.mari, { unitCode: 'klienditeenindus', typeCode: 'pension_application', enabled: true }, ctx)).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    expect((await listDistribution(people.ulle)).map((u) => `${u.code}/${u.regionCode}`)).toEqual(['klienditeenindus/louna']);
+    const ofJuri = (await listDistribution(people.juri)).find((u) => u.regionCode === 'pohja')!;
+    expect(ofJuri.types.find((t) => t.code === 'general_application')).toMatchObject({ enabled: false });
+    // A letter registered in Tallinn stays with the unit: Põhja has not turned it on.
+    const tallinn = form({
+      ...general,
+      party: 'institution',
+      clientCode: '',
+      clientGivenName: '',
+      clientFamilyName: '',
+      institutionName: 'Tallinna Linnavalitsus',
+    });
+    const fromTallinn = await registered((await registerDocument(people.mari, tallinn, [], ctx)).id);
+    expect(fromTallinn.doc.assigneeId).toBeNull();
+    // Registered in Tartu: to a Lõuna specialist.
+    const fromTartu = await registered((await registerDocument(people.andres, { ...tallinn, submissionId: randomUUID() }, [], ctx)).id);
+    expect(await region(fromTartu.doc.assigneeId)).toBe('louna');
+    expect((fromTartu.details.autoAssignment as { candidates: { id: string }[] }).candidates.map((c) => c.id)).toEqual([people.andres.id]);
+    // Jüri turns on Põhja's: Tallinn's letters go to Põhja's specialists only, never to Tartu or Narva.
+    await setAutoAssign(people.juri, { ...general, regionCode: 'pohja', enabled: true }, ctx);
+    for (let i = 0; i < 4; i++) {
+      const doc = await registered((await registerDocument(people.mari, { ...tallinn, submissionId: randomUUID() }, [], ctx)).id);
+      expect(await region(doc.doc.assigneeId)).toBe('pohja');
+    }
+    await setAutoAssign(people.juri, { ...general, regionCode: 'pohja', enabled: false }, ctx);
+    await setAutoAssign(people.ulle, { ...general, regionCode: 'louna', enabled: false }, ctx);
+  });
+
+  it('a manager configures only their own unit; a specialist not at all; nothing changes on refusal', async () => {
+    await expect(
+      setAutoAssign(people.juri, { unitCode: 'pensionid', regionCode: 'pohja', typeCode: 'pension_application', enabled: false }, ctx),
+    ).rejects.toMatchObject({
+      code: 'errors.distributionUnit',
+    });
+    await expect(
+      setAutoAssign(people.mari, { unitCode: 'klienditeenindus', regionCode: 'pohja', typeCode: 'pension_application', enabled: true }, ctx),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect((await listDistribution(people.juri)).map((u) => u.code)).toEqual(['klienditeenindus']);
     const pensions = (await listDistribution(people.peeter)).find((u) => u.code === 'pensionid')!;
     expect(pensions.types.find((t) => t.code === 'pension_application')).toMatchObject({ enabled: true });

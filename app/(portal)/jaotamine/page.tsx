@@ -24,12 +24,12 @@ export default async function DistributionPage() {
         <p className="max-w-3xl text-slate-700">{d.lead}</p>
       </div>
       {unitsShown.map((unit) => (
-        <section key={unit.code} className="flex flex-col gap-3" aria-labelledby={`unit-${unit.code}`}>
-          <h2 id={`unit-${unit.code}`} className="text-lg font-semibold">
-            {unit.name} <span className="text-sm font-normal text-slate-600">· {fill(d.members, { n: unit.members })}</span>
+        <section key={`${unit.code}-${unit.regionCode}`} className="flex flex-col gap-3" aria-labelledby={`unit-${unit.code}-${unit.regionCode}`}>
+          <h2 id={`unit-${unit.code}-${unit.regionCode}`} className="text-lg font-semibold">
+            {unit.name}, {unit.regionName} <span className="text-sm font-normal text-slate-600">· {fill(d.members, { n: unit.members })}</span>
           </h2>
           <DataTable
-            caption={unit.name}
+            caption={`${unit.name}, ${unit.regionName}`}
             columns={[
               d.type,
               d.state,
@@ -45,7 +45,7 @@ export default async function DistributionPage() {
                 <td className="px-3 py-2">{type.enabled ? <Badge tone="success">{d.on}</Badge> : <Badge>{d.off}</Badge>}</td>
                 <td className="px-3 py-2">{type.lastAssigneeName ?? '—'}</td>
                 <td className="px-3 py-2">
-                  <DistributionToggle unitCode={unit.code} type={type} enabled={type.enabled} action={setAutoAssignAction} />
+                  <DistributionToggle unitCode={unit.code} regionCode={unit.regionCode} type={type} enabled={type.enabled} action={setAutoAssignAction} />
                 </td>
               </tr>
             ))}

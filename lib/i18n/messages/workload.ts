@@ -38,7 +38,7 @@ export const workload = defineMessages(
     distribution: {
       nav: 'Jaotamine',
       title: 'Dokumentide automaatne jaotamine',
-      lead: 'Kui jaotamine on sisse lülitatud, saab registreeritud dokumendi (kui täitjat ei valitud) see kohalolev osakonna spetsialist, kellel on kõige vähem avatud dokumente; võrdsete vahel käiakse järjekorras. Iga valik ja selle põhjus on dokumendi ajaloos. Juht saab dokumendi alati edasi saata.',
+      lead: 'Kui jaotamine on sisse lülitatud, saab registreeritud dokumendi (kui täitjat ei valitud) see kohalolev osakonna spetsialist registreerija piirkonnas, kellel on kõige vähem avatud dokumente; võrdsete vahel käiakse järjekorras. Iga valik ja selle põhjus on dokumendi ajaloos. Juht saab dokumendi alati edasi saata.',
       members: 'Spetsialiste: {n}',
       type: 'Dokumendiliik',
       state: 'Jaotamine',
@@ -87,7 +87,7 @@ export const workload = defineMessages(
     distribution: {
       nav: 'Distribution',
       title: 'Automatic distribution of documents',
-      lead: 'When distribution is on, a registered document (with no assignee chosen) goes to the present specialist of the unit with the fewest open documents; equals take turns. Each choice and its reason is in the document’s history. A manager can always forward the document.',
+      lead: 'When distribution is on, a registered document (with no assignee chosen) goes to the present specialist of the unit in the registrar’s region with the fewest open documents; equals take turns. Each choice and its reason is in the document’s history. A manager can always forward the document.',
       members: 'Specialists: {n}',
       type: 'Document type',
       state: 'Distribution',

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { AnswerForm } from '@/components/proposals/answer-form';
 import { ProposalStatusBadge } from '@/components/proposals/proposal-table';
 import { Card } from '@/components/ui/card';
+import { versionOf } from '@/lib/record-version';
 import { formatDateTime } from '@/lib/format';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
@@ -67,7 +68,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         </Card>
         {card.canAnswer && (
           <Card className="self-start">
-            <AnswerForm id={proposal.id} current={{ status: proposal.status, answer: proposal.answer }} action={answerProposalAction} />
+            <AnswerForm
+              id={proposal.id}
+              version={versionOf(proposal)}
+              current={{ status: proposal.status, answer: proposal.answer }}
+              action={answerProposalAction}
+            />
           </Card>
         )}
       </div>

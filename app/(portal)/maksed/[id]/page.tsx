@@ -12,6 +12,7 @@ import { formatIban } from '@/lib/iban';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getLocale, getMessages } from '@/server/i18n';
+import { versionOf } from '@/lib/record-version';
 import { approvePaymentAction, rejectPaymentAction, returnPaymentAction } from '@/server/payments/actions';
 import { getPayment } from '@/server/payments/queries';
 
@@ -102,6 +103,7 @@ export default async function PaymentPage({
             {payment.canReject ? (
               <DecisionPanel
                 paymentId={payment.id}
+                version={versionOf(payment)}
                 canApprove={payment.canApprove}
                 canReturn={payment.canReturn}
                 approveAction={approvePaymentAction}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { DueCell, PriorityMark, TaskStatusBadge } from '@/components/tasks/marks';
 import { TaskActions } from '@/components/tasks/task-actions';
 import { Card } from '@/components/ui/card';
+import { versionOf } from '@/lib/record-version';
 import { formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
@@ -129,6 +130,7 @@ export default async function TaskPage({ params }: Props) {
             <h2 className="mb-3 text-lg font-semibold">{t.actions.title}</h2>
             <TaskActions
               taskId={task.id}
+              version={versionOf(task)}
               can={card.can}
               actions={{ start: startTaskAction, complete: completeTaskAction, comment: commentTaskAction, review: reviewTaskAction, cancel: cancelTaskAction }}
             />

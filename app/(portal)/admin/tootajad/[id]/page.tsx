@@ -4,6 +4,7 @@ import { StaffForm } from '@/components/staff/staff-form';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { versionOf } from '@/lib/record-version';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getMessages } from '@/server/i18n';
@@ -37,7 +38,7 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
           options={{ ...options, managers: options.managers.filter((o) => o.value !== person.id) }}
           initial={{
             id: person.id,
-            version: person.updatedAt.toISOString(),
+            version: versionOf(person),
             personalCode: person.personalCode,
             givenName: person.givenName,
             familyName: person.familyName,
