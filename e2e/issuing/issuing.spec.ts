@@ -38,7 +38,10 @@ test('a specialist issues a pension certificate from the client card, downloads 
   await page.getByLabel('Esitamiseks (kellele)').fill('Tallinna Linnavalitsusele');
 
   await page.getByRole('button', { name: 'Eelvaade' }).click();
-  await expect(page.locator('iframe[title="Dokumendi eelvaade"]')).toBeVisible();
+  // The preview is drawn in the page: its text layer carries the document's own words.
+  const preview = page.getByRole('region', { name: 'Dokument: Dokumendi eelvaade' }).locator('.textLayer');
+  await expect(preview).toContainText('Jüri Õunapuu-Šmidt');
+  await expect(preview).toContainText('EELVAADE');
   await page.screenshot({ path: testInfo.outputPath('issuing-form.png'), fullPage: true });
   await expectAccessible(page);
 

@@ -68,7 +68,7 @@ export function BenefitCertificate({ data, ctx }: { data: BenefitCertificateData
         rows={[
           [t.benefit, benefit],
           [t.period, period],
-          [t.amount(asOf), formatEuros(data.monthlyAmountCents)],
+          [t.amount(asOf), formatEuros(data.monthlyAmountCents, language)],
         ]}
       />
       <Text style={[s.small, s.muted, s.paragraph]}>{t.amountNote}</Text>
