@@ -34,6 +34,13 @@ export const staffInputSchema = z.object({
     .trim()
     .max(120, 'errors.tooLong')
     .regex(/^[^<>{}\u0000-\u001f]*$/, 'errors.badChars'),
+  /** The job title as English documents print it; empty: they print the Estonian one. */
+  titleEn: z
+    .string()
+    .trim()
+    .max(120, 'errors.tooLong')
+    .regex(/^[^<>{}\u0000-\u001f]*$/, 'errors.badChars')
+    .default(''),
   unitCode: z.string().trim().min(1, 'errors.required').max(40),
   officeCode: optionalCode,
   regionCode: z.string().trim().min(1, 'errors.required').max(40),

@@ -37,6 +37,7 @@ const ESTONIAN = [
 ];
 
 test('an English certificate is English throughout: title, signer, restriction box and amount', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
   const personalCode = makePersonalCode(
     `1953-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`,
     'female',
@@ -59,12 +60,14 @@ test('an English certificate is English throughout: title, signer, restriction b
   await page.getByLabel('Esitamiseks (kellele)').fill('Deutsche Rentenversicherung Bund');
 
   await page.getByRole('button', { name: 'Eelvaade' }).click();
+  // The server renders the preview (slow on a loaded machine: the render pool starts cold).
+  await expect(page.getByRole('button', { name: 'Eelvaade' })).toBeEnabled({ timeout: 90_000 });
   const preview = page.getByRole('region', { name: 'Dokument: Dokumendi eelvaade' }).locator('.textLayer');
   await expect(preview).toContainText('Certificate of receiving a pension');
   await expect(preview).toContainText('€1,234.56');
 
   await page.getByRole('button', { name: 'Väljasta', exact: true }).click();
-  await expect(page.getByText(/Dokument on väljastatud ja registreeritud numbriga/)).toBeVisible();
+  await expect(page.getByText(/Dokument on väljastatud ja registreeritud numbriga/)).toBeVisible({ timeout: 90_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Laadi alla PDF' }).click()]);
   const file = testInfo.outputPath('english-certificate.pdf');
   await download.saveAs(file);

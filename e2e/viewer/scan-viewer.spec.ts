@@ -28,6 +28,7 @@ function textPdf(lines: string[]): Buffer {
 }
 
 test('a registered scan is read in the page: its text, its pages and zoom, without downloading it', async ({ page }) => {
+  test.setTimeout(180_000);
   const token = `Avaldus ${Date.now().toString(36).toUpperCase()}`;
   const clientCode = makePersonalCode(`1961-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, 'male', Math.floor(Math.random() * 1000));
   const scan = { name: 'avaldus.pdf', mimeType: 'application/pdf', buffer: textPdf([token, 'Palun maarata mulle toetus.', 'Lugupidamisega, Kalev Kask']) };
