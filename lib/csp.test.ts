@@ -10,4 +10,11 @@ describe('Content-Security-Policy', () => {
     expect(csp).toContain(`frame-ancestors 'none'`);
     expect(csp).toContain(`object-src 'none'`);
   });
+
+  it('allows workers only from the portal (the PDF viewer) and no frames or blob: scripts', () => {
+    const csp = contentSecurityPolicy('bm9uY2U=');
+    expect(csp).toContain(`worker-src 'self'`);
+    expect(csp).not.toMatch(/frame-src|child-src/);
+    expect(csp).not.toMatch(/(script|worker)-src[^;]*blob:/);
+  });
 });

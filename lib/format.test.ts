@@ -14,4 +14,10 @@ describe('formats', () => {
     expect(formatEuros(5)).toBe('0,05\u00a0€');
     expect(formatEuros(-100)).toBe('-1,00\u00a0€');
   });
+
+  it('shows euros as an English document writes them', () => {
+    expect(formatEuros(123456, 'en')).toBe('€1,234.56');
+    expect(formatEuros(123456789, 'en')).toBe('€1,234,567.89');
+    expect(formatEuros(-5, 'en')).toBe('-€0.05');
+  });
 });

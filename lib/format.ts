@@ -13,12 +13,18 @@ export function formatDateTime(value: Date | string): string {
   return `${dateFmt.format(d)} ${timeFmt.format(d)}`;
 }
 
-/** Integer cents → `1 234,56 €` (non-breaking spaces, as Estonian typography wants). */
-export function formatEuros(cents: number): string {
+/**
+ * Integer cents → `1 234,56 €` (non-breaking spaces, as Estonian typography wants); with
+ * `'en'`, as an English document writes it: `€1,234.56`.
+ */
+export function formatEuros(cents: number, language: 'et' | 'en' = 'et'): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(Math.trunc(cents));
-  const euros = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${sign}${euros},${String(abs % 100).padStart(2, '0')}\u00a0€`;
+  const grouped = (separator: string) =>
+    Math.floor(abs / 100)
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  const fraction = String(abs % 100).padStart(2, '0');
+  if (language === 'en') return `${sign}€${grouped(',')}.${fraction}`;
+  return `${sign}${grouped('\u00a0')},${fraction}\u00a0€`;
 }

@@ -36,6 +36,14 @@ export const staffInputSchema = z.object({
     .max(120, 'errors.tooLong')
     .regex(/^[^<>{}\u0000-\u001f]*$/, 'errors.badChars')
     .refine(noHiddenCharacters, 'errors.hiddenCharacters'),
+  /** The job title as English documents print it; empty: they print the Estonian one. */
+  titleEn: z
+    .string()
+    .trim()
+    .max(120, 'errors.tooLong')
+    .regex(/^[^<>{}\u0000-\u001f]*$/, 'errors.badChars')
+    .refine(noHiddenCharacters, 'errors.hiddenCharacters')
+    .default(''),
   unitCode: z.string().trim().min(1, 'errors.required').max(40),
   officeCode: optionalCode,
   regionCode: z.string().trim().min(1, 'errors.required').max(40),

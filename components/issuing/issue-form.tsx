@@ -3,13 +3,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, get, useFieldArray, useForm, type Control, type UseFormRegister, type FieldErrors } from 'react-hook-form';
+import { Controller, get, useFieldArray, useForm, useWatch, type Control, type UseFormRegister, type FieldErrors } from 'react-hook-form';
 import { z } from 'zod';
 import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
+import { PdfViewer } from '@/components/viewer/pdf-viewer';
 import { fill, messageByKey, type Messages } from '@/lib/i18n';
 import { ISSUE_METHODS, type IssueMethodValue } from '@/lib/issuing-schema';
 import { issueDocumentAction } from '@/server/issuing/actions';
@@ -24,6 +25,8 @@ type Props = {
   initialTemplate: string;
   clientId: string;
   fromDocumentId: string;
+  /** The signer's job title in each language the document can be printed in. */
+  signerTitles: { et: string; en: string };
 };
 
 export function IssueForm(props: Props) {
@@ -76,6 +79,7 @@ function TemplateForm({
   prefills,
   clientId,
   fromDocumentId,
+  signerTitles,
   onIssued,
 }: Props & { m: Messages; templateId: string; onIssued: (r: Issued) => void }) {
   const t = m.issuing;
@@ -85,12 +89,19 @@ function TemplateForm({
     resolver: zodResolver(schema) as never,
     defaultValues: { data: prefills[templateId] ?? {}, method: 'handed_over' },
   });
-  const { register, control, formState, handleSubmit, setError, getValues, trigger } = form;
+  const { register, control, formState, handleSubmit, setError, getValues, setValue, trigger } = form;
+  // The document's language also sets the signer's title, unless the specialist has typed another.
+  const language = useWatch({ control, name: 'data.language' as 'method' }) as unknown as 'et' | 'en' | undefined;
+  useEffect(() => {
+    if (!language || !('signer' in (prefills[templateId] ?? {}))) return;
+    const title = getValues('data.signer.title' as 'method') as unknown as string;
+    const other = signerTitles[language === 'en' ? 'et' : 'en'];
+    if (title === other && title !== signerTitles[language]) setValue('data.signer.title' as 'method', signerTitles[language] as never);
+  }, [language, prefills, templateId, signerTitles, getValues, setValue]);
   const submissionId = useRef<string>(crypto.randomUUID());
   const [formError, setFormError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Uint8Array | null>(null);
   const [previewing, setPreviewing] = useState(false);
-  useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
 
   const showErrors = (result: { formError?: string; fieldErrors?: Record<string, string> }) => {
     for (const [field, code] of Object.entries(result.fieldErrors ?? {})) setError(field as 'method', { message: code });
@@ -108,7 +119,7 @@ function TemplateForm({
     });
     setPreviewing(false);
     if (!response.ok) return showErrors((await response.json().catch(() => ({}))) as { formError?: string });
-    setPreview(URL.createObjectURL(await response.blob()));
+    setPreview(new Uint8Array(await response.arrayBuffer()));
   }
 
   const submit = async () => {
@@ -149,13 +160,7 @@ function TemplateForm({
           </Button>
         </div>
       </div>
-      <div>
-        {preview ? (
-          <iframe title={t.previewTitle} src={preview} className="h-[80vh] w-full rounded-md border border-slate-300" />
-        ) : (
-          <p className="text-sm text-slate-600">{t.previewHint}</p>
-        )}
-      </div>
+      <div>{preview ? <PdfViewer src={preview} name={t.previewTitle} /> : <p className="text-sm text-slate-600">{t.previewHint}</p>}</div>
     </form>
   );
 }
@@ -233,7 +238,7 @@ function Control({ m, name, field, register, control, errors, languages }: Field
         <Select id={id} {...aria} {...register(n)}>
           {Object.entries(BENEFIT_KINDS).map(([value, names]) => (
             <option key={value} value={value}>
-              {names.et}
+              {names[m.locale === 'en' ? 'en' : 'et']}
             </option>
           ))}
         </Select>

@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import { formatDays } from '@/lib/day-count';
 import { formatDate } from '@/lib/format';
 import { fill, type Messages } from '@/lib/i18n';
 import type { DocumentStatus } from '@/lib/register-schema';
@@ -31,7 +32,9 @@ export function DeadlineCell({ m, dueDate, daysLeft, paused }: { m: Messages; du
         (overdue ? (
           <Badge tone="danger">{m.register.overdue}</Badge>
         ) : (
-          <span className="text-xs text-slate-600">{daysLeft === 0 ? m.register.dueToday : fill(m.register.daysLeft, { n: daysLeft })}</span>
+          <span className="text-xs text-slate-600">
+            {daysLeft === 0 ? m.register.dueToday : fill(m.register.daysLeft, { days: formatDays(daysLeft, 'calendar', m.locale) })}
+          </span>
         ))}
     </span>
   );

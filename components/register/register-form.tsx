@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { appendFiles } from '@/components/ui/send-with-files';
+import { formatDays, dayUnitOf } from '@/lib/day-count';
 import { fill, messageByKey } from '@/lib/i18n';
 import { CHANNELS, IDENTITY_DOCUMENTS, registerDocumentSchema, type RegisterDocumentInput } from '@/lib/register-schema';
 import { scanProblem } from '@/lib/upload-limits';
@@ -129,7 +130,7 @@ export function RegisterForm({ options, defaults }: Props) {
     setFormError(fill(messageByKey(m, fileError ?? result.formError ?? 'errors.generic'), result.params ?? {}));
   };
 
-  const rule = type.deadlineKind === 'none' ? r.deadlineRules.none : fill(r.deadlineRules[type.deadlineKind], { n: type.deadlineDays ?? 0 });
+  const rule = type.deadlineKind === 'none' ? r.deadlineRules.none : formatDays(type.deadlineDays ?? 0, dayUnitOf(type.deadlineKind), m.locale);
   const people = options.people.filter((p) => p.unitCode === unitCode);
 
   return (

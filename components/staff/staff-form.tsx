@@ -27,6 +27,7 @@ const empty: StaffInput = {
   email: '',
   phone: '',
   title: '',
+  titleEn: '',
   unitCode: 'klienditeenindus',
   officeCode: '',
   regionCode: '',
@@ -94,6 +95,9 @@ export function StaffForm({ options, initial }: Props) {
         </Field>
         <Field id="title" label={m.staff.title_} error={err('title')}>
           <Input id="title" {...aria('title')} {...register('title')} />
+        </Field>
+        <Field id="titleEn" label={m.staff.titleEn} error={err('titleEn')}>
+          <Input id="titleEn" lang="en" {...aria('titleEn')} {...register('titleEn')} />
         </Field>
         <Field id="unitCode" label={m.staff.unit} error={err('unitCode')}>
           <Select id="unitCode" {...aria('unitCode')} {...register('unitCode')}>

@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+import { formatDays } from '@/lib/day-count';
 import { formatDate } from '@/lib/format';
 import { fill, type Messages } from '@/lib/i18n';
 import type { TaskPriority, TaskStatus } from '@/lib/task-schema';
@@ -39,10 +40,10 @@ export function DueCell({
       {!isDone && daysLeft !== null && (
         <span className={isOverdue || daysLeft < 0 ? 'text-xs font-semibold text-red-800' : 'text-xs text-slate-600'}>
           {isOverdue || daysLeft < 0
-            ? `${t.overdue}${daysLeft < 0 ? ` · ${fill(t.daysOverdue, { n: -daysLeft })}` : ''}`
+            ? `${t.overdue}${daysLeft < 0 ? ` · ${fill(t.daysOverdue, { days: formatDays(-daysLeft, 'calendar', m.locale) })}` : ''}`
             : daysLeft === 0
               ? t.dueToday
-              : fill(t.daysLeft, { n: daysLeft })}
+              : fill(t.daysLeft, { days: formatDays(daysLeft, 'calendar', m.locale) })}
         </span>
       )}
     </span>

@@ -34,6 +34,8 @@ export const staff = pgTable(
     email: text('email').notNull().unique(),
     phone: text('phone'),
     title: text('title'),
+    /** The job title as an English document prints it under the signature. */
+    titleEn: text('title_en'),
     unitCode: text('unit_code')
       .notNull()
       .references(() => units.code),

@@ -42,6 +42,22 @@ export type DemoPerson = {
   title: string;
 };
 
+/** The demo's job titles in English, as English certificates print them under the signature. */
+export const TITLES_EN: Record<string, string> = {
+  Süsteemiadministraator: 'System Administrator',
+  'Põhja piirkonna klienditeeninduse juht': 'Head of Customer Service, Northern Region',
+  'Lõuna piirkonna klienditeeninduse juht': 'Head of Customer Service, Southern Region',
+  'Lääne piirkonna klienditeeninduse juht': 'Head of Customer Service, Western Region',
+  'Ida piirkonna klienditeeninduse juht': 'Head of Customer Service, Eastern Region',
+  'Klienditeeninduse spetsialist': 'Customer Service Specialist',
+  'Klienditeeninduse peaspetsialist': 'Chief Customer Service Specialist',
+  'Pensionide osakonna juhataja': 'Head of the Pensions Department',
+  'Pensionide spetsialist': 'Pensions Specialist',
+  'IT klienditoe juht': 'Head of IT Support',
+  'IT tugiisik': 'IT Support Specialist',
+  Finantsspetsialist: 'Finance Specialist',
+};
+
 const mail = (given: string, family: string) =>
   `${given}.${family}`
     .toLowerCase()

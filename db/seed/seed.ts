@@ -4,7 +4,7 @@ import { accessGrounds, benefitKinds, clients, documentTypes, offices, regions, 
 import { seedConsultationTopics } from './consultations';
 import { seedRoutingRules } from './incidents';
 import { demoBenefitKinds } from './payments-data';
-import { demoOffices, demoRegions, demoStaff, demoUnits } from './org-data';
+import { demoOffices, demoRegions, demoStaff, demoUnits, TITLES_EN } from './org-data';
 import { demoClients, demoDocumentTypes, demoGrounds, demoSeries } from './register-data';
 
 /** Demo organisation and staff. Idempotent: running it again changes nothing. */
@@ -32,6 +32,7 @@ export async function seedDemo(db: Db): Promise<{ staffAdded: number }> {
           email: p.email,
           phone: p.phone,
           title: p.title,
+          titleEn: TITLES_EN[p.title] ?? null,
           unitCode: p.unit,
           officeCode: p.office,
           regionCode: p.region,

@@ -15,6 +15,7 @@ import { workload } from './messages/workload';
 import { consultations } from './messages/consultations';
 import { assessments } from './messages/assessments';
 import { payments, overpayments } from './messages/payments';
+import { viewer } from './messages/viewer';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
 const sections = {
@@ -36,6 +37,7 @@ const sections = {
   assessments,
   payments,
   overpayments,
+  viewer,
 };
 
 type Sections = typeof sections;

@@ -127,7 +127,7 @@ describe('issuing', () => {
     const [issued] = await db.handle().db.select().from(issuedDocuments).where(eq(issuedDocuments.id, result.issuedId));
     expect(issued).toMatchObject({
       templateId: 'benefit-certificate',
-      templateVersion: 1,
+      templateVersion: 2,
       sealed: true,
       recipientName: mary.name,
       method: 'handed_over',

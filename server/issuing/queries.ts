@@ -182,6 +182,8 @@ export async function issuingContext(actor: RegisterActor, input: { clientId?: s
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Tallinn' }).format(ctx.now ?? new Date());
   const [me] = await db.select().from(staff).where(eq(staff.id, actor.id));
   const signer = { name: me ? `${me.givenName} ${me.familyName}` : '', title: me?.title ?? '', email: me?.email ?? '', phone: me?.phone ?? '' };
+  // The signer's title as an English document prints it (the Estonian one where none is kept).
+  const signerTitles = { et: me?.title ?? '', en: me?.titleEn || me?.title || '' };
   let source: typeof documents.$inferSelect | null = null;
   let matter: typeof documents.$inferSelect | null = null;
   if (input.documentId) {
@@ -226,6 +228,7 @@ export async function issuingContext(actor: RegisterActor, input: { clientId?: s
     fromDocumentId: source?.id ?? '',
     today,
     signer,
+    signerTitles,
     client: client
       ? { name: `${client.givenName} ${client.familyName}`, personalCode: client.personalCode, address: (client.address ?? '').replace(/,\s*/g, '\n') }
       : null,

@@ -78,11 +78,13 @@ describe('templates rendered to PDF', () => {
     expect(text).toContain('20.11.2026 No 2-1/1534-1');
     expect(text).toContain('survivor’s pension');
     expect(text).toContain('from 01.04.2020 until 31.08.2027');
-    expect(text).toContain('1 234,56 €');
+    expect(text).toContain('€1,234.56');
     expect(text).toContain('submission to: Deutsche Rentenversicherung.');
-    // The restriction mark is the Estonian legal mark, translated beside it.
-    expect(text).toContain('ASUTUSESISESEKS KASUTAMISEKS');
+    // The restriction mark in English, citing the Estonian legal ground.
     expect(text).toContain('FOR INTERNAL USE ONLY');
+    expect(text.replace(/\s+/g, ' ')).toContain('Legal basis: AvTS § 35 lg 1 p 12 (Public Information Act)');
+    expect(text).not.toContain('ASUTUSESISESEKS');
+    expect(text).not.toContain('1 234,56');
   });
 
   it('pension insurance register notice: a row per year and the totals', async () => {

@@ -264,6 +264,7 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
       type: documentTypes,
       client: clients,
       unitName: units.nameEt,
+      unitNameEn: units.nameEn,
       assigneeName: sql<string | null>`${fullName(assignee)}`,
       ground: accessGrounds,
     })
@@ -396,7 +397,8 @@ export async function readAttachment(actor: RegisterActor, attachmentId: string,
 }
 
 /** Choices for the registration and work forms. */
-export async function registerOptions(actor: RegisterActor) {
+/** The register's choices, named in `locale` (the page's language). */
+export async function registerOptions(actor: RegisterActor, locale: string = 'et') {
   authorize(actor, 'register.read');
   const db = await getDb();
   const [reference, people] = await Promise.all([
@@ -409,17 +411,22 @@ export async function registerOptions(actor: RegisterActor) {
       .orderBy(asc(staff.familyName), asc(staff.givenName)),
   ]);
   return {
-    types: documentTypeOptions(reference.types),
-    grounds: reference.grounds.map((g) => ({ code: g.code, label: g.label, explanation: g.explanationEt, termYears: g.termYears })),
-    units: reference.units.map((u) => ({ value: u.code, label: u.nameEt })),
+    types: documentTypeOptions(reference.types, locale),
+    grounds: reference.grounds.map((g) => ({
+      code: g.code,
+      label: g.label,
+      explanation: locale === 'en' ? g.explanationEn : g.explanationEt,
+      termYears: g.termYears,
+    })),
+    units: reference.units.map((u) => ({ value: u.code, label: locale === 'en' ? u.nameEn : u.nameEt })),
     people: people.map((p) => ({ value: p.id, label: `${p.givenName} ${p.familyName}`, unitCode: p.unitCode })),
   };
 }
 
-function documentTypeOptions(types: (typeof documentTypes.$inferSelect)[]) {
+function documentTypeOptions(types: (typeof documentTypes.$inferSelect)[], locale: string) {
   return types.map((t) => ({
     code: t.code,
-    name: t.nameEt,
+    name: locale === 'en' ? t.nameEn : t.nameEt,
     direction: t.direction,
     defaultRestricted: t.defaultRestricted,
     defaultGroundCode: t.defaultGroundCode,

@@ -33,7 +33,7 @@ function translateUnique(error: unknown): never {
   throw error;
 }
 
-const toColumns = (data: StaffData) => ({ ...data, phone: data.phone || null, title: data.title || null });
+const toColumns = (data: StaffData) => ({ ...data, phone: data.phone || null, title: data.title || null, titleEn: data.titleEn || null });
 
 export async function createStaff(actor: Actor, input: StaffInput, ctx: RequestContext): Promise<{ id: string }> {
   const role = authorize(actor, 'staff.manage');

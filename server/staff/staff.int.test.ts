@@ -128,10 +128,12 @@ describe('staff directory: administrator', () => {
   it('updates with optimistic locking, and a stale edit is refused', async () => {
     const [person] = await db.handle().db.select().from(staff).where(eq(staff.personalCode, '49403136515'));
     const version = person!.updatedAt.toISOString();
-    await updateStaff(admin, { ...input({ title: 'Peaspetsialist' }), id: person!.id, version }, ctx);
+    await updateStaff(admin, { ...input({ title: 'Peaspetsialist', titleEn: 'Chief Specialist' }), id: person!.id, version }, ctx);
     await expect(updateStaff(admin, { ...input({ title: 'Vahepealne' }), id: person!.id, version }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
     const [after] = await db.handle().db.select().from(staff).where(eq(staff.id, person!.id));
     expect(after!.title).toBe('Peaspetsialist');
+    // English documents print the English title under the signature.
+    expect(after!.titleEn).toBe('Chief Specialist');
     await expect(updateStaff(admin, { ...input(), managerId: person!.id, id: person!.id, version: after!.updatedAt.toISOString() }, ctx)).rejects.toMatchObject(
       { code: 'errors.selfManager' },
     );

@@ -8,7 +8,7 @@ import type { TemplateMeta } from '../shared/types';
 
 export const meta = {
   id: 'benefit-certificate',
-  version: 1,
+  version: 2,
   title: { et: 'Tõend pensioni või toetuse saamise kohta', en: 'Certificate of receiving a pension or benefit' },
   description: {
     et: 'Kliendile: milline pension või toetus, mis perioodil ja mis summas, kellele esitamiseks. Eesti või inglise keeles.',
@@ -16,7 +16,17 @@ export const meta = {
   },
   documentType: 'certificate',
   languages: ['et', 'en'],
-  history: [{ version: 1, date: '2026-11-28', change: { et: 'Esimene versioon.', en: 'First version.' } }],
+  history: [
+    { version: 1, date: '2026-11-28', change: { et: 'Esimene versioon.', en: 'First version.' } },
+    {
+      version: 2,
+      date: '2026-12-03',
+      change: {
+        et: 'Ingliskeelsel tõendil on juurdepääsupiirangu märge inglise keeles (alus Eesti seaduse järgi) ja summa kujul €1,234.56.',
+        en: 'The English certificate has the access restriction mark in English (citing the Estonian legal ground) and the amount as €1,234.56.',
+      },
+    },
+  ],
 } as const satisfies TemplateMeta;
 
 export const schema = z

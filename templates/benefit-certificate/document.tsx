@@ -61,7 +61,7 @@ export function BenefitCertificate({ data, ctx }: { data: BenefitCertificateData
         rows={[
           [t.benefit, benefit],
           [t.period, period],
-          [t.amount(asOf), formatEuros(data.monthlyAmountCents)],
+          [t.amount(asOf), formatEuros(data.monthlyAmountCents, language)],
         ]}
       />
       {blocks.block('amountNote', [s.small, s.muted])}

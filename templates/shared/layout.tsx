@@ -76,25 +76,26 @@ function Letterhead({ language, restriction, ctx }: { language: Language; restri
 }
 
 /**
- * The access-restriction mark in Andmekaitse Inspektsioon's form. It stays in Estonian on
- * English documents too (it is the legal mark), with a translation line below.
+ * The access-restriction mark in Andmekaitse Inspektsioon's form (who marked it, when, until
+ * when, on which legal ground), in the document's language. The ground is cited as the
+ * Estonian law writes it (`AvTS § 35 lg 1 p 12`), on an English document with the Act's name.
  */
 function RestrictionMark({ restriction, language, ctx }: { restriction: Restriction; language: Language; ctx: RenderContext }) {
-  const et = LABELS.et;
+  const l = LABELS[language];
   const setOn = ctx.registration ? formatDate(ctx.registration.registeredAt) : '…';
   return (
     <View style={{ width: 190, borderWidth: 0.75, borderColor: COLORS.text, paddingVertical: 4, paddingHorizontal: 6 }}>
-      <Text style={{ fontSize: 8.5, fontWeight: 'bold', lineHeight: 1.3 }}>{et.restricted}</Text>
-      {language === 'en' && <Text style={{ fontSize: 7, lineHeight: 1.3, color: COLORS.muted }}>({LABELS.en.restricted})</Text>}
-      <Text style={{ fontSize: 7.5, lineHeight: 1.35 }}>{AGENCY.name.et}</Text>
+      <Text style={{ fontSize: 8.5, fontWeight: 'bold', lineHeight: 1.3 }}>{l.restricted}</Text>
+      <Text style={{ fontSize: 7.5, lineHeight: 1.35 }}>{AGENCY.name[language]}</Text>
       <Text style={{ fontSize: 7.5, lineHeight: 1.35 }}>
-        {et.restrictionSetOn}: {setOn}
+        {l.restrictionSetOn}: {setOn}
       </Text>
       <Text style={{ fontSize: 7.5, lineHeight: 1.35 }}>
-        {et.restrictionValidUntil} {formatDate(restriction.validUntil)}
+        {l.restrictionValidUntil} {formatDate(restriction.validUntil)}
       </Text>
       <Text style={{ fontSize: 7.5, lineHeight: 1.35 }}>
-        {et.restrictionBasis}: {restriction.basis}
+        {l.restrictionBasis}: {restriction.basis}
+        {language === 'en' && /^AvTS\b/.test(restriction.basis) ? ` (${l.publicInformationAct})` : ''}
       </Text>
     </View>
   );

@@ -63,7 +63,8 @@ export default async function IssuePage({ searchParams }: Props) {
         )}
       </dl>
       <IssueForm
-        templates={TEMPLATE_IDS.map((id) => ({ id, title: getTemplate(id)!.meta.title.et }))}
+        templates={TEMPLATE_IDS.map((id) => ({ id, title: getTemplate(id)!.meta.title[m.locale === 'en' ? 'en' : 'et'] }))}
+        signerTitles={context.signerTitles}
         prefills={prefills}
         initialTemplate={initial}
         clientId={clientId ?? ''}

@@ -5,6 +5,7 @@ import { templateTextErrors } from './template-texts';
 // The shell: sign-in, navigation, home page, shared errors.
 export const core = defineMessages(
   {
+    locale: 'et',
     app: { name: 'Töölaud', tagline: 'Sotsiaalkindlustusameti klienditeeninduse töölaud', skip: 'Liigu põhisisu juurde' },
     roles: { specialist: 'spetsialist', manager: 'juht', it_support: 'IT klienditugi', finance: 'finants', admin: 'administraator' },
     nav: {
@@ -187,6 +188,7 @@ export const core = defineMessages(
     forbidden: { title: 'Ligipääs puudub', text: 'Sinu rollil ei ole sellele lehele ligipääsu.' },
   },
   {
+    locale: 'en',
     app: { name: 'Töölaud', tagline: 'Social Insurance Board customer-service portal', skip: 'Skip to main content' },
     roles: { specialist: 'specialist', manager: 'manager', it_support: 'IT support', finance: 'finance', admin: 'administrator' },
     nav: {

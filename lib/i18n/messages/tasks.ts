@@ -36,8 +36,8 @@ export const tasks = defineMessages(
     substituting: 'asendamine ({name} eest)',
     overdue: 'ületatud',
     dueToday: 'täna',
-    daysLeft: '{n} p jäänud',
-    daysOverdue: '{n} p üle',
+    daysLeft: '{days} jäänud',
+    daysOverdue: '{days} üle',
     late: 'hilinenult',
     onTime: 'õigel ajal',
     filters: {
@@ -191,8 +191,8 @@ export const tasks = defineMessages(
     substituting: 'substituting for {name}',
     overdue: 'overdue',
     dueToday: 'today',
-    daysLeft: '{n} d left',
-    daysOverdue: '{n} d over',
+    daysLeft: '{days} left',
+    daysOverdue: '{days} over',
     late: 'late',
     onTime: 'on time',
     filters: {

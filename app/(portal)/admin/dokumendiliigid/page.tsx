@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
 import { ExtraDaysOff, DocumentTypeForm } from '@/components/register/type-config';
 import { Card } from '@/components/ui/card';
+import { formatDays, dayUnitOf } from '@/lib/day-count';
 import { formatDate } from '@/lib/format';
-import { fill } from '@/lib/i18n';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getMessages } from '@/server/i18n';
@@ -20,7 +20,7 @@ export default async function DocumentTypesPage() {
   const grounds = config.grounds.map((g) => ({ value: g.code, label: g.label }));
   const units = config.units.map((u) => ({ value: u.code, label: u.nameEt }));
   const rule = (kind: 'none' | 'calendar_days' | 'working_days', days: number | null) =>
-    kind === 'none' ? m.register.deadlineRules.none : fill(m.register.deadlineRules[kind], { n: days ?? 0 });
+    kind === 'none' ? m.register.deadlineRules.none : formatDays(days ?? 0, dayUnitOf(kind), m.locale);
   return (
     <div className="flex flex-col gap-5">
       <div>

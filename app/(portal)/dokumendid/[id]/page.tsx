@@ -6,6 +6,8 @@ import { DeadlineCell, RestrictionMark, StatusBadge } from '@/components/registe
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { FileView } from '@/components/viewer/file-view';
+import { formatDays } from '@/lib/day-count';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
@@ -33,11 +35,13 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const { doc, type, client, ground } = card;
   const canWrite = can(user, 'register.write');
   const issued = await issuedForDocument(user, doc.id);
-  const options = await registerOptions(user);
+  const options = await registerOptions(user, m.locale);
   const overpayment = doc.typeCode === 'overpayment_application' ? await getOverpaymentForDocument(user, doc.id) : null;
   // Codes and ids in the history, shown by their names.
   const names = new Map<string, string>([...options.units, ...options.people].map((o) => [o.value, o.label]));
   const today = tallinnDate(new Date());
+  // Paused days are counted in the type's unit (server/register/mutations.ts).
+  const pausedDays = (n: number) => formatDays(n, doc.deadlineKind === 'working_days' ? 'working' : 'calendar', m.locale);
   const party = client ? `${client.givenName} ${client.familyName}` : `${doc.institutionName ?? ''}${doc.institutionCode ? ` (${doc.institutionCode})` : ''}`;
   const dl: [string, React.ReactNode][] = [
     [
@@ -46,7 +50,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         {doc.number}
       </span>,
     ],
-    [r.fields.type, `${type.nameEt} (${r.directions[doc.direction]})`],
+    [r.fields.type, `${m.locale === 'en' ? type.nameEn : type.nameEt} (${r.directions[doc.direction]})`],
     [r.fields.registeredAt, formatDateTime(doc.registeredAt)],
     [r.fields.receivedAt, formatDateTime(doc.receivedAt)],
     [r.fields.channel, r.channels[doc.channel]],
@@ -60,9 +64,10 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         party
       ),
     ],
-    [r.fields.senderReference, doc.senderReference ? `${doc.senderReference}${doc.senderDate ? `, ${formatDate(doc.senderDate)}` : ''}` : '—'],
+    [r.fields.senderReference, doc.senderReference ?? '—'],
+    [r.fields.senderDate, doc.senderDate ? formatDate(doc.senderDate) : '—'],
     [r.fields.pages, doc.pages ?? '—'],
-    [r.fields.unit, card.unitName],
+    [r.fields.unit, m.locale === 'en' ? card.unitNameEn : card.unitName],
     [r.fields.assignee, card.assigneeName ?? '—'],
     [r.fields.status, <StatusBadge key="s" m={m} status={doc.status} />],
     [r.fields.dueDate, <DeadlineCell key="d" m={m} dueDate={doc.dueDate} daysLeft={card.daysLeft} paused={doc.status === 'waiting_for_client'} />],
@@ -94,7 +99,12 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         <Alert tone="warning">
           {fill(r.card.openRequest, { date: formatDate(card.openRequest.clientDeadline), items: card.openRequest.items.join(', ') })}
           {doc.pausedDaysLeft !== null && (
-            <> {doc.pausedDaysLeft >= 0 ? fill(r.card.pausedDeadline, { n: doc.pausedDaysLeft }) : fill(r.card.pausedOverdue, { n: -doc.pausedDaysLeft })}</>
+            <>
+              {' '}
+              {doc.pausedDaysLeft >= 0
+                ? fill(r.card.pausedDeadline, { days: pausedDays(doc.pausedDaysLeft) })
+                : fill(r.card.pausedOverdue, { days: pausedDays(-doc.pausedDaysLeft) })}
+            </>
           )}
         </Alert>
       )}
@@ -119,16 +129,18 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             ) : (
               <ul className="flex flex-col gap-2 text-sm">
                 {card.attachments.map((f) => (
-                  <li key={f.id} className="flex flex-wrap items-center gap-3">
-                    <a className="text-brand-700 underline" href={`/failid/${f.id}`}>
-                      {f.fileName}
-                    </a>
-                    <span className="text-slate-600">{Math.max(1, Math.round(f.size / 1024))} kB</span>
-                    {f.certifiedAt ? (
-                      <span className="text-green-800">{fill(r.card.certified, { name: f.certifiedByName ?? '', date: formatDateTime(f.certifiedAt) })}</span>
-                    ) : (
-                      canWrite && <CertifyButton attachmentId={f.id} documentId={doc.id} />
-                    )}
+                  <li key={f.id}>
+                    <FileView href={`/failid/${f.id}`} name={f.fileName} mime={f.mimeType}>
+                      <a className="text-brand-700 underline" href={`/failid/${f.id}`}>
+                        {f.fileName}
+                      </a>
+                      <span className="text-slate-600">{Math.max(1, Math.round(f.size / 1024))} kB</span>
+                      {f.certifiedAt ? (
+                        <span className="text-green-800">{fill(r.card.certified, { name: f.certifiedByName ?? '', date: formatDateTime(f.certifiedAt) })}</span>
+                      ) : (
+                        canWrite && <CertifyButton attachmentId={f.id} documentId={doc.id} />
+                      )}
+                    </FileView>
                   </li>
                 ))}
               </ul>

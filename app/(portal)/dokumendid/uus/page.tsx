@@ -13,7 +13,7 @@ export default async function NewDocumentPage({ searchParams }: { searchParams: 
   const user = await requireUser();
   if (!can(user, 'register.write')) notFound();
   const m = await getMessages();
-  const options = await registerOptions(user);
+  const options = await registerOptions(user, m.locale);
   const { asi, klient } = await searchParams;
   const client = klient ? await findClientByCode(user, klient, { requestId: await getRequestId() }) : null;
   return (

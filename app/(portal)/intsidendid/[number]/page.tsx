@@ -4,6 +4,7 @@ import { Target } from '@/components/incidents/target';
 import { TicketActions } from '@/components/incidents/ticket-actions';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { FileView } from '@/components/viewer/file-view';
 import { formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import type { IncidentCategory, IncidentStatus } from '@/lib/incident-schema';
@@ -64,9 +65,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
               <ul className="flex flex-col gap-1">
                 {ticket.attachments.map((a) => (
                   <li key={a.id}>
-                    <a className="text-brand-700 underline" href={`/intsidendid/${ticket.number}/manus/${a.id}`}>
-                      {fill(t.download, { name: a.filename, size: size(a.size) })}
-                    </a>
+                    <FileView href={`/intsidendid/${ticket.number}/manus/${a.id}`} name={a.filename} mime={a.mime}>
+                      <a className="text-brand-700 underline" href={`/intsidendid/${ticket.number}/manus/${a.id}`}>
+                        {fill(t.download, { name: a.filename, size: size(a.size) })}
+                      </a>
+                    </FileView>
                   </li>
                 ))}
               </ul>

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { StatusBadge } from '@/components/register/marks';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { FileView } from '@/components/viewer/file-view';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
@@ -107,10 +108,14 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
               <ul className="flex flex-col gap-2 text-sm">
                 {issued.map((i) => (
                   <li key={i.id}>
-                    <a href={`/valjastatud/${i.id}/pdf`} className="font-mono text-brand-700 underline">
-                      {i.number}
-                    </a>{' '}
-                    {i.templateTitle}
+                    <FileView href={`/valjastatud/${i.id}/pdf`} name={i.number} mime="application/pdf">
+                      <span>
+                        <a href={`/valjastatud/${i.id}/pdf`} className="font-mono text-brand-700 underline">
+                          {i.number}
+                        </a>{' '}
+                        {i.templateTitle}
+                      </span>
+                    </FileView>
                     <div className="text-xs text-slate-600">
                       {formatDateTime(i.issuedAt)} · {m.issuing.methods[i.method]} · {i.issuedByName}
                     </div>
@@ -122,11 +127,11 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{c.contact}</h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-              <dt className="text-slate-600">E-post</dt>
+              <dt className="text-slate-600">{c.email}</dt>
               <dd>{client.email ?? '—'}</dd>
-              <dt className="text-slate-600">Telefon</dt>
+              <dt className="text-slate-600">{c.phone}</dt>
               <dd>{client.phone ?? '—'}</dd>
-              <dt className="text-slate-600">Aadress</dt>
+              <dt className="text-slate-600">{c.address}</dt>
               <dd>{client.address ?? '—'}</dd>
             </dl>
           </Card>

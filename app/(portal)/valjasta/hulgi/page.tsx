@@ -24,7 +24,7 @@ export default async function BulkPage() {
   const runs = await listBulkRuns(user);
   const templates = BULK_TEMPLATES.map((b) => ({
     id: b.templateId,
-    title: getTemplate(b.templateId)!.meta.title.et,
+    title: getTemplate(b.templateId)!.meta.title[m.locale === 'en' ? 'en' : 'et'],
     columns: b.columns.map((c) => ({ header: c.header, kind: c.kind, required: c.required })),
   }));
   return (
@@ -55,7 +55,7 @@ export default async function BulkPage() {
                   </Link>
                   <div className="text-xs text-slate-700">{run.fileName}</div>
                 </td>
-                <td className="px-3 py-2">{getTemplate(run.templateId)?.meta.title.et ?? run.templateId}</td>
+                <td className="px-3 py-2">{getTemplate(run.templateId)?.meta.title[m.locale === 'en' ? 'en' : 'et'] ?? run.templateId}</td>
                 <td className="px-3 py-2">{run.createdBy}</td>
                 <td className="px-3 py-2">
                   <Badge tone={runStatusTone[run.status]}>{t.statuses[run.status]}</Badge>

@@ -45,6 +45,7 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
             email: person.email,
             phone: person.phone ?? '',
             title: person.title ?? '',
+            titleEn: person.titleEn ?? '',
             unitCode: person.unitCode,
             officeCode: person.officeCode ?? '',
             regionCode: person.regionCode,

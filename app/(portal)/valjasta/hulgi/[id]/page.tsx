@@ -26,7 +26,7 @@ export default async function BulkRunPage({ params }: { params: Promise<{ id: st
   if (!run) notFound();
   const m = await getMessages();
   const t = m.bulk;
-  const title = getTemplate(run.templateId)?.meta.title.et ?? run.templateId;
+  const title = getTemplate(run.templateId)?.meta.title[m.locale === 'en' ? 'en' : 'et'] ?? run.templateId;
   return (
     <div className="flex flex-col gap-5">
       <div>

@@ -1,0 +1,43 @@
+import { defineMessages } from '../define';
+
+// The in-page viewer of PDFs and images (scans, issued documents, the preview before issuing).
+export const viewer = defineMessages(
+  {
+    view: 'Vaata',
+    hide: 'Peida',
+    viewFile: 'Vaata faili {name}',
+    document: 'Dokument: {name}',
+    loading: 'Laadin dokumenti…',
+    failed: 'Dokumenti ei õnnestunud kuvada. Laadi see alla.',
+    previous: 'Eelmine lehekülg',
+    next: 'Järgmine lehekülg',
+    page: 'Lehekülg {page} / {pages}',
+    zoomIn: 'Suurenda',
+    zoomOut: 'Vähenda',
+    fitWidth: 'Mahuta laiusesse',
+    zoom: 'Suurendus {percent}%',
+    keys: 'Klahvid: PageUp/PageDown lehitsevad, + ja − suurendavad ja vähendavad, 0 mahutab laiusesse.',
+    download: 'Laadi alla',
+    close: 'Sulge',
+    enlarge: 'Suurenda pilti {name}',
+  },
+  {
+    view: 'View',
+    hide: 'Hide',
+    viewFile: 'View file {name}',
+    document: 'Document: {name}',
+    loading: 'Loading the document…',
+    failed: 'The document could not be shown. Download it instead.',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: 'Page {page} of {pages}',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitWidth: 'Fit to width',
+    zoom: 'Zoom {percent}%',
+    keys: 'Keys: PageUp/PageDown turn pages, + and − zoom in and out, 0 fits to width.',
+    download: 'Download',
+    close: 'Close',
+    enlarge: 'Enlarge image {name}',
+  },
+);
