@@ -14,7 +14,14 @@ const errorsOf = (id: string, data: unknown) => {
 
 describe('template registry', () => {
   it('has the five templates of issue 4, each with metadata and valid sample data', () => {
-    expect(TEMPLATE_IDS.sort()).toEqual(['benefit-certificate', 'certified-copy', 'insurance-register-notice', 'missing-documents-notice', 'reply-letter']);
+    expect(TEMPLATE_IDS.sort()).toEqual([
+      'benefit-certificate',
+      'certified-copy',
+      'insurance-register-notice',
+      'missing-documents-notice',
+      'receipt-confirmation',
+      'reply-letter',
+    ]);
     for (const { meta, schema, sample } of TEMPLATES) {
       expect(meta.title.et).not.toBe('');
       expect(meta.title.en).not.toBe('');

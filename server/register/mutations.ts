@@ -30,7 +30,7 @@ import { databaseStorage } from '@/server/files/storage';
 import { assignFairly, assignToPerson, type DocumentAssignment } from '@/server/workload/assign';
 import { loadCalendar } from './calendar';
 import { allocateInMatter, allocateNumber, numberInStatement } from './numbering';
-import { canSeeDocument, visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
+import { canSeeDocument, frontDeskDocuments, visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type RequestContext = { requestId: string; now?: Date };
@@ -322,13 +322,17 @@ export async function registerDocument(
   }
 }
 
-/** The document, locked for this transaction; not found when the actor may not see it. */
-async function lockDocument(tx: Tx, actor: RegisterActor, documentId: string) {
+/**
+ * The document, locked for this transaction; not found when the actor may not open its
+ * contents (`frontDesk`: or registered it, for what the front desk does with it).
+ */
+async function lockDocument(tx: Tx, actor: RegisterActor, documentId: string, scope: 'contents' | 'frontDesk' = 'contents') {
+  const holder = await withHeldWork(tx, actor);
   const [row] = await tx
     .select({ doc: documents, clientCode: clients.personalCode })
     .from(documents)
     .leftJoin(clients, eq(clients.id, documents.clientId))
-    .where(and(eq(documents.id, documentId), visibleDocuments(await withHeldWork(tx, actor))))
+    .where(and(eq(documents.id, documentId), scope === 'frontDesk' ? frontDeskDocuments(holder) : visibleDocuments(holder)))
     .for('update', { of: documents });
   if (!row) throw new DomainError('errors.notFound');
   return { ...row.doc, clientCode: row.clientCode };
@@ -625,7 +629,7 @@ export async function addScans(actor: RegisterActor, documentId: string, files: 
   const scans = checkScans(files);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const doc = await lockDocument(tx, actor, documentId);
+    const doc = await lockDocument(tx, actor, documentId, 'frontDesk');
     await storeScans(tx, actor, doc.id, scans);
     await addEvent(tx, doc.id, actor, 'attachments_added', { files: scans.map((s) => s.name) });
     await auditChange(tx, actor, role, 'document.attach', doc, ctx, { files: scans.map((s) => s.sha256) });

@@ -25,14 +25,16 @@ export default async function IssuePage({ searchParams }: Props) {
   const t = m.issuing;
   const context = await issuingContext(user, { clientId, documentId }, { requestId: await getRequestId() });
   if (!context) notFound();
-  const prefills = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, prefillFor(id, context)]));
-  const initial = isTemplateId(mall)
-    ? mall
-    : context.source?.typeCode === 'missing_documents_request'
-      ? 'missing-documents-notice'
-      : context.source?.direction === 'incoming'
-        ? 'reply-letter'
-        : 'benefit-certificate';
+  const issuable = TEMPLATE_IDS.filter((id) => getTemplate(id)!.meta.issuable !== false);
+  const prefills = Object.fromEntries(issuable.map((id) => [id, prefillFor(id, context)]));
+  const initial =
+    isTemplateId(mall) && issuable.includes(mall)
+      ? mall
+      : context.source?.typeCode === 'missing_documents_request'
+        ? 'missing-documents-notice'
+        : context.source?.direction === 'incoming'
+          ? 'reply-letter'
+          : 'benefit-certificate';
   return (
     <div className="flex flex-col gap-5">
       <div>
@@ -63,7 +65,7 @@ export default async function IssuePage({ searchParams }: Props) {
         )}
       </dl>
       <IssueForm
-        templates={TEMPLATE_IDS.map((id) => ({ id, title: getTemplate(id)!.meta.title.et }))}
+        templates={issuable.map((id) => ({ id, title: getTemplate(id)!.meta.title.et }))}
         prefills={prefills}
         initialTemplate={initial}
         clientId={clientId ?? ''}
