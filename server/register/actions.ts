@@ -36,6 +36,9 @@ import {
 import { readFormWithFiles } from '@/server/files/form-with-files';
 import { addExtraDayOff, removeExtraDayOff, saveDocumentType } from './config';
 import { findClientByCode } from './queries';
+import { TemplateDataError } from '@/server/pdf';
+import { broughtInSchema, registerBroughtIn } from './brought-in';
+import { missingLetterSchema, requestMissingWithLetter, type MissingLetterInput } from './missing-letter';
 
 const touched = (id?: string) => {
   revalidatePath('/dokumendid');
@@ -129,5 +132,34 @@ export async function removeExtraDayOffAction(input: { day: string }) {
     removeExtraDayOff(user, data, ctx),
   );
   if (result.ok) revalidatePath('/admin/dokumendiliigid');
+  return result;
+}
+
+/** What the client brought, registered into their pending matter from the client card (FormData `input` + `files`). */
+export async function registerBroughtInAction(formData: FormData) {
+  const { input, files } = await readFormWithFiles(formData, 'input');
+  const result = await runAction('document.brought_in', broughtInSchema, input, (user, data, ctx) => registerBroughtIn(user, data, files, ctx));
+  if (result.ok) {
+    revalidatePath('/kliendid');
+    revalidatePath('/dokumendid');
+  }
+  return result;
+}
+
+/** "Küsi puuduvaid dokumente": the request and its letter, issued in the matter as one action. */
+export async function requestMissingWithLetterAction(input: MissingLetterInput) {
+  // The letter's field errors carry dotted paths (`documents.0.name`); the form's fields are under `data.`.
+  let dataErrors: Record<string, string> | null = null;
+  const result = await runAction('document.missing_letter', missingLetterSchema, input, (user, data, ctx) =>
+    requestMissingWithLetter(user, data, ctx).catch((error: unknown) => {
+      if (error instanceof TemplateDataError) dataErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [`data.${k}`, v]));
+      throw error;
+    }),
+  );
+  if (!result.ok && dataErrors) return { ...result, fieldErrors: dataErrors };
+  if (result.ok) {
+    revalidatePath('/dokumendid');
+    revalidatePath('/kliendid');
+  }
   return result;
 }

@@ -36,6 +36,13 @@ export const frontDesk = defineMessages(
     broughtNotice: 'Klient tõi dokumendid menetlusse {number}',
     broughtNoticeText: '{who} registreeris kliendi toodud dokumendid {brought} menetlusse {number}.{resumed}',
     broughtNoticeResumed: ' Tähtaeg jätkub: {date}.',
+    prepareLetter: 'Koosta teatis',
+    letterTitle: 'Puuduvate dokumentide küsimine',
+    letterLead:
+      'Teatis on küsimine: kontrolli teksti, vaata eelvaadet ja väljasta. Väljastamisel jääb taotlus klienti ootama (tähtaeg peatub), teatis registreeritakse menetlusse ja väljastatakse ühe toiminguna.',
+    letterSubmit: 'Küsi ja väljasta teatis',
+    letterIssued: 'Puuduvate dokumentide teatis on väljastatud numbriga {number}. Taotluse tähtaeg on peatatud.',
+    backToApplication: 'Tagasi taotluse juurde',
   },
   {
     hiddenTitle: 'Contents restricted',
@@ -70,5 +77,12 @@ export const frontDesk = defineMessages(
     broughtNotice: 'The client brought documents into {number}',
     broughtNoticeText: '{who} registered the documents the client brought as {brought} into matter {number}.{resumed}',
     broughtNoticeResumed: ' The deadline resumes: {date}.',
+    prepareLetter: 'Prepare the notice',
+    letterTitle: 'Requesting missing documents',
+    letterLead:
+      'The notice is the request: check the text, preview it and issue it. Issuing puts the application on hold for the client (the deadline pauses), registers the notice in the matter and issues it, as one action.',
+    letterSubmit: 'Request and issue the notice',
+    letterIssued: 'The missing-documents notice has been issued as {number}. The application’s deadline is paused.',
+    backToApplication: 'Back to the application',
   },
 );
