@@ -171,7 +171,8 @@ describe('the entry for everyone, the contents for those who need them', () => {
       expect(card).toMatchObject({ doc: { number, unitCode: 'pensionid', assigneeId: eha.id, isRestricted: true }, unitName: 'Pensionide osakond' });
       expect(card!.ground?.label).toBe('AvTS § 35 lg 1 p 12');
       const rows = (await searchDocuments(actor, { number })).rows;
-      expect(rows.map((r) => r.number)).toEqual([number]);
+      // The application and its notice (…-1), the matter's entries.
+      expect(rows.map((r) => r.number).sort()).toEqual([number, `${number}-1`]);
     }
     // The department, the assignee, managers and administrators open the contents.
     for (const actor of [eha, rasmus, admin]) {
@@ -205,7 +206,7 @@ describe('the entry for everyone, the contents for those who need them', () => {
     expect((await pendingMatters(andres, clientId)).find((d) => d.id === id)).toMatchObject({
       number,
       title: null,
-      missingItems: ['Tööraamatu koopia', 'Sünnitunnistus'],
+      unitName: 'Pensionide osakond',
     });
     // Refusals write nothing to the register (the client card's opening is audited, as always).
     expect(await everything()).toEqual(before);
@@ -320,7 +321,16 @@ describe('asking for missing documents in one step', () => {
       fieldErrors: { documents: 'errors.required' },
     });
     await expect(
-      requestMissingWithLetter(eha, { documentId: id, data: letter({ deadline: '2020-01-01' }), method: 'post', submissionId: randomUUID() }, ctx),
+      requestMissingWithLetter(
+        eha,
+        {
+          documentId: id,
+          data: letter({ deadline: '2020-01-01', application: { title: 'vanaduspensioni taotlus', registrationNumber: '2-1/1', receivedOn: '2019-12-02' } }),
+          method: 'post',
+          submissionId: randomUUID(),
+        },
+        ctx,
+      ),
     ).rejects.toMatchObject({
       code: 'errors.deadlinePast',
     });
