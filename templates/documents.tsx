@@ -5,6 +5,7 @@ import { CertifiedCopy } from './certified-copy/document';
 import { InsuranceRegisterNotice } from './insurance-register-notice/document';
 import { MissingDocumentsNotice } from './missing-documents-notice/document';
 import type { TemplateId } from './registry';
+import { ReceiptConfirmation } from './receipt-confirmation/document';
 import { ReplyLetter } from './reply-letter/document';
 import type { RenderContext } from './shared/types';
 
@@ -20,4 +21,5 @@ export const DOCUMENTS: Record<TemplateId, DocumentFactory> = {
   'missing-documents-notice': (data, ctx) => <MissingDocumentsNotice data={data} ctx={ctx} />,
   'reply-letter': (data, ctx) => <ReplyLetter data={data} ctx={ctx} />,
   'certified-copy': (data, ctx) => <CertifiedCopy data={data} ctx={ctx} />,
+  'receipt-confirmation': (data, ctx) => <ReceiptConfirmation data={data} ctx={ctx} />,
 };

@@ -3,6 +3,7 @@ import * as benefitCertificate from './benefit-certificate/definition';
 import * as certifiedCopy from './certified-copy/definition';
 import * as insuranceRegisterNotice from './insurance-register-notice/definition';
 import * as missingDocumentsNotice from './missing-documents-notice/definition';
+import * as receiptConfirmation from './receipt-confirmation/definition';
 import * as replyLetter from './reply-letter/definition';
 import type { Language, TemplateMeta } from './shared/types';
 
@@ -26,6 +27,7 @@ const definitions = [
   missingDocumentsNotice,
   replyLetter,
   certifiedCopy,
+  receiptConfirmation,
 ] as const satisfies readonly TemplateDefinition[];
 
 export type TemplateId = (typeof definitions)[number]['meta']['id'];

@@ -14,4 +14,6 @@ export const TEXT_SPECS: Record<TemplateId, TemplateTextSpec<never>> = {
   'missing-documents-notice': missingDocumentsNotice as TemplateTextSpec<never>,
   'reply-letter': replyLetter as TemplateTextSpec<never>,
   'certified-copy': certifiedCopy as TemplateTextSpec<never>,
+  // The confirmation of receipt is printed at the counter, not issued: its wording stays in code.
+  'receipt-confirmation': { blocks: [], placeholders: {} },
 };

@@ -14,6 +14,7 @@ import { PdfViewer } from '@/components/viewer/pdf-viewer';
 import { fill, messageByKey, type Messages } from '@/lib/i18n';
 import { ISSUE_METHODS, type IssueMethodValue } from '@/lib/issuing-schema';
 import { issueDocumentAction } from '@/server/issuing/actions';
+import { requestMissingWithLetterAction } from '@/server/register/actions';
 import { getTemplate } from '@/templates/registry';
 import { BENEFIT_KINDS } from '@/templates/shared/benefits';
 
@@ -27,6 +28,8 @@ type Props = {
   fromDocumentId: string;
   /** The signer's job title in each language the document can be printed in. */
   signerTitles: { et: string; en: string };
+  /** Asking for missing documents from this application: issuing the notice is the request (one action). */
+  missingFor?: string;
 };
 
 export function IssueForm(props: Props) {
@@ -38,7 +41,7 @@ export function IssueForm(props: Props) {
   if (issued) {
     return (
       <div className="flex flex-col gap-4">
-        <Alert tone="success">{fill(t.issued, { number: issued.number })}</Alert>
+        <Alert tone="success">{fill(props.missingFor ? m.frontDesk.letterIssued : t.issued, { number: issued.number })}</Alert>
         <div className="flex flex-wrap gap-3">
           <Button asChild>
             <a href={`/valjastatud/${issued.issuedId}/pdf`} download>
@@ -46,11 +49,13 @@ export function IssueForm(props: Props) {
             </a>
           </Button>
           <Button asChild variant="secondary">
-            <Link href={`/dokumendid/${issued.documentId}`}>{t.openDocument}</Link>
+            <Link href={`/dokumendid/${props.missingFor ?? issued.documentId}`}>{props.missingFor ? m.frontDesk.backToApplication : t.openDocument}</Link>
           </Button>
-          <Button variant="secondary" onClick={() => setIssued(null)}>
-            {t.issueAnother}
-          </Button>
+          {!props.missingFor && (
+            <Button variant="secondary" onClick={() => setIssued(null)}>
+              {t.issueAnother}
+            </Button>
+          )}
         </div>
       </div>
     );
@@ -80,6 +85,7 @@ function TemplateForm({
   clientId,
   fromDocumentId,
   signerTitles,
+  missingFor,
   onIssued,
 }: Props & { m: Messages; templateId: string; onIssued: (r: Issued) => void }) {
   const t = m.issuing;
@@ -124,14 +130,21 @@ function TemplateForm({
 
   const submit = async () => {
     setFormError(null);
-    const result = await issueDocumentAction({
-      templateId,
-      data: getValues('data'),
-      method: getValues('method'),
-      clientId,
-      fromDocumentId,
-      submissionId: submissionId.current,
-    });
+    const result = missingFor
+      ? await requestMissingWithLetterAction({
+          documentId: missingFor,
+          data: getValues('data'),
+          method: getValues('method'),
+          submissionId: submissionId.current,
+        })
+      : await issueDocumentAction({
+          templateId,
+          data: getValues('data'),
+          method: getValues('method'),
+          clientId,
+          fromDocumentId,
+          submissionId: submissionId.current,
+        });
     if (result.ok) onIssued(result.data);
     else showErrors(result);
   };
@@ -156,7 +169,7 @@ function TemplateForm({
             {previewing ? t.previewing : t.preview}
           </Button>
           <Button type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t.submitting : t.submit}
+            {formState.isSubmitting ? t.submitting : missingFor ? m.frontDesk.letterSubmit : t.submit}
           </Button>
         </div>
       </div>

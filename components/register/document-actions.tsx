@@ -20,7 +20,6 @@ import {
   forwardToAuthorityAction,
   markMissingReceivedAction,
   registerReplyAction,
-  requestMissingAction,
   setDocumentStatusAction,
 } from '@/server/register/actions';
 
@@ -156,11 +155,15 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
             className="flex flex-col gap-3"
             onSubmit={(e) => {
               e.preventDefault();
-              const input = { documentId: doc.id, items: value(e, 'items'), clientDeadline: value(e, 'clientDeadline'), note: value(e, 'note') };
-              run(
-                () => requestMissingAction(input),
-                (d) => fill(a.missingSent, { number: d.noticeNumber }),
-              );
+              // The request is its letter: prepared from these, previewed, then issued and numbered
+              // in the matter as one action on the issuing page.
+              const query = new URLSearchParams({
+                dokument: doc.id,
+                puuduvad: value(e, 'items'),
+                tahtaeg: value(e, 'clientDeadline'),
+                markus: value(e, 'note'),
+              });
+              router.push(`/valjasta?${query.toString()}`);
             }}
           >
             <div className="flex flex-col gap-1 text-sm">
@@ -184,7 +187,7 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
             </div>
             <div>
               <Button type="submit" size="sm" disabled={pending}>
-                {a.missing}
+                {m.frontDesk.prepareLetter}
               </Button>
             </div>
           </form>

@@ -77,10 +77,12 @@ test('an application handed in at the office travels from registration to reply'
   ]);
   await expect(page.getByText(`Dokument ${number} on edastatud.`)).toBeVisible();
 
-  // Restricted and now another unit's: Mari no longer sees it, by page or by a direct
-  // server-action call, and her forged forward changes nothing.
-  const gone = await page.goto(documentUrl);
-  expect(gone!.status()).toBe(404);
+  // Restricted and now another unit's: Mari keeps what the front desk needs (the entry, its
+  // status and deadline) but not its files, and her forged forward by a direct server-action
+  // call changes nothing.
+  const entry = await page.goto(documentUrl);
+  expect(entry!.status()).toBe(200);
+  await expect(page.getByRole('link', { name: 'pensionitaotlus.pdf' })).toHaveCount(0);
   const body = JSON.parse(forwardRequest.postData()!) as [Record<string, unknown>];
   body[0] = { ...body[0], unitCode: 'klienditeenindus', assigneeId: '' };
   const replay = await page.request.post(documentUrl, {
@@ -107,8 +109,11 @@ test('an application handed in at the office travels from registration to reply'
   // Missing documents: the document waits for the client and its deadline pauses.
   await openPanel(ehaPage, 'Küsi puuduvaid dokumente');
   await ehaPage.getByLabel('Puuduvad dokumendid (igaüks eraldi real)').fill('Tööraamatu koopia\nSünnitunnistus');
-  await ehaPage.getByRole('button', { name: 'Küsi puuduvaid dokumente' }).click();
-  await expect(ehaPage.getByText(new RegExp(`teatis on registreeritud numbriga ${number.replace('/', '\\/')}-1`))).toBeVisible();
+  // The request is its letter: prepared from these, then issued and numbered in one step.
+  await ehaPage.getByRole('button', { name: 'Koosta teatis' }).click();
+  await ehaPage.getByRole('button', { name: 'Küsi ja väljasta teatis' }).click();
+  await expect(ehaPage.getByText(new RegExp(`teatis on väljastatud numbriga ${number.replace('/', '\\/')}-1`))).toBeVisible();
+  await ehaPage.getByRole('link', { name: 'Tagasi taotluse juurde' }).click();
   await expect(ehaPage.getByText('ootab klienti').first()).toBeVisible();
   await expect(ehaPage.getByText(/Ootab kliendilt dokumente kuni \d\d\.\d\d\.\d{4}: Tööraamatu koopia, Sünnitunnistus/)).toBeVisible();
   await ehaPage.goto('/dokumendid?vaade=minu');

@@ -16,6 +16,7 @@ import { consultations } from './messages/consultations';
 import { assessments } from './messages/assessments';
 import { payments, overpayments } from './messages/payments';
 import { viewer } from './messages/viewer';
+import { frontDesk } from './messages/front-desk';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
 const sections = {
@@ -38,6 +39,7 @@ const sections = {
   payments,
   overpayments,
   viewer,
+  frontDesk,
 };
 
 type Sections = typeof sections;

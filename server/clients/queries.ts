@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
+import { asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clients, documents, documentTypes, identityChecks, staff } from '@/db/schema';
 import { isValidPersonalCode } from '@/lib/personal-code';
 import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
-import { visibleDocuments, withHeldWorkNow, type RegisterActor } from '@/server/register/visibility';
+import { frontDeskColumn, withHeldWorkNow, type RegisterActor } from '@/server/register/visibility';
 
 /** Clients by personal code (exact, checksum-valid) or by name. A search by code is audited. */
 export async function searchClients(actor: RegisterActor, query: string, ctx: { requestId: string }) {
@@ -60,10 +60,12 @@ export async function getClientCard(actor: RegisterActor, clientId: string, ctx:
         dueDate: documents.dueDate,
         typeName: documentTypes.nameEt,
         isRestricted: documents.isRestricted,
+        open: frontDeskColumn(actor),
       })
       .from(documents)
       .innerJoin(documentTypes, eq(documentTypes.code, documents.typeCode))
-      .where(and(eq(documents.clientId, clientId), visibleDocuments(actor)))
+      // Every register entry of the client; a restricted one's title only to those who may see it.
+      .where(eq(documents.clientId, clientId))
       .orderBy(desc(documents.registeredAt))
       .limit(200),
     db
@@ -87,5 +89,9 @@ export async function getClientCard(actor: RegisterActor, clientId: string, ctx:
     },
     db,
   );
-  return { client, documents: docs, identityChecks: checks.map((c) => ({ ...c.check, checkedByName: c.checkedByName })) };
+  return {
+    client,
+    documents: docs.map(({ open, title, ...d }) => ({ ...d, title: d.isRestricted && !open ? null : title })),
+    identityChecks: checks.map((c) => ({ ...c.check, checkedByName: c.checkedByName })),
+  };
 }

@@ -85,7 +85,8 @@ function checkIssue(actor: RegisterActor, input: IssueInput): CheckedIssue {
   const role = authorize(actor, 'documents.issue');
   const form = issueSchema.parse(input);
   const template = getTemplate(form.templateId);
-  if (!template) throw new DomainError('errors.notFound', 'templateId');
+  // A template printed from the register (a confirmation of receipt) is never issued.
+  if (!template || template.meta.issuable === false) throw new DomainError('errors.notFound', 'templateId');
   return { role, form, parsedData: parseTemplateData(form.templateId, form.data).data, template };
 }
 

@@ -28,6 +28,7 @@ const leftToFill: Record<string, string[]> = {
   'missing-documents-notice': [],
   'reply-letter': ['body'],
   'certified-copy': ['original.title'],
+  'receipt-confirmation': ['unitName'],
 };
 
 describe('issuing form prefill', () => {

@@ -76,6 +76,23 @@ export function prefillFor(templateId: TemplateId, c: PrefillContext): Record<st
         signer: c.signer,
         restriction: null,
       };
+    case 'receipt-confirmation':
+      // Printed from the register entry (app/(portal)/dokumendid/[id]/vastuvotuteatis), never issued.
+      return {
+        language: 'et',
+        party: c.client?.name ?? c.source?.institutionName ?? '',
+        registrationNumber: c.source?.number ?? '',
+        registeredOn: c.today,
+        receivedOn: c.source?.receivedOn ?? c.today,
+        typeName: c.source?.typeName ?? '',
+        title: c.source?.title ?? '',
+        files: 0,
+        pages: null,
+        unitName: '',
+        deadline: '',
+        deadlineKind: 'none',
+        registeredBy: c.signer.name,
+      };
     case 'certified-copy':
       return { client, original: { title: '', issuer: '', number: '', issuedOn: '' }, pageCount: 1, note: '', signer: c.signer };
   }

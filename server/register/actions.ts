@@ -37,6 +37,9 @@ import { readFormWithFiles } from '@/server/files/form-with-files';
 import { addExtraDayOff, removeExtraDayOff, saveDocumentType } from './config';
 import { findClientByCode } from './queries';
 import { calendarDate } from '@/lib/date-schema';
+import { TemplateDataError } from '@/server/pdf';
+import { broughtInSchema, registerBroughtIn } from './brought-in';
+import { missingLetterSchema, requestMissingWithLetter, type MissingLetterInput } from './missing-letter';
 
 const touched = (id?: string) => {
   revalidatePath('/dokumendid');
@@ -128,5 +131,34 @@ export async function addExtraDayOffAction(input: { day: string; reason: string 
 export async function removeExtraDayOffAction(input: { day: string }) {
   const result = await runAction('register.day_off_remove', z.object({ day: calendarDate }), input, (user, data, ctx) => removeExtraDayOff(user, data, ctx));
   if (result.ok) revalidatePath('/admin/dokumendiliigid');
+  return result;
+}
+
+/** What the client brought, registered into their pending matter from the client card (FormData `input` + `files`). */
+export async function registerBroughtInAction(formData: FormData) {
+  const { input, files } = await readFormWithFiles(formData, 'input');
+  const result = await runAction('document.brought_in', broughtInSchema, input, (user, data, ctx) => registerBroughtIn(user, data, files, ctx));
+  if (result.ok) {
+    revalidatePath('/kliendid');
+    revalidatePath('/dokumendid');
+  }
+  return result;
+}
+
+/** "Küsi puuduvaid dokumente": the request and its letter, issued in the matter as one action. */
+export async function requestMissingWithLetterAction(input: MissingLetterInput) {
+  // The letter's field errors carry dotted paths (`documents.0.name`); the form's fields are under `data.`.
+  let dataErrors: Record<string, string> | null = null;
+  const result = await runAction('document.missing_letter', missingLetterSchema, input, (user, data, ctx) =>
+    requestMissingWithLetter(user, data, ctx).catch((error: unknown) => {
+      if (error instanceof TemplateDataError) dataErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [`data.${k}`, v]));
+      throw error;
+    }),
+  );
+  if (!result.ok && dataErrors) return { ...result, fieldErrors: dataErrors };
+  if (result.ok) {
+    revalidatePath('/dokumendid');
+    revalidatePath('/kliendid');
+  }
   return result;
 }

@@ -32,7 +32,7 @@ import { databaseStorage } from '@/server/files/storage';
 import { assignFairly, assignToPerson, type DocumentAssignment } from '@/server/workload/assign';
 import { loadCalendar } from './calendar';
 import { allocateInMatter, allocateNumber, numberInStatement } from './numbering';
-import { canSeeDocument, visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
+import { canSeeDocument, frontDeskDocuments, visibleDocuments, withHeldWork, type RegisterActor } from './visibility';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type RequestContext = { requestId: string; now?: Date };
@@ -331,13 +331,17 @@ export async function registerDocument(
   }
 }
 
-/** The document, locked for this transaction; not found when the actor may not see it. */
-async function lockDocument(tx: Tx, actor: RegisterActor, documentId: string) {
+/**
+ * The document, locked for this transaction; not found when the actor may not open its
+ * contents (`frontDesk`: or registered it, for what the front desk does with it).
+ */
+async function lockDocument(tx: Tx, actor: RegisterActor, documentId: string, scope: 'contents' | 'frontDesk' = 'contents') {
+  const holder = await withHeldWork(tx, actor);
   const [row] = await tx
     .select({ doc: documents, clientCode: clients.personalCode })
     .from(documents)
     .leftJoin(clients, eq(clients.id, documents.clientId))
-    .where(and(eq(documents.id, documentId), visibleDocuments(await withHeldWork(tx, actor))))
+    .where(and(eq(documents.id, documentId), scope === 'frontDesk' ? frontDeskDocuments(holder) : visibleDocuments(holder)))
     .for('update', { of: documents });
   if (!row) {
     // Another unit's restricted document answers as a missing one; runAction audits the attempt.
@@ -447,35 +451,99 @@ export async function requestMissingDocuments(
     .map((s) => s.trim())
     .filter(Boolean);
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const doc = await lockDocument(tx, actor, data.documentId);
-    if (doc.direction !== 'incoming' || !['registered', 'in_progress'].includes(doc.status)) throw new DomainError('errors.statusChange');
-    const calendar = await loadCalendar(tx);
-    const daysLeft = doc.dueDate && doc.deadlineKind !== 'none' ? daysBetween(doc.deadlineKind, today, doc.dueDate, calendar) : null;
-    await tx
-      .insert(missingRequests)
-      .values({ documentId: doc.id, items, clientDeadline: data.clientDeadline, note: data.note || null, requestedBy: actor.id, requestedAt: now });
-    await tx
-      .update(documents)
-      .set({ status: 'waiting_for_client', dueDate: null, pausedDaysLeft: daysLeft, updatedAt: sql`now()` })
-      .where(eq(documents.id, doc.id));
-    const notice = await registerOutgoing(tx, actor, doc, {
-      typeCode: 'missing_documents_request',
-      title: `Puuduvate dokumentide teatis: ${items.join(', ')}`.slice(0, 500),
-      channel: 'post',
-      now,
-    });
-    await addEvent(
-      tx,
-      doc.id,
-      actor,
-      'missing_requested',
-      { items, clientDeadline: data.clientDeadline, pausedDaysLeft: daysLeft, pausedDueDate: doc.dueDate, notice: notice.number },
-      data.note,
-    );
-    await auditChange(tx, actor, role, 'document.missing_request', doc, ctx, { clientDeadline: data.clientDeadline, notice: notice.number });
-    return { noticeId: notice.id, noticeNumber: notice.number };
+  return db.transaction((tx) =>
+    requestMissingInTransaction(tx, actor, role, { documentId: data.documentId, items, clientDeadline: data.clientDeadline, note: data.note }, ctx),
+  );
+}
+
+/**
+ * requestMissingDocuments inside the caller's transaction (the missing-documents letter is
+ * issued into the notice it registers, in the same transaction: server/register/missing-letter.ts).
+ */
+export async function requestMissingInTransaction(
+  tx: Tx,
+  actor: RegisterActor,
+  role: string,
+  data: { documentId: string; items: string[]; clientDeadline: string; note: string },
+  ctx: RequestContext,
+): Promise<{ noticeId: string; noticeNumber: string }> {
+  const now = ctx.now ?? new Date();
+  const today = tallinnDate(now);
+  const items = data.items;
+  const doc = await lockDocument(tx, actor, data.documentId);
+  if (doc.direction !== 'incoming' || !['registered', 'in_progress'].includes(doc.status)) throw new DomainError('errors.statusChange');
+  const calendar = await loadCalendar(tx);
+  const daysLeft = doc.dueDate && doc.deadlineKind !== 'none' ? daysBetween(doc.deadlineKind, today, doc.dueDate, calendar) : null;
+  await tx
+    .insert(missingRequests)
+    .values({ documentId: doc.id, items, clientDeadline: data.clientDeadline, note: data.note || null, requestedBy: actor.id, requestedAt: now });
+  await tx
+    .update(documents)
+    .set({ status: 'waiting_for_client', dueDate: null, pausedDaysLeft: daysLeft, updatedAt: sql`now()` })
+    .where(eq(documents.id, doc.id));
+  const notice = await registerOutgoing(tx, actor, doc, {
+    typeCode: 'missing_documents_request',
+    title: `Puuduvate dokumentide teatis: ${items.join(', ')}`.slice(0, 500),
+    channel: 'post',
+    now,
   });
+  await addEvent(
+    tx,
+    doc.id,
+    actor,
+    'missing_requested',
+    { items, clientDeadline: data.clientDeadline, pausedDaysLeft: daysLeft, pausedDueDate: doc.dueDate, notice: notice.number },
+    data.note,
+  );
+  await auditChange(tx, actor, role, 'document.missing_request', doc, ctx, { clientDeadline: data.clientDeadline, notice: notice.number });
+  return { noticeId: notice.id, noticeNumber: notice.number };
+}
+
+/**
+ * Resolves the document's open missing-documents request, received on `receivedOn`: the
+ * deadline runs again (the days that were left, or in full where the type says so). Returns
+ * the new due date, or false when nothing was awaited. The document must be locked.
+ */
+export async function resumeAfterMissing(
+  tx: Tx,
+  actor: RegisterActor,
+  doc: typeof documents.$inferSelect,
+  receivedOn: string,
+  details: Record<string, unknown> = {},
+): Promise<string | null | false> {
+  const [open] = await tx
+    .select()
+    .from(missingRequests)
+    .where(and(eq(missingRequests.documentId, doc.id), isNull(missingRequests.resolvedAt)));
+  if (!open || doc.status !== 'waiting_for_client') return false;
+  const type = await typeOf(tx, doc.typeCode);
+  const calendar = await loadCalendar(tx);
+  let due: string | null = null;
+  if (type.restartAfterMissing && doc.deadlineKind !== 'none') {
+    due = dueDate(ruleOf(type), receivedOn, calendar);
+  } else if (doc.pausedDaysLeft !== null && doc.deadlineKind !== 'none') {
+    const left = Math.max(doc.pausedDaysLeft, 0);
+    due =
+      doc.deadlineKind === 'working_days'
+        ? dueDate({ kind: 'working_days', days: left }, receivedOn, calendar)
+        : nextWorkingDay(addDays(receivedOn, left), calendar);
+  }
+  await tx
+    .update(missingRequests)
+    .set({ resolvedAt: sql`now()`, resolvedBy: actor.id })
+    .where(eq(missingRequests.id, open.id));
+  await tx
+    .update(documents)
+    .set({ status: 'in_progress', dueDate: due, pausedDaysLeft: null, updatedAt: sql`now()` })
+    .where(eq(documents.id, doc.id));
+  await addEvent(tx, doc.id, actor, 'missing_received', {
+    receivedOn,
+    daysLeft: doc.pausedDaysLeft,
+    restarted: type.restartAfterMissing,
+    dueDate: due,
+    ...details,
+  });
+  return due;
 }
 
 /**
@@ -495,37 +563,8 @@ export async function markMissingReceived(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const doc = await lockDocument(tx, actor, data.documentId);
-    const [open] = await tx
-      .select()
-      .from(missingRequests)
-      .where(and(eq(missingRequests.documentId, doc.id), isNull(missingRequests.resolvedAt)));
-    if (!open || doc.status !== 'waiting_for_client') throw new DomainError('errors.noOpenRequest');
-    const type = await typeOf(tx, doc.typeCode);
-    const calendar = await loadCalendar(tx);
-    let due: string | null = null;
-    if (type.restartAfterMissing && doc.deadlineKind !== 'none') {
-      due = dueDate(ruleOf(type), data.receivedOn, calendar);
-    } else if (doc.pausedDaysLeft !== null && doc.deadlineKind !== 'none') {
-      const left = Math.max(doc.pausedDaysLeft, 0);
-      due =
-        doc.deadlineKind === 'working_days'
-          ? dueDate({ kind: 'working_days', days: left }, data.receivedOn, calendar)
-          : nextWorkingDay(addDays(data.receivedOn, left), calendar);
-    }
-    await tx
-      .update(missingRequests)
-      .set({ resolvedAt: sql`now()`, resolvedBy: actor.id })
-      .where(eq(missingRequests.id, open.id));
-    await tx
-      .update(documents)
-      .set({ status: 'in_progress', dueDate: due, pausedDaysLeft: null, updatedAt: sql`now()` })
-      .where(eq(documents.id, doc.id));
-    await addEvent(tx, doc.id, actor, 'missing_received', {
-      receivedOn: data.receivedOn,
-      daysLeft: doc.pausedDaysLeft,
-      restarted: type.restartAfterMissing,
-      dueDate: due,
-    });
+    const due = await resumeAfterMissing(tx, actor, doc, data.receivedOn);
+    if (due === false) throw new DomainError('errors.noOpenRequest');
     await auditChange(tx, actor, role, 'document.missing_received', doc, ctx, { dueDate: due });
     return { dueDate: due };
   });
@@ -643,7 +682,7 @@ export async function addScans(actor: RegisterActor, documentId: string, files: 
   const scans = checkScans(files);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const doc = await lockDocument(tx, actor, documentId);
+    const doc = await lockDocument(tx, actor, documentId, 'frontDesk');
     await storeScans(tx, actor, doc.id, scans);
     await addEvent(tx, doc.id, actor, 'attachments_added', { files: scans.map((s) => s.name) });
     await auditChange(tx, actor, role, 'document.attach', doc, ctx, { files: scans.map((s) => s.sha256) });

@@ -10,7 +10,7 @@ import { addDays, daysBetween, tallinnDate } from '@/server/calendar/working-day
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { databaseStorage } from '@/server/files/storage';
 import { registerReference } from './reference-cache';
-import { visibleDocuments, withHeldWorkNow, type RegisterActor } from './visibility';
+import { canSeeDocument, frontDeskColumn, visibleDocuments, withHeldWorkNow, type RegisterActor } from './visibility';
 
 const assignee = aliasedTable(staff, 'assignee');
 
@@ -21,6 +21,8 @@ export type DocumentListItem = {
   registeredAt: Date;
   receivedAt: Date;
   title: string;
+  /** A restricted document whose contents the reader may not open: title and party are empty. */
+  contentsHidden: boolean;
   typeName: string;
   direction: 'incoming' | 'outgoing';
   channel: string;
@@ -81,10 +83,16 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
 }
 const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 
-export function documentConditions(actor: RegisterActor, f: DocumentFilter, today: string): SQL[] {
+/**
+ * The search's conditions. `entries`: every register entry (the register is searched by
+ * everyone with register access; what a row shows of a restricted document's contents is
+ * decided per row, see searchDocuments); else only the documents whose contents the actor
+ * may open.
+ */
+export function documentConditions(actor: RegisterActor, f: DocumentFilter, today: string, scope: 'contents' | 'entries' = 'contents'): SQL[] {
   const conditions: SQL[] = [];
   const visible = visibleDocuments(actor);
-  if (visible) conditions.push(visible);
+  if (visible && scope === 'contents') conditions.push(visible);
   if (f.view === 'mine') conditions.push(f.heldFor?.length ? inArray(documents.assigneeId, [actor.id, ...f.heldFor]) : eq(documents.assigneeId, actor.id));
   if (f.view === 'unit') conditions.push(eq(documents.unitCode, actor.unitCode));
   if (f.number) {
@@ -142,7 +150,7 @@ async function clientIdsForName(db: Db, client: string | undefined): Promise<str
 /** The register search as one SQL statement (exported so the benchmark can run the very same SQL raw). */
 export function documentSearchQuery(db: Db, actor: RegisterActor, filter: DocumentFilter, today: string) {
   const limit = Math.min(filter.limit ?? 50, 500);
-  const conditions = documentConditions(actor, filter, today);
+  const conditions = documentConditions(actor, filter, today, 'entries');
   const sort = filter.sort === 'due' ? 'due' : 'registered';
   // Written as in documents_open_due_idx (a literal, not a parameter), so the index serves the order.
   const dueKey = sql<string>`coalesce(${documents.dueDate}, '9999-12-31'::date)`;
@@ -182,6 +190,8 @@ export function documentSearchQuery(db: Db, actor: RegisterActor, filter: Docume
       unitName: sql<string>`(select ${units.nameEt} from ${units} where ${units.code} = ${documents.unitCode})`,
       assigneeName: sql<string | null>`(select ${fullName(staff)} from ${staff} where ${staff.id} = ${documents.assigneeId})`,
       groundLabel: sql<string | null>`(select ${accessGrounds.label} from ${accessGrounds} where ${accessGrounds.code} = ${documents.restrictionGroundCode})`,
+      // Whether the row's title and party may be shown (the contents' readers and its registrar).
+      open: frontDeskColumn(actor),
     })
     .from(documents)
     .where(and(...conditions))
@@ -222,28 +232,33 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
   if (filter.view === 'mine' && !filter.heldFor) filter = { ...filter, heldFor: actor.heldFor };
   if (filter.client && !filter.clientIds) filter = { ...filter, clientIds: await clientIdsForName(db, filter.client) };
   const rows = await documentSearchQuery(plannedPerRun(filter) ? await getSearchDb() : db, actor, filter, today);
-  const page = rows.slice(0, limit).map(({ doc, ...r }) => ({
-    id: doc.id,
-    number: doc.number,
-    year: doc.year,
-    registeredAt: doc.registeredAt,
-    receivedAt: doc.receivedAt,
-    title: doc.title,
-    typeName: r.typeName,
-    direction: doc.direction,
-    channel: doc.channel,
-    status: doc.status,
-    party: r.clientName ?? doc.institutionName ?? '',
-    clientCode: r.clientCode,
-    unitName: r.unitName,
-    assigneeName: r.assigneeName,
-    dueDate: doc.dueDate,
-    daysLeft: doc.dueDate && OPEN.includes(doc.status) ? daysBetween('calendar_days', today, doc.dueDate) : null,
-    isPaused: doc.status === 'waiting_for_client',
-    isRestricted: doc.isRestricted,
-    restrictionLabel: r.groundLabel,
-    restrictionUntil: doc.restrictionUntil,
-  }));
+  const page = rows.slice(0, limit).map(({ doc, ...r }) => {
+    // A restricted document's title and party are part of its contents: the entry shows neither.
+    const hidden = doc.isRestricted && !r.open;
+    return {
+      id: doc.id,
+      number: doc.number,
+      year: doc.year,
+      registeredAt: doc.registeredAt,
+      receivedAt: doc.receivedAt,
+      title: hidden ? '' : doc.title,
+      contentsHidden: hidden,
+      typeName: r.typeName,
+      direction: doc.direction,
+      channel: doc.channel,
+      status: doc.status,
+      party: hidden ? '' : (r.clientName ?? doc.institutionName ?? ''),
+      clientCode: hidden ? null : r.clientCode,
+      unitName: r.unitName,
+      assigneeName: r.assigneeName,
+      dueDate: doc.dueDate,
+      daysLeft: doc.dueDate && OPEN.includes(doc.status) ? daysBetween('calendar_days', today, doc.dueDate) : null,
+      isPaused: doc.status === 'waiting_for_client',
+      isRestricted: doc.isRestricted,
+      restrictionLabel: r.groundLabel,
+      restrictionUntil: doc.restrictionUntil,
+    };
+  });
   const last = rows.length > limit ? page.at(-1)! : null;
   const lastDoc = last ? rows[limit - 1]!.doc : null;
   return {
@@ -252,12 +267,33 @@ export async function searchDocuments(actor: RegisterActor, filter: DocumentFilt
   };
 }
 
-/** The document card: everything about one document, its matter and its history. Viewing it is audited. */
+/**
+ * How much of a document the actor may see: `contents` (its department, assignee and their
+ * substitutes, managers and administrators: everything), `frontDesk` (the person who registered
+ * it: the title and party, status, deadline and what is missing, adding scans and what the
+ * client brings; not its files, history details or issued PDFs) or `entry` (everyone else with
+ * register access: the register entry, without the title and party of a restricted document).
+ */
+export type DocumentAccess = 'contents' | 'frontDesk' | 'entry';
+
+export function documentAccess(
+  actor: RegisterActor,
+  doc: { isRestricted: boolean; unitCode: string; assigneeId: string | null; createdBy: string },
+): DocumentAccess {
+  if (canSeeDocument(actor, doc)) return 'contents';
+  return doc.createdBy === actor.id ? 'frontDesk' : 'entry';
+}
+
+/**
+ * The document card: the register entry for everyone with register access; its matter, files
+ * and history for those who may open its contents (`documentAccess`). Opening contents is
+ * audited with its purpose, and so is the front desk's view of a restricted document's title
+ * and party.
+ */
 export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { requestId: string; purpose?: string }) {
   const role = authorize(actor, 'register.read');
   const db = await getDb();
   actor = await withHeldWorkNow(actor);
-  const visible = visibleDocuments(actor);
   const [row] = await db
     .select({
       doc: documents,
@@ -274,23 +310,64 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
     .leftJoin(clients, eq(clients.id, documents.clientId))
     .leftJoin(assignee, eq(assignee.id, documents.assigneeId))
     .leftJoin(accessGrounds, eq(accessGrounds.code, documents.restrictionGroundCode))
-    .where(and(eq(documents.id, id), visible));
-  if (!row) {
-    // Another unit's restricted document: "not found", as a missing one; the attempt is audited.
-    const [hidden] = await db
-      .select({ clientCode: clients.personalCode })
-      .from(documents)
-      .leftJoin(clients, eq(clients.id, documents.clientId))
-      .where(eq(documents.id, id));
-    if (hidden)
-      await auditRefusal(
-        actor,
-        'document.view',
-        { entityType: 'document', entityId: id, subjectCode: hidden.clientCode, reason: 'out_of_scope' },
-        ctx.requestId,
-      );
-    return null;
+    .where(eq(documents.id, id));
+  if (!row) return null;
+  const access = documentAccess(actor, row.doc);
+  const today = tallinnDate(new Date());
+  const daysLeft = row.doc.dueDate && OPEN.includes(row.doc.status) ? daysBetween('calendar_days', today, row.doc.dueDate) : null;
+  if (access !== 'contents') {
+    // The entry, and for its registrar what the front desk needs; nothing of the contents.
+    const shown = access === 'frontDesk' || !row.doc.isRestricted;
+    const [openRequest, fileCount] = await Promise.all([
+      access === 'frontDesk'
+        ? db
+            .select()
+            .from(missingRequests)
+            .where(and(eq(missingRequests.documentId, id), isNull(missingRequests.resolvedAt)))
+        : Promise.resolve([]),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(attachments)
+        .where(eq(attachments.documentId, id)),
+      access === 'frontDesk' && row.doc.isRestricted
+        ? recordAudit(
+            {
+              actorCode: actor.personalCode,
+              actorRole: role,
+              action: 'document.view',
+              entityType: 'document',
+              entityId: id,
+              subjectCode: row.client?.personalCode ?? null,
+              purpose: ctx.purpose ?? `dokument ${row.doc.number} (registreerija)`,
+              requestId: ctx.requestId,
+              details: { scope: 'front_desk' },
+            },
+            db,
+          )
+        : Promise.resolve(),
+    ]);
+    return {
+      ...row,
+      doc: shown ? row.doc : { ...row.doc, title: '', clientId: null, institutionName: null, institutionCode: null, senderReference: null, senderDate: null },
+      client: shown ? row.client : null,
+      access,
+      daysLeft,
+      events: [] as (typeof documentEvents.$inferSelect & { actorName: string | null })[],
+      attachments: [] as (typeof attachments.$inferSelect & { certifiedByName: string | null })[],
+      attachmentCount: fileCount[0]?.n ?? 0,
+      openRequest: openRequest[0] ?? null,
+      matter: [] as {
+        id: string;
+        number: string;
+        title: string;
+        direction: 'incoming' | 'outgoing';
+        status: DocumentStatus;
+        registeredAt: Date;
+        typeName: string;
+      }[],
+    };
   }
+  const visible = visibleDocuments(actor);
   const actorName = sql<string | null>`${fullName(staff)}`;
   // The view is audited alongside the reads (the row is already known to be visible): one
   // round trip fewer for every card under load.
@@ -339,10 +416,11 @@ export async function getDocumentCard(actor: RegisterActor, id: string, ctx: { r
       db,
     ),
   ]);
-  const today = tallinnDate(new Date());
   return {
     ...row,
-    daysLeft: row.doc.dueDate && OPEN.includes(row.doc.status) ? daysBetween('calendar_days', today, row.doc.dueDate) : null,
+    access,
+    daysLeft,
+    attachmentCount: files.length,
     events: events.map((e) => ({ ...e.event, actorName: e.actorName })),
     attachments: files.map((f) => ({ ...f.attachment, certifiedByName: f.certifiedByName })),
     openRequest: openRequest[0] ?? null,

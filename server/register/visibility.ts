@@ -1,4 +1,4 @@
-import { eq, inArray, or, type SQL } from 'drizzle-orm';
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/server/tx';
 import { documents } from '@/db/schema';
 import type { Role } from '@/lib/roles';
@@ -25,6 +25,29 @@ export function visibleDocuments(actor: RegisterActor): SQL | undefined {
   if (seesEverything(actor)) return undefined;
   const held = actor.heldFor?.length ? [inArray(documents.assigneeId, [...actor.heldFor])] : [];
   return or(eq(documents.isRestricted, false), eq(documents.unitCode, actor.unitCode), eq(documents.assigneeId, actor.id), ...held);
+}
+
+/**
+ * What the front desk does with a document it registered into another department (adding
+ * scans, registering what the client brings into the matter, seeing the title, party, status,
+ * deadline and what is missing), besides everyone who may open its contents. Files, history
+ * details and issued PDFs stay with `visibleDocuments`.
+ */
+export function frontDeskDocuments(actor: RegisterActor): SQL | undefined {
+  const contents = visibleDocuments(actor);
+  return contents && or(contents, eq(documents.createdBy, actor.id));
+}
+
+/** `visibleDocuments` as a column: whether the actor may open the row's contents. */
+export function contentsVisibleColumn(actor: RegisterActor): SQL<boolean> {
+  const contents = visibleDocuments(actor);
+  return contents ? sql<boolean>`coalesce(${contents}, false)` : sql<boolean>`true`;
+}
+
+/** `frontDeskDocuments` as a column. */
+export function frontDeskColumn(actor: RegisterActor): SQL<boolean> {
+  const desk = frontDeskDocuments(actor);
+  return desk ? sql<boolean>`coalesce(${desk}, false)` : sql<boolean>`true`;
 }
 
 export function canSeeDocument(actor: RegisterActor, doc: { isRestricted: boolean; unitCode: string; assigneeId: string | null }): boolean {

@@ -17,6 +17,8 @@ export type TemplateMeta = {
   documentType: DocumentType;
   /** Languages the document itself can be printed in. */
   languages: readonly Language[];
+  /** false: printed from the register (e.g. a confirmation of receipt), not issued from the issuing form. */
+  issuable?: boolean;
   /** Newest last; the last entry's version equals `version`. */
   history: readonly { version: number; date: string; change: Localized }[];
 };

@@ -3,21 +3,22 @@ import { notFound } from 'next/navigation';
 import { IssueForm } from '@/components/issuing/issue-form';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
+import { addDays, tallinnDate } from '@/server/calendar/working-days';
 import { getMessages } from '@/server/i18n';
 import { prefillFor } from '@/server/issuing/prefill';
 import { issuingContext } from '@/server/issuing/queries';
-import { isTemplateId, TEMPLATE_IDS, getTemplate } from '@/templates/registry';
+import { isTemplateId, TEMPLATE_IDS, getTemplate, type TemplateId } from '@/templates/registry';
 
 export const metadata = { title: 'Dokumendi väljastamine' };
 
-type Props = { searchParams: Promise<{ klient?: string; dokument?: string; mall?: string }> };
+type Props = { searchParams: Promise<{ klient?: string; dokument?: string; mall?: string; puuduvad?: string; tahtaeg?: string; markus?: string }> };
 const uuid = (v?: string) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
 
 // Issuing from a client card (`?klient=`) or a registered document (`?dokument=`).
 export default async function IssuePage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user, 'documents.issue')) notFound();
-  const { klient, dokument, mall } = await searchParams;
+  const { klient, dokument, mall, puuduvad, tahtaeg, markus } = await searchParams;
   const clientId = uuid(klient);
   const documentId = uuid(dokument);
   if (!clientId && !documentId) notFound();
@@ -25,19 +26,39 @@ export default async function IssuePage({ searchParams }: Props) {
   const t = m.issuing;
   const context = await issuingContext(user, { clientId, documentId }, { requestId: await getRequestId() });
   if (!context) notFound();
-  const prefills = Object.fromEntries(TEMPLATE_IDS.map((id) => [id, prefillFor(id, context)]));
-  const initial = isTemplateId(mall)
-    ? mall
-    : context.source?.typeCode === 'missing_documents_request'
-      ? 'missing-documents-notice'
-      : context.source?.direction === 'incoming'
-        ? 'reply-letter'
-        : 'benefit-certificate';
+  // Asking for missing documents from an application (`?puuduvad=` the items, one a line): the
+  // notice is prepared from them and issuing it makes the request, as one action.
+  const missingFor = puuduvad !== undefined && documentId && context.source?.direction === 'incoming' ? documentId : undefined;
+  const issuable: TemplateId[] = missingFor ? ['missing-documents-notice'] : TEMPLATE_IDS.filter((id) => getTemplate(id)!.meta.issuable !== false);
+  const items = (puuduvad ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const prefillContext = missingFor
+    ? { ...context, missing: { items, clientDeadline: /^\d{4}-\d{2}-\d{2}$/.test(tahtaeg ?? '') ? tahtaeg! : addDays(tallinnDate(new Date()), 14) } }
+    : context;
+  const prefills = Object.fromEntries(
+    issuable.map((id) => [
+      id,
+      id === 'missing-documents-notice' && missingFor
+        ? { ...prefillFor(id, prefillContext), note: (markus ?? '').slice(0, 2000) }
+        : prefillFor(id, prefillContext),
+    ]),
+  );
+  const initial = missingFor
+    ? 'missing-documents-notice'
+    : isTemplateId(mall) && issuable.includes(mall)
+      ? mall
+      : context.source?.typeCode === 'missing_documents_request'
+        ? 'missing-documents-notice'
+        : context.source?.direction === 'incoming'
+          ? 'reply-letter'
+          : 'benefit-certificate';
   return (
     <div className="flex flex-col gap-5">
       <div>
-        <h1 className="text-2xl font-semibold">{t.title}</h1>
-        <p className="max-w-3xl text-sm text-slate-700">{t.lead}</p>
+        <h1 className="text-2xl font-semibold">{missingFor ? m.frontDesk.letterTitle : t.title}</h1>
+        <p className="max-w-3xl text-sm text-slate-700">{missingFor ? m.frontDesk.letterLead : t.lead}</p>
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {context.client && (
@@ -63,12 +84,13 @@ export default async function IssuePage({ searchParams }: Props) {
         )}
       </dl>
       <IssueForm
-        templates={TEMPLATE_IDS.map((id) => ({ id, title: getTemplate(id)!.meta.title[m.locale === 'en' ? 'en' : 'et'] }))}
+        templates={issuable.map((id) => ({ id, title: getTemplate(id)!.meta.title[m.locale === 'en' ? 'en' : 'et'] }))}
         signerTitles={context.signerTitles}
         prefills={prefills}
         initialTemplate={initial}
         clientId={clientId ?? ''}
         fromDocumentId={documentId ?? ''}
+        missingFor={missingFor}
       />
     </div>
   );

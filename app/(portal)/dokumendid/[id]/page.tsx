@@ -9,7 +9,7 @@ import { Card } from '@/components/ui/card';
 import { FileView } from '@/components/viewer/file-view';
 import { formatDays } from '@/lib/day-count';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { fill } from '@/lib/i18n';
+import { fill, type Messages } from '@/lib/i18n';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
@@ -32,17 +32,28 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const r = m.register;
   const card = await getDocumentCard(user, id, { requestId: await getRequestId(), purpose: eesmark?.slice(0, 200) });
   if (!card) notFound();
-  const { doc, type, client, ground } = card;
+  const { doc, type, client, ground, access } = card;
+  const fd = m.frontDesk;
+  const contents = access === 'contents';
   const canWrite = can(user, 'register.write');
-  const issued = await issuedForDocument(user, doc.id);
-  const options = await registerOptions(user, m.locale);
-  const overpayment = doc.typeCode === 'overpayment_application' ? await getOverpaymentForDocument(user, doc.id) : null;
+  const [issued, options, overpayment] = contents
+    ? await Promise.all([
+        issuedForDocument(user, doc.id),
+        registerOptions(user, m.locale),
+        doc.typeCode === 'overpayment_application' ? getOverpaymentForDocument(user, doc.id) : null,
+      ])
+    : [null, { units: [], people: [] }, null];
+  const hidden = doc.isRestricted && access === 'entry';
   // Codes and ids in the history, shown by their names.
   const names = new Map<string, string>([...options.units, ...options.people].map((o) => [o.value, o.label]));
   const today = tallinnDate(new Date());
   // Paused days are counted in the type's unit (server/register/mutations.ts).
   const pausedDays = (n: number) => formatDays(n, doc.deadlineKind === 'working_days' ? 'working' : 'calendar', m.locale);
-  const party = client ? `${client.givenName} ${client.familyName}` : `${doc.institutionName ?? ''}${doc.institutionCode ? ` (${doc.institutionCode})` : ''}`;
+  const party = hidden
+    ? fd.hiddenParty
+    : client
+      ? `${client.givenName} ${client.familyName}`
+      : `${doc.institutionName ?? ''}${doc.institutionCode ? ` (${doc.institutionCode})` : ''}`;
   const dl: [string, React.ReactNode][] = [
     [
       r.fields.number,
@@ -74,15 +85,17 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   ];
   return (
     <div className="flex flex-col gap-5">
-      {registreeritud && <Alert tone="success">{fill(r.registered, { number: registreeritud })}</Alert>}
+      {registreeritud && (
+        <Receipt m={m} id={doc.id} number={doc.number} registeredAt={doc.registeredAt} dueDate={doc.dueDate} unitName={card.unitName} canWrite={canWrite} />
+      )}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="font-mono text-sm text-slate-600">{doc.number}</p>
-          <h1 className="text-2xl font-semibold">{doc.title}</h1>
+          <h1 className="text-2xl font-semibold">{hidden ? `${type.nameEt} · ${fd.hiddenTitle}` : doc.title}</h1>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           {doc.isRestricted && <RestrictionMark m={m} ground={ground?.label ?? null} until={doc.restrictionUntil} />}
-          {issued ? (
+          {!contents ? null : issued ? (
             <Button asChild variant="secondary">
               <a href={`/valjastatud/${issued.id}/pdf`}>{m.issuing.download}</a>
             </Button>
@@ -95,6 +108,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           )}
         </div>
       </div>
+      {!contents && <Alert tone="info">{access === 'frontDesk' ? fd.frontDeskOnly : fd.entryOnly}</Alert>}
       {card.openRequest && (
         <Alert tone="warning">
           {fill(r.card.openRequest, { date: formatDate(card.openRequest.clientDeadline), items: card.openRequest.items.join(', ') })}
@@ -124,7 +138,9 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           {overpayment && <OverpaymentSummary m={m} data={overpayment} />}
           <Card>
             <h2 className="mb-3 text-lg font-semibold">{r.card.attachments}</h2>
-            {card.attachments.length === 0 ? (
+            {!contents ? (
+              <p className="text-sm text-slate-600">{card.attachmentCount === 0 ? r.card.noAttachments : fill(fd.filesHidden, { n: card.attachmentCount })}</p>
+            ) : card.attachments.length === 0 ? (
               <p className="text-sm text-slate-600">{r.card.noAttachments}</p>
             ) : (
               <ul className="flex flex-col gap-2 text-sm">
@@ -145,7 +161,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
                 ))}
               </ul>
             )}
-            {canWrite && doc.status !== 'closed' && (
+            {canWrite && access !== 'entry' && doc.status !== 'closed' && (
               <div className="mt-4 border-t border-slate-200 pt-4">
                 <AddScans documentId={doc.id} />
               </div>
@@ -167,21 +183,23 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               </ul>
             </Card>
           )}
-          <Card>
-            <h2 className="mb-3 text-lg font-semibold">{r.card.history}</h2>
-            <ol className="flex flex-col gap-2 text-sm">
-              {card.events.map((e) => (
-                <li key={e.id} className="border-l-2 border-brand-100 pl-3">
-                  <span className="font-medium">{r.events[e.kind as keyof typeof r.events] ?? e.kind}</span> · {formatDateTime(e.at)}
-                  {e.actorName && <span className="text-slate-600"> · {e.actorName}</span>}
-                  {e.details && <EventDetails details={e.details} labels={r.eventDetails} names={names} />}
-                  {e.note && <p className="text-slate-700">„{e.note}“</p>}
-                </li>
-              ))}
-            </ol>
-          </Card>
+          {contents && (
+            <Card>
+              <h2 className="mb-3 text-lg font-semibold">{r.card.history}</h2>
+              <ol className="flex flex-col gap-2 text-sm">
+                {card.events.map((e) => (
+                  <li key={e.id} className="border-l-2 border-brand-100 pl-3">
+                    <span className="font-medium">{r.events[e.kind as keyof typeof r.events] ?? e.kind}</span> · {formatDateTime(e.at)}
+                    {e.actorName && <span className="text-slate-600"> · {e.actorName}</span>}
+                    {e.details && <EventDetails details={e.details} labels={r.eventDetails} names={names} />}
+                    {e.note && <p className="text-slate-700">„{e.note}“</p>}
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          )}
         </div>
-        {canWrite && (
+        {canWrite && contents && (
           <Card className="self-start">
             <h2 className="mb-3 text-lg font-semibold">{r.actions.title}</h2>
             <DocumentActions
@@ -203,6 +221,45 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * Where the registrar lands: the number, the deadline and who handles it, and the client's
+ * confirmation of receipt to print in Estonian or English.
+ */
+function Receipt(props: { m: Messages; id: string; number: string; registeredAt: Date; dueDate: string | null; unitName: string; canWrite: boolean }) {
+  const { m, id, number } = props;
+  const fd = m.frontDesk;
+  return (
+    <section aria-labelledby="receipt-heading" className="flex flex-col gap-3 rounded-md border border-green-700 bg-green-50 p-4">
+      <h2 id="receipt-heading" className="text-lg font-semibold text-green-900">
+        {fd.receivedTitle}
+      </h2>
+      <p className="text-sm">
+        {fill(m.register.registered, { number })} {fill(fd.receivedLead, { number, date: formatDateTime(props.registeredAt) })}{' '}
+        {props.dueDate ? fill(fd.receivedDeadline, { date: formatDate(props.dueDate) }) : fd.receivedNoDeadline}{' '}
+        {fill(fd.receivedUnit, { unit: props.unitName })}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <span className="text-sm font-medium">{fd.receipt}:</span>
+        <Button asChild>
+          <a href={`/dokumendid/${id}/vastuvotuteatis?keel=et`} target="_blank" rel="noopener">
+            {fd.receiptEt}
+          </a>
+        </Button>
+        <Button asChild variant="secondary">
+          <a href={`/dokumendid/${id}/vastuvotuteatis?keel=en`} target="_blank" rel="noopener">
+            {fd.receiptEn}
+          </a>
+        </Button>
+        {props.canWrite && (
+          <Link href="/dokumendid/uus" className="text-sm text-brand-700 underline">
+            {fd.registerAnother}
+          </Link>
+        )}
+      </div>
+    </section>
   );
 }
 

@@ -1,13 +1,16 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { StatusBadge } from '@/components/register/marks';
+import { BroughtInForm } from '@/components/register/brought-in-form';
+import { DeadlineCell, StatusBadge } from '@/components/register/marks';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FileView } from '@/components/viewer/file-view';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { fill } from '@/lib/i18n';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getClientCard } from '@/server/clients/queries';
+import { pendingMatters } from '@/server/register/brought-in';
 import { issuedForClient } from '@/server/issuing/queries';
 import { getMessages } from '@/server/i18n';
 
@@ -27,7 +30,11 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
   const card = await getClientCard(user, id, { requestId: await getRequestId(), purpose: eesmark?.slice(0, 200) });
   if (!card) notFound();
   const { client } = card;
-  const issued = await issuedForClient(user, client.id);
+  const [issued, pending] = await Promise.all([
+    issuedForClient(user, client.id),
+    can(user, 'register.read') ? pendingMatters(user, client.id) : Promise.resolve([]),
+  ]);
+  const fd = m.frontDesk;
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -52,6 +59,54 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
         </div>
       </div>
       <p className="text-xs text-slate-600">{c.purposeHint}</p>
+      {can(user, 'register.read') && (
+        <Card>
+          <h2 className="text-lg font-semibold">{fd.pending}</h2>
+          <p className="mb-3 text-sm text-slate-600">{fd.pendingLead}</p>
+          {pending.length === 0 ? (
+            <p className="text-sm text-slate-600">{fd.noPending}</p>
+          ) : (
+            <ul className="flex flex-col divide-y divide-slate-200">
+              {pending.map((d) => (
+                <li key={d.id} className="grid gap-3 py-3 md:grid-cols-[1fr_auto]" aria-label={d.number}>
+                  <div className="flex flex-col gap-1 text-sm">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <Link href={`/dokumendid/${d.id}`} className="font-mono text-brand-700 underline">
+                        {d.number}
+                      </Link>
+                      <span>{d.typeName}</span>
+                      {d.isRestricted && <span className="font-semibold text-red-800">· AK</span>}
+                      <StatusBadge m={m} status={d.status} />
+                    </div>
+                    <div className="text-slate-700">{d.title ?? <span className="italic text-slate-600">{fd.hiddenTitle}</span>}</div>
+                    <div className="text-slate-600">
+                      {d.unitName}
+                      {d.assigneeName ? ` · ${d.assigneeName}` : ''}
+                    </div>
+                    <div className="flex flex-wrap items-center gap-2">
+                      <span className="text-slate-600">{r.fields.dueDate}:</span>
+                      <DeadlineCell m={m} dueDate={d.dueDate} daysLeft={null} paused={d.status === 'waiting_for_client'} />
+                    </div>
+                    <p className={d.missingItems ? 'font-medium text-amber-900' : 'text-slate-600'}>
+                      {d.missingItems
+                        ? fill(fd.missing, { items: d.missingItems.join(', '), date: d.clientDeadline ? formatDate(d.clientDeadline) : '—' })
+                        : fd.nothingMissing}
+                    </p>
+                  </div>
+                  {can(user, 'register.write') && (
+                    <details className="self-start rounded-md border border-slate-200 p-3 md:w-80" open={Boolean(d.missingItems)}>
+                      <summary className="cursor-pointer text-sm font-medium">{fd.bring}</summary>
+                      <div className="mt-3">
+                        <BroughtInForm documentId={d.id} defaultTitle={d.missingItems ? d.missingItems.join(', ').slice(0, 500) : ''} />
+                      </div>
+                    </details>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
       <div className="grid gap-5 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="mb-3 text-lg font-semibold">{c.documents}</h2>
@@ -84,7 +139,7 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
                       </Link>
                     </td>
                     <td className="py-2 pr-3">
-                      {d.title}
+                      {d.title ?? <span className="italic text-slate-600">{m.frontDesk.hiddenTitle}</span>}
                       <div className="text-xs text-slate-600">
                         {d.typeName} · {r.directions[d.direction]}
                       </div>
