@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { canonicalRedirect } from './lib/canonical-host';
 import { contentSecurityPolicy } from './lib/csp';
 
 // Not an authorization boundary (published advisories have bypassed it): it tags each
@@ -7,6 +8,8 @@ import { contentSecurityPolicy } from './lib/csp';
 // nonce. Next reads the nonce from the request's CSP header and puts it on its own
 // script tags, so no inline script runs without it ('unsafe-inline' is not allowed).
 export function proxy(request: NextRequest) {
+  const canonical = canonicalRedirect(request, process.env.NEXTAUTH_URL);
+  if (canonical) return NextResponse.redirect(canonical, 307);
   const headers = new Headers(request.headers);
   if (!headers.get('x-request-id')) headers.set('x-request-id', crypto.randomUUID());
   headers.set('x-toolaud-path', request.nextUrl.pathname);
