@@ -16,6 +16,8 @@ export async function register() {
       const work = await seedDemoTasks();
       const { seedDemoConsultations } = await import('./server/consultations/demo-consultations');
       const consulted = await seedDemoConsultations();
+      const { seedDemoDesk } = await import('./server/desk/demo-desk');
+      await seedDemoDesk();
       console.log(
         `Demo data seeded: ${staffAdded} staff, ${documents} register documents, ${work.tasks} tasks, ${work.absences} absence, ${consulted} consultations.`,
       );

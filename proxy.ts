@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { canonicalRedirect } from './lib/canonical-host';
 import { contentSecurityPolicy } from './lib/csp';
 import { configuredPortalHosts, originRefusal } from './lib/request-origin';
 
@@ -9,6 +10,8 @@ import { configuredPortalHosts, originRefusal } from './lib/request-origin';
 // nonce. Next reads the nonce from the request's CSP header and puts it on its own
 // script tags, so no inline script runs without it ('unsafe-inline' is not allowed).
 export function proxy(request: NextRequest) {
+  const canonical = canonicalRedirect(request, process.env.NEXTAUTH_URL);
+  if (canonical) return NextResponse.redirect(canonical, 307);
   // A state-changing request without the portal's Origin is refused before it runs.
   const refusal = originRefusal(request.method, request.headers, configuredPortalHosts(process.env));
   if (refusal) return new NextResponse(`Forbidden (${refusal})`, { status: 403, headers: { 'cache-control': 'no-store' } });

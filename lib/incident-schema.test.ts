@@ -1,19 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, categoryGroup, incidentReportSchema, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, priorityFor, TRANSITIONS } from './incident-schema';
+import {
+  CATEGORIES,
+  categoryGroup,
+  DEFAULT_PRIORITY_MATRIX,
+  incidentReportSchema,
+  MAX_FILE_BYTES,
+  MAX_FILES,
+  MAX_TOTAL_BYTES,
+  priorityFor,
+  TRANSITIONS,
+  URGENCIES,
+} from './incident-schema';
 import { UPLOAD_LIMITS } from './upload-limits';
 
 describe('incident priority', () => {
   it.each([
-    [true, 1, 'high'],
-    [true, 2, 'critical'],
-    [true, 5, 'critical'],
-    [true, 40, 'critical'],
-    [false, 1, 'low'],
-    [false, 3, 'normal'],
-    [false, 5, 'normal'],
-    [false, 6, 'high'],
-  ] as const)('service blocked %s, %i affected → %s', (blocked, people, priority) => {
-    expect(priorityFor(blocked, people)).toBe(priority);
+    [true, 1, 'medium', 'normal'],
+    [true, 1, 'high', 'high'],
+    [true, 2, 'medium', 'high'],
+    [true, 40, 'high', 'critical'],
+    [false, 1, 'medium', 'low'],
+    [false, 1, 'high', 'normal'],
+    [false, 3, 'medium', 'normal'],
+    [false, 6, 'medium', 'high'],
+    [false, 6, 'low', 'normal'],
+  ] as const)('service blocked %s, %i affected, urgency %s → %s', (blocked, people, urgency, priority) => {
+    expect(priorityFor(blocked, people, urgency)).toBe(priority);
+  });
+
+  it("never makes one person's problem critical, whatever the urgency", () => {
+    for (const urgency of URGENCIES) expect(priorityFor(true, 1, urgency)).not.toBe('critical');
+  });
+
+  it('follows an adjusted matrix', () => {
+    const matrix = { ...DEFAULT_PRIORITY_MATRIX, medium: { ...DEFAULT_PRIORITY_MATRIX.medium, high: 'critical' as const } };
+    expect(priorityFor(true, 1, 'high', matrix)).toBe('critical');
   });
 });
 

@@ -46,19 +46,50 @@ export function affectedBand(people: number): AffectedBand {
   return 'many';
 }
 
-// The priority table. Client service blocked means people at the counter or on the phone
-// cannot serve clients: that outranks how many staff are inconvenienced.
-//                       one      few 2–5    many 6+
-//   service blocked     high     critical   critical
-//   not blocked         low      normal     high
-const PRIORITY_TABLE: Record<'blocked' | 'notBlocked', Record<AffectedBand, IncidentPriority>> = {
-  blocked: { one: 'high', few: 'critical', many: 'critical' },
-  notBlocked: { one: 'low', few: 'normal', many: 'high' },
+// The priority as help desks set it (ITIL): impact × urgency.
+// Impact: how far the problem reaches. Many people (6+), or client service stopped for more
+// than one person, is high; a few people (2–5), or one person who cannot serve clients, is
+// medium; one person who can still serve clients is low.
+// Urgency: how soon it must be fixed, as the reporter says (work stopped with no way around
+// it; hampered but possible; can wait).
+// The matrix is an administrator's (incident_priority_matrix, /admin/prioriteedid); these
+// are its defaults and the cells it does not set. One person's broken monitor stays at most
+// high: only a problem of high impact that cannot wait is critical.
+export const IMPACTS = ['high', 'medium', 'low'] as const;
+export type Impact = (typeof IMPACTS)[number];
+export const URGENCIES = ['high', 'medium', 'low'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export type PriorityMatrix = Record<Impact, Record<Urgency, IncidentPriority>>;
+
+export const DEFAULT_PRIORITY_MATRIX: PriorityMatrix = {
+  //         urgency: high        medium      low
+  high: { high: 'critical', medium: 'high', low: 'normal' },
+  medium: { high: 'high', medium: 'normal', low: 'low' },
+  low: { high: 'normal', medium: 'low', low: 'low' },
 };
 
-export function priorityFor(serviceBlocked: boolean, peopleAffected: number): IncidentPriority {
-  return PRIORITY_TABLE[serviceBlocked ? 'blocked' : 'notBlocked'][affectedBand(peopleAffected)];
+export function impactOf(serviceBlocked: boolean, peopleAffected: number): Impact {
+  const band = affectedBand(peopleAffected);
+  if (band === 'many' || (serviceBlocked && band === 'few')) return 'high';
+  if (band === 'few' || serviceBlocked) return 'medium';
+  return 'low';
 }
+
+export function priorityFor(
+  serviceBlocked: boolean,
+  peopleAffected: number,
+  urgency: Urgency = 'medium',
+  matrix: PriorityMatrix = DEFAULT_PRIORITY_MATRIX,
+): IncidentPriority {
+  return matrix[impactOf(serviceBlocked, peopleAffected)][urgency];
+}
+
+export const priorityMatrixSchema = z.object(
+  Object.fromEntries(IMPACTS.map((i) => [i, z.object(Object.fromEntries(URGENCIES.map((u) => [u, z.enum(PRIORITIES, 'errors.required')])))])) as Record<
+    Impact,
+    z.ZodObject<Record<Urgency, z.ZodEnum<{ [K in IncidentPriority]: K }>>>
+  >,
+);
 
 // Uploads: at most 5 files, each and together within lib/upload-limits.ts (10 MB, 50 MB),
 // well under the request limit nginx and Next let through.
@@ -85,6 +116,7 @@ export const incidentReportSchema = z.object({
   assetTag: text(60),
   serviceBlocked: z.enum(['yes', 'no'], 'errors.required'),
   peopleAffected: z.coerce.number('errors.peopleAffected').int('errors.peopleAffected').min(1, 'errors.peopleAffected').max(5000, 'errors.peopleAffected'),
+  urgency: z.enum(URGENCIES).default('medium'),
   description: text(DESCRIPTION_MAX).min(10, 'errors.descriptionShort'),
 });
 export type IncidentReportInput = z.input<typeof incidentReportSchema>;

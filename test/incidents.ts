@@ -40,6 +40,7 @@ export const report = (overrides: Partial<IncidentReportInput> = {}): IncidentRe
   assetTag: 'SKA-01234',
   serviceBlocked: 'yes',
   peopleAffected: 1,
+  urgency: 'high',
   description: 'ID-kaardi lugeja ei tunne kaarti ära, tuli vilgub punaselt.',
   ...overrides,
 });

@@ -30,6 +30,7 @@ const items: NavItem[] = [
   { href: '/admin/noustamise-teemad', label: (m) => m.consultations.topics.nav, permission: 'consultations.configure', group: 'admin' },
   { href: '/admin/toetuseliigid', label: (m) => m.payments.kinds.nav, permission: 'payments.configure', group: 'admin' },
   { href: '/admin/suunamine', label: (m) => m.notifications.rulesTitle, permission: 'incidents.rules', group: 'admin' },
+  { href: '/admin/prioriteedid', label: (m) => m.incidents.matrixTitle, permission: 'incidents.rules', group: 'admin' },
   { href: '/admin/valjuvad', label: (m) => m.notifications.outboxTitle, permission: 'outbox.manage', group: 'admin' },
   { href: '/admin/audit', label: (m) => m.nav.audit, permission: 'audit.read', group: 'admin' },
 ];

@@ -7,7 +7,18 @@ import { cn } from '@/lib/cn';
 import { DataTable } from '@/components/ui/data-table';
 
 export type DeskRow = {
-  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal' | 'forwarding' | 'payment_approval' | 'payment_return';
+  kind:
+    | 'document'
+    | 'task'
+    | 'review'
+    | 'incident'
+    | 'incident_queue'
+    | 'proposal'
+    | 'forwarding'
+    | 'payment_approval'
+    | 'payment_return'
+    | 'payment_batch'
+    | 'outbox_dead';
   id: string;
   title: string;
   reference: string | null;
@@ -17,6 +28,7 @@ export type DeskRow = {
   substitutingFor: string | null;
   detail: string | null;
   incidentCategory?: IncidentCategory;
+  where?: string | null;
 };
 
 const kindTone = {
@@ -28,6 +40,9 @@ const kindTone = {
   forwarding: 'brand',
   payment_approval: 'success',
   payment_return: 'warning',
+  incident_queue: 'warning',
+  payment_batch: 'success',
+  outbox_dead: 'warning',
 } as const;
 
 /** "Minu töölaud": one list by deadline, each row with its days left and a link. */
@@ -35,14 +50,19 @@ export function DeskList({ m, rows, caption }: { m: Messages; rows: DeskRow[]; c
   const k = m.desk;
   const note = (row: DeskRow) => {
     if (row.substitutingFor) return fill(k.substituting, { name: row.substitutingFor });
-    if (row.kind === 'incident') return row.detail === 'assigned' ? k.assignedToMe : k.reported;
+    if (row.kind === 'incident') return [row.detail === 'assigned' ? k.assignedToMe : k.reported, row.where].filter(Boolean).join(' · ');
+    if (row.kind === 'incident_queue') return [k.unassigned, row.where].filter(Boolean).join(' · ');
+    if (row.kind === 'outbox_dead') return row.detail;
+    if (row.kind === 'payment_batch') return row.detail ? fill(k.preparedBy, { name: row.detail }) : null;
     if (row.kind === 'forwarding') return row.detail ? fill(k.forwardTo, { authority: row.detail }) : null;
     if (row.kind === 'payment_return') return row.detail ? fill(k.returnedBecause, { reason: row.detail }) : null;
     if (row.detail) return fill(k.fromPerson, { name: row.detail });
     return null;
   };
   const title = (row: DeskRow) =>
-    row.kind === 'incident' && row.incidentCategory ? `${m.incidents.categories[row.incidentCategory]} · ${row.title}` : row.title;
+    (row.kind === 'incident' || row.kind === 'incident_queue') && row.incidentCategory
+      ? `${m.incidents.categories[row.incidentCategory]} · ${row.title}`
+      : row.title;
   return (
     <DataTable caption={caption} columns={[k.columns.due, k.columns.kind, k.columns.what, k.columns.note]}>
       {rows.map((row) => {

@@ -20,8 +20,10 @@ import {
   MAX_FILES,
   MAX_TOTAL_BYTES,
   priorityFor,
+  URGENCIES,
   type CategoryGroup,
   type IncidentReportInput,
+  type PriorityMatrix,
   type ReportOutcome,
 } from '@/lib/incident-schema';
 import { sendWithFiles } from '@/components/ui/send-with-files';
@@ -29,10 +31,12 @@ import { sendWithFiles } from '@/components/ui/send-with-files';
 type Props = {
   offices: { value: string; label: string }[];
   defaultOffice: string;
+  /** The administrator's priority matrix, for the preview (the server decides again). */
+  matrix?: PriorityMatrix;
   action: (form: FormData) => Promise<ActionResult<ReportOutcome>>;
 };
 
-export function ReportForm({ offices, defaultOffice, action }: Props) {
+export function ReportForm({ offices, defaultOffice, matrix, action }: Props) {
   const m = useMessages();
   const t = m.incidents;
   const [files, setFiles] = useState<File[]>([]);
@@ -47,6 +51,7 @@ export function ReportForm({ offices, defaultOffice, action }: Props) {
     assetTag: '',
     serviceBlocked: 'no',
     peopleAffected: 1,
+    urgency: 'medium',
     description: '',
   };
   const { register, handleSubmit, setError, formState, control, reset } = useForm<IncidentReportInput>({
@@ -61,7 +66,8 @@ export function ReportForm({ offices, defaultOffice, action }: Props) {
   });
   const blocked = useWatch({ control, name: 'serviceBlocked' }) === 'yes';
   const people = Number(useWatch({ control, name: 'peopleAffected' }));
-  const priority = Number.isInteger(people) && people >= 1 ? priorityFor(blocked, people) : null;
+  const urgency = useWatch({ control, name: 'urgency' }) ?? 'medium';
+  const priority = Number.isInteger(people) && people >= 1 ? priorityFor(blocked, people, urgency, matrix) : null;
 
   // The server checks the bytes again; this only saves a long upload that would be refused.
   async function addFiles(list: FileList | null) {
@@ -177,6 +183,15 @@ export function ReportForm({ offices, defaultOffice, action }: Props) {
           />
         </Field>
       </div>
+      <Field id="urgency" label={t.urgency} error={err('urgency')}>
+        <Select id="urgency" className="sm:w-auto" {...register('urgency')}>
+          {URGENCIES.map((u) => (
+            <option key={u} value={u}>
+              {t.urgencies[u]}
+            </option>
+          ))}
+        </Select>
+      </Field>
       {priority && (
         <p className="text-sm text-slate-700" aria-live="polite">
           {fill(t.priorityPreview, { priority: t.priorities[priority] })}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState, useTransition, type ReactNode } from 'react';
 import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -27,6 +27,7 @@ export function DecisionPanel({
   approveAction,
   returnAction,
   rejectAction,
+  approveSummary,
 }: {
   paymentId: string;
   /** The version of the payment the page shows: a decision is about that and nothing newer. */
@@ -36,6 +37,8 @@ export function DecisionPanel({
   approveAction: Parameters<typeof ApproveButton>[0]['action'];
   returnAction: Decide;
   rejectAction: Decide;
+  /** What the approval dialog shows (rendered by the page). */
+  approveSummary?: ReactNode;
 }) {
   const m = useMessages();
   const c = m.payments.card;
@@ -69,7 +72,7 @@ export function DecisionPanel({
       <h2 id="decision-title" className="text-lg font-semibold">
         {c.decisionTitle}
       </h2>
-      {canApprove && <ApproveButton paymentId={paymentId} version={version} action={approveAction} />}
+      {canApprove && <ApproveButton paymentId={paymentId} version={version} action={approveAction} summary={approveSummary} />}
       {error && <Alert tone="error">{error}</Alert>}
       <Field id="reason" label={c.reason} hint={c.reasonHint} error={fieldError ?? undefined}>
         <Textarea

@@ -12,6 +12,7 @@ import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { messageByKey } from '@/lib/i18n';
 import { preparePaymentSchema, type CorrectPaymentInput, type PreparePaymentInput } from '@/lib/payment-schema';
+import { lookupClientAction as lookupClient } from '@/server/register/actions';
 
 type Kind = { code: string; name: string; note: string | null };
 
@@ -35,7 +36,7 @@ export function PaymentForm({
   const f = m.payments.form;
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState, control } = useForm<PreparePaymentInput>({
+  const { register, handleSubmit, setError, formState, control, getValues, setValue } = useForm<PreparePaymentInput>({
     resolver: zodResolver(preparePaymentSchema) as never,
     defaultValues: {
       kindCode: kinds[0]?.code ?? '',
@@ -56,6 +57,20 @@ export function PaymentForm({
   const err = (name: keyof PreparePaymentInput) => (errors[name]?.message ? messageByKey(m, String(errors[name]!.message)) : undefined);
   const kindCode = useWatch({ control, name: 'kindCode' });
   const note = kinds.find((k) => k.code === kindCode)?.note;
+
+  // The applicant chosen by their personal code: a client of the register fills the name, and
+  // the recipient too while it is empty or was the applicant (usually the same person).
+  async function fillApplicant() {
+    const code = getValues('applicantCode').trim();
+    if (!/^\d{11}$/.test(code)) return;
+    const result = await lookupClient(code).catch(() => null);
+    if (!result?.ok || !result.data) return;
+    const name = `${result.data.givenName} ${result.data.familyName}`;
+    const before = getValues('applicantName').trim();
+    const recipient = getValues('recipientName').trim();
+    if (!before) setValue('applicantName', name, { shouldValidate: true });
+    if (!recipient || recipient === before) setValue('recipientName', name, { shouldValidate: true });
+  }
 
   async function submit(values: PreparePaymentInput) {
     setMessage(null);
@@ -80,7 +95,7 @@ export function PaymentForm({
   const text = (
     name: keyof PreparePaymentInput,
     label: string,
-    props: { hint?: string; inputMode?: 'numeric' | 'decimal'; type?: string; autoComplete?: string } = {},
+    props: { hint?: string; inputMode?: 'numeric' | 'decimal'; type?: string; autoComplete?: string; onBlur?: () => void } = {},
   ) => (
     <Field id={name} label={label} hint={props.hint} error={err(name)}>
       <Input
@@ -90,7 +105,7 @@ export function PaymentForm({
         autoComplete={props.autoComplete ?? 'off'}
         aria-invalid={errors[name] ? true : undefined}
         aria-describedby={errors[name] ? `${name}-error` : props.hint ? `${name}-hint` : undefined}
-        {...register(name)}
+        {...register(name, props.onBlur ? { onBlur: props.onBlur } : undefined)}
       />
     </Field>
   );
@@ -117,7 +132,7 @@ export function PaymentForm({
       <div className="grid gap-4 md:grid-cols-2">
         {text('deceasedCode', f.deceasedCode, { inputMode: 'numeric' })}
         {text('deceasedName', f.deceasedName)}
-        {text('applicantCode', f.applicantCode, { inputMode: 'numeric' })}
+        {text('applicantCode', f.applicantCode, { inputMode: 'numeric', hint: f.applicantCodeHint, onBlur: () => void fillApplicant() })}
         {text('applicantName', f.applicantName)}
       </div>
       <Field id="basis" label={f.basis} hint={f.basisHint} error={err('basis')}>

@@ -27,7 +27,17 @@ const labels = (m: Messages): Record<string, string> => ({
 });
 
 /** Returns, corrections and a rejection, oldest first: the reasons stay after a resubmit. */
-export function PaymentHistory({ m, events, kinds }: { m: Messages; events: Event[]; kinds: Record<string, string> }) {
+export function PaymentHistory({
+  m,
+  events,
+  kinds,
+  headingId = 'payment-history',
+}: {
+  m: Messages;
+  events: Event[];
+  kinds: Record<string, string>;
+  headingId?: string;
+}) {
   const c = m.payments.card;
   const label = labels(m);
   const show = (field: string, value: string) =>
@@ -41,8 +51,8 @@ export function PaymentHistory({ m, events, kinds }: { m: Messages; events: Even
             ? (kinds[value] ?? value)
             : value;
   return (
-    <section className="flex flex-col gap-3" aria-labelledby="payment-history">
-      <h2 id="payment-history" className="text-lg font-semibold">
+    <section className="flex flex-col gap-3" aria-labelledby={headingId}>
+      <h2 id={headingId} className="text-lg font-semibold">
         {c.history}
       </h2>
       <Card>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { PRIORITIES, QUEUES, STATUSES } from '../../lib/incident-schema';
 import { offices, regions, staff } from './org';
 
@@ -15,6 +15,21 @@ export const incidentStatusEnum = pgEnum('incident_status', STATUSES);
 export const incidentPriorityEnum = pgEnum('incident_priority', PRIORITIES);
 export const incidentQueueEnum = pgEnum('incident_queue', QUEUES);
 export const incidentVisibilityEnum = pgEnum('incident_visibility', ['public', 'internal']);
+
+// The ITIL priority matrix: impact (how many people, lib/incident-schema.ts) × urgency (is
+// service to clients stopped) → priority. Seeded with the defaults; an administrator adjusts
+// it (/admin/prioriteedid). A missing cell falls back to the default table.
+export const incidentPriorityMatrix = pgTable(
+  'incident_priority_matrix',
+  {
+    impact: text('impact').notNull(),
+    urgency: text('urgency').notNull(),
+    priority: incidentPriorityEnum('priority').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.impact, t.urgency] })],
+);
 
 /** One row per year; incremented in the ticket's own transaction, so numbers have no gaps. */
 export const incidentCounters = pgTable('incident_counters', {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { staff } from './org';
 
 // The portal's one notification mechanism. In-app notifications are rows here, written
@@ -20,8 +20,33 @@ export const notifications = pgTable(
     link: text('link'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    // The recipient takes this kind of notice by e-mail once a day: the digest job sends it
+    // with the others and clears the mark (server/notifications/digest.ts).
+    digestPending: boolean('digest_pending').notNull().default(false),
   },
-  (t) => [index('notifications_recipient_idx').on(t.recipientId, t.createdAt)],
+  (t) => [
+    index('notifications_recipient_idx').on(t.recipientId, t.createdAt),
+    index('notifications_digest_idx')
+      .on(t.recipientId)
+      .where(sql`digest_pending`),
+  ],
+);
+
+export const emailModeEnum = pgEnum('email_mode', ['immediate', 'digest', 'off']);
+
+// How a person takes each kind of notice by e-mail (lib/notification-kinds.ts); no row is
+// "immediately". In-app notifications are always written.
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    email: emailModeEnum('email').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.kind] })],
 );
 
 export const outboxChannelEnum = pgEnum('outbox_channel', ['email', 'webhook']);

@@ -49,6 +49,9 @@ export const staff = pgTable(
       .notNull()
       .default(sql`'{}'::role[]`),
     isActive: boolean('is_active').notNull().default(true),
+    // The language of the person's notices and e-mails ('et' | 'en'); the portal's own
+    // language follows the browser's switch.
+    language: text('language').notNull().default('et'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),

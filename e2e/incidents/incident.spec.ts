@@ -23,6 +23,7 @@ async function fillReport(page: Page, description: string) {
   await page.getByLabel('Inventarinumber (kui on)').fill('SKA-00042');
   await page.getByRole('radio', { name: 'jah' }).check();
   await page.getByLabel('Mitut inimest probleem puudutab?').fill('1');
+  await page.getByLabel('Kui kiiresti on lahendust vaja?').selectOption('high');
   await page.getByLabel('Kirjeldus').fill(description);
 }
 

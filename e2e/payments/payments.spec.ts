@@ -96,6 +96,7 @@ test('a specialist prepares a funeral benefit payment, a manager approves it, fi
   await manager.screenshot({ path: testInfo.outputPath('overpayment-card.png'), fullPage: true });
   await manager.goto(paymentUrl);
   await manager.getByRole('button', { name: 'Kinnita makse' }).click();
+  await manager.getByRole('dialog', { name: 'Kas kinnitad selle makse?' }).getByRole('button', { name: 'Kinnitan makse' }).click();
   await expect(manager.getByText('Makse on kinnitatud ja läheb järgmisse maksepakki.')).toBeVisible();
 
   // Finance creates the batch and downloads the file.

@@ -86,6 +86,13 @@ test('a manager returns a payment with a reason, the specialist corrects the amo
   // The manager approves the corrected payment; the history keeps the return's reason.
   await manager.goto(returnedUrl);
   await manager.getByRole('button', { name: 'Kinnita makse' }).click();
+  // The dialog shows what is approved: the decision, recipient, IBAN, amount and the history of changes.
+  const confirm = manager.getByRole('dialog', { name: 'Kas kinnitad selle makse?' });
+  await expect(confirm.getByText('260,00 €', { exact: true })).toBeVisible();
+  await expect(confirm.getByText('Summa: 250,00 € → 260,00 €')).toBeVisible();
+  await expect(confirm.getByText(reason)).toBeVisible();
+  await shot(manager, '5-approve-dialog');
+  await confirm.getByRole('button', { name: 'Kinnitan makse' }).click();
   await manager.waitForURL(/\?kinnitatud=1$/);
   await expect(manager.getByText('Makse on kinnitatud ja läheb järgmisse maksepakki.')).toBeVisible();
   await expect(manager.getByRole('region', { name: 'Ajalugu' }).getByText(reason)).toBeVisible();

@@ -24,7 +24,7 @@ describe('payments on the desk', () => {
       kind: 'payment_approval',
       href: `/maksed/${id}`,
       detail: 'Mari Tamm',
-      title: `Ülle-Mai Pärnpuu · ${formatEuros(31_240)}`,
+      title: `${formatEuros(31_240)} · Ülle-Mai Pärnpuu`,
     });
     expect(await paymentsOn(fx.people.mari)).toEqual([]);
     expect(await paymentsOn(fx.helje)).toEqual([]);

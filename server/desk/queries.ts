@@ -1,7 +1,18 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { assessmentApplications, benefitPayments, documents, incidents, proposals, staff, tasks } from '@/db/schema';
+import {
+  assessmentApplications,
+  benefitPayments,
+  documents,
+  incidents,
+  offices,
+  outboxMessages,
+  proposals,
+  staff,
+  tasks,
+  type EmailPayload,
+} from '@/db/schema';
 import { formatEuros } from '@/lib/format';
 import { OPEN_STATUSES as OPEN_INCIDENT_STATUSES, type IncidentCategory } from '@/lib/incident-schema';
 import { OPEN_TASK_STATUSES } from '@/lib/task-schema';
@@ -20,7 +31,18 @@ import { holderScope, managerScope, type TaskActor } from '@/server/tasks/scope'
 // what the person could not open.
 
 export type DeskItem = {
-  kind: 'document' | 'task' | 'review' | 'incident' | 'proposal' | 'forwarding' | 'payment_approval' | 'payment_return';
+  kind:
+    | 'document'
+    | 'task'
+    | 'review'
+    | 'incident'
+    | 'incident_queue'
+    | 'proposal'
+    | 'forwarding'
+    | 'payment_approval'
+    | 'payment_return'
+    | 'payment_batch'
+    | 'outbox_dead';
   id: string;
   title: string;
   reference: string | null;
@@ -29,9 +51,11 @@ export type DeskItem = {
   daysLeft: number | null;
   /** The absent person whose work this is, when the person holds it as a substitute. */
   substitutingFor: string | null;
-  /** incident: reported by me or mine to resolve; review/proposal/payment_approval: from whom; forwarding: to which authority; payment_return: why. */
+  /** incident: reported by me or mine to resolve; review/proposal/payment_approval: from whom; forwarding: to which authority; payment_return: why; outbox_dead: the last error. */
   detail: string | null;
   incidentCategory?: IncidentCategory;
+  /** incident, incident_queue: where it is (asset tag, office). */
+  where?: string | null;
 };
 
 const holder = alias(staff, 'holder');
@@ -55,7 +79,7 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
     assigneeId && assigneeId !== actor.id ? assigneeName : forName;
 
   const approves = can(actor, 'payments.approve');
-  const [docs, myTasks, reviews, tickets, proposalRows, forwardings, payments] = await Promise.all([
+  const [docs, myTasks, reviews, tickets, proposalRows, forwardings, payments, dead] = await Promise.all([
     can(actor, 'register.read')
       ? db
           .select({
@@ -100,18 +124,33 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
           .orderBy(asc(tasks.dueAt))
           .limit(LIMIT)
       : [],
+    // Incidents: the person's own (reported or to resolve) and, for IT support, the IT queue's
+    // tickets nobody has taken yet.
     db
       .select({
         id: incidents.id,
         number: incidents.number,
         category: incidents.category,
         place: incidents.place,
+        description: sql<string>`left(${incidents.description}, 200)`,
+        assetTag: incidents.assetTag,
+        officeName: offices.name,
         resolutionDueAt: incidents.resolutionDueAt,
         reporterId: incidents.reporterId,
         assigneeId: incidents.assigneeId,
       })
       .from(incidents)
-      .where(and(or(eq(incidents.reporterId, actor.id), eq(incidents.assigneeId, actor.id)), inArray(incidents.status, [...OPEN_INCIDENT_STATUSES])))
+      .innerJoin(offices, eq(offices.code, incidents.officeCode))
+      .where(
+        and(
+          or(
+            eq(incidents.reporterId, actor.id),
+            eq(incidents.assigneeId, actor.id),
+            can(actor, 'incidents.read_all') ? and(eq(incidents.queue, 'it_support'), isNull(incidents.assigneeId)) : undefined,
+          ),
+          inArray(incidents.status, [...OPEN_INCIDENT_STATUSES]),
+        ),
+      )
       .orderBy(asc(incidents.resolutionDueAt))
       .limit(LIMIT),
     can(actor, 'proposals.answer')
@@ -154,7 +193,7 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
           .select({
             id: benefitPayments.id,
             status: benefitPayments.status,
-            applicantName: benefitPayments.applicantName,
+            recipientName: benefitPayments.recipientName,
             amountCents: benefitPayments.amountCents,
             returnReason: benefitPayments.returnReason,
             preparerName: personName(author),
@@ -167,10 +206,21 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
               or(
                 approves ? and(eq(benefitPayments.status, 'prepared'), ne(benefitPayments.preparedBy, actor.id)) : sql`false`,
                 and(eq(benefitPayments.status, 'returned'), eq(benefitPayments.preparedBy, actor.id)),
+                // Finance: approved payments waiting to go into a batch.
+                can(actor, 'payments.batch') ? eq(benefitPayments.status, 'approved') : sql`false`,
               ),
             ),
           )
           .orderBy(asc(benefitPayments.preparedAt))
+          .limit(LIMIT)
+      : [],
+    // Administrators: messages the outbox gave up on, to send again.
+    can(actor, 'outbox.manage')
+      ? db
+          .select({ id: outboxMessages.id, kind: outboxMessages.kind, payload: outboxMessages.payload, lastError: outboxMessages.lastError })
+          .from(outboxMessages)
+          .where(eq(outboxMessages.status, 'dead'))
+          .orderBy(asc(outboxMessages.createdAt))
           .limit(LIMIT)
       : [],
   ]);
@@ -211,17 +261,19 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
     })),
     ...tickets.map((i) => {
       const due = tallinnDate(i.resolutionDueAt);
+      const mine = i.assigneeId === actor.id || i.reporterId === actor.id;
       return {
-        kind: 'incident' as const,
+        kind: mine ? ('incident' as const) : ('incident_queue' as const),
         id: i.id,
-        title: i.place,
+        title: firstWords(i.description),
         reference: i.number,
         href: `/intsidendid/${i.number}`,
         dueDate: due,
         daysLeft: left(due),
         substitutingFor: null,
-        detail: i.assigneeId === actor.id ? 'assigned' : 'reported',
+        detail: i.assigneeId === actor.id ? 'assigned' : i.reporterId === actor.id ? 'reported' : null,
         incidentCategory: i.category as IncidentCategory,
+        where: [i.assetTag, `${i.officeName}, ${i.place}`].filter(Boolean).join(' · '),
       };
     }),
     ...proposalRows.map((p) => ({
@@ -247,17 +299,34 @@ export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
       detail: f.authority,
     })),
     ...payments.map((p) => ({
-      kind: p.status === 'returned' ? ('payment_return' as const) : ('payment_approval' as const),
+      kind: p.status === 'returned' ? ('payment_return' as const) : p.status === 'approved' ? ('payment_batch' as const) : ('payment_approval' as const),
       id: p.id,
-      title: `${p.applicantName} · ${formatEuros(p.amountCents)}`,
+      title: `${formatEuros(p.amountCents)} · ${p.recipientName}`,
       reference: null,
-      href: `/maksed/${p.id}`,
+      href: p.status === 'approved' ? '/maksed/paketid' : `/maksed/${p.id}`,
       dueDate: null,
       daysLeft: null,
       substitutingFor: null,
       detail: p.status === 'returned' ? p.returnReason : p.preparerName,
     })),
+    ...dead.map((o) => ({
+      kind: 'outbox_dead' as const,
+      id: o.id,
+      title: o.kind === 'notice.digest' || 'subject' in o.payload ? `${(o.payload as EmailPayload).subject} → ${(o.payload as EmailPayload).to}` : o.kind,
+      reference: null,
+      href: '/admin/valjuvad',
+      dueDate: null,
+      daysLeft: null,
+      substitutingFor: null,
+      detail: o.lastError,
+    })),
   ];
   // By deadline; work without one after everything that has one.
   return items.sort((a, b) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') || a.kind.localeCompare(b.kind));
+}
+
+/** The first words of a description, enough to tell one ticket from another in a list. */
+export function firstWords(text: string, words = 8): string {
+  const all = text.trim().split(/\s+/);
+  return all.length > words ? `${all.slice(0, words).join(' ')} …` : all.join(' ');
 }

@@ -6,14 +6,17 @@ import {
   incidentIdSchema,
   incidentReportSchema,
   incidentStatusSchema,
+  priorityMatrixSchema,
   routingRuleSchema,
   type IncidentCommentInput,
   type IncidentStatusInput,
+  type PriorityMatrix,
   type RoutingRuleInput,
 } from '@/lib/incident-schema';
 import { runAction } from '@/server/action';
 import { readFormWithFiles } from '@/server/files/form-with-files';
 import { changeIncidentStatus, commentIncident, deleteRoutingRule, reportIncident, saveRoutingRule, takeIncident } from './mutations';
+import { savePriorityMatrix } from './priority-matrix';
 
 export async function reportIncidentAction(form: FormData) {
   const { input, files } = await readFormWithFiles(form);
@@ -49,5 +52,11 @@ export async function saveRoutingRuleAction(input: RoutingRuleInput) {
 export async function deleteRoutingRuleAction(input: { id: string }) {
   const result = await runAction('incident_rule.delete', incidentIdSchema, input, (user, data, ctx) => deleteRoutingRule(user, data, ctx));
   if (result.ok) revalidatePath('/admin/suunamine');
+  return result;
+}
+
+export async function savePriorityMatrixAction(input: PriorityMatrix) {
+  const result = await runAction('incident_priority_matrix.save', priorityMatrixSchema, input, (user, data, ctx) => savePriorityMatrix(user, data, ctx));
+  if (result.ok) revalidatePath('/admin/prioriteedid');
   return result;
 }

@@ -73,7 +73,12 @@ describe('reporting an incident', () => {
   });
 
   it('a premises problem goes to the regional manager by default', async () => {
-    const result = await reportIncident(people.mari, report({ category: 'heating_cooling', assetTag: '', serviceBlocked: 'no', peopleAffected: 12 }), [], ctx);
+    const result = await reportIncident(
+      people.mari,
+      report({ category: 'heating_cooling', assetTag: '', serviceBlocked: 'no', peopleAffected: 12, urgency: 'medium' }),
+      [],
+      ctx,
+    );
     expect(result).toMatchObject({ queue: 'regional_manager', informed: [{ name: 'Jüri Õunapuu', why: 'queue' }] });
     expect((await outboxFor(result.number)).map((m) => m.to)).toEqual([people.juri.email]);
   });

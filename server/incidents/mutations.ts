@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, selectRows } from '@/db/client';
 import { incidentAttachments, incidentRoutingRules, incidents, incidentUpdates, offices, regions, staff } from '@/db/schema';
-import { messagesFor } from '@/lib/i18n';
+import { fill, messagesFor } from '@/lib/i18n';
 import {
   incidentCommentSchema,
   incidentIdSchema,
@@ -25,6 +25,8 @@ import { enqueueWebhook, notify } from '@/server/notifications/notify';
 import type { Tx } from '@/server/tx';
 import { incidentTargets, incidentWorkingDays } from './config';
 import { checkUploads, type UploadedFile } from './files';
+import { notifyHandover } from '@/server/notifications/handover';
+import { readPriorityMatrix } from './priority-matrix';
 import { routeIncident } from './routing';
 import { readScope, workScope, type IncidentActor } from './scope';
 
@@ -69,7 +71,7 @@ export async function reportIncident(
     const [who] = await tx.select({ given: staff.givenName, family: staff.familyName }).from(staff).where(eq(staff.id, actor.id));
     const reporterName = `${who?.given ?? ''} ${who?.family ?? ''}`.trim();
     const serviceBlocked = data.serviceBlocked === 'yes';
-    const priority = priorityFor(serviceBlocked, data.peopleAffected);
+    const priority = priorityFor(serviceBlocked, data.peopleAffected, data.urgency, await readPriorityMatrix(tx));
     const routing = await routeIncident(tx, { category: data.category, regionCode: office.regionCode, priority, reporterId: actor.id });
     const now = new Date();
     const number = await nextNumber(tx, tallinnYear(now));
@@ -123,7 +125,7 @@ export async function reportIncident(
       `${reporterName} (${office.name}) teatas intsidendist ${number}.`,
       [
         `Kategooria: ${m.categories[data.category]}`,
-        `Prioriteet: ${m.priorities[priority]} (klienditeenindus takistatud: ${serviceBlocked ? 'jah' : 'ei'}, puudutab ${data.peopleAffected} inimest)`,
+        `Prioriteet: ${m.priorities[priority]} (klienditeenindus takistatud: ${serviceBlocked ? 'jah' : 'ei'}, puudutab ${data.peopleAffected} inimest, kiireloomulisus: ${m.matrixUrgencyShort[data.urgency]})`,
         `Koht: ${office.name}, ${data.place}`,
         data.assetTag ? `Inventarinumber: ${data.assetTag}` : null,
         `Järjekord: ${queueLabel}`,
@@ -200,6 +202,18 @@ export async function takeIncident(actor: IncidentActor, input: { id: string }, 
     if (status !== ticket.status) {
       await tx.insert(incidentUpdates).values({ incidentId: id, authorId: actor.id, visibility: 'public', statusFrom: ticket.status, statusTo: status });
     }
+    // The reporter learns who has their problem now.
+    await notifyHandover(tx, {
+      to: ticket.reporterId,
+      fromId: actor.id,
+      kind: 'incident.assigned',
+      what: () => ticket.number,
+      link: `/intsidendid/${ticket.number}`,
+      headline: (m, from) => ({
+        subject: fill(m.notifications.handover.incidentTaken, { from, number: ticket.number }),
+        text: fill(m.notifications.handover.incidentTakenText, { from, number: ticket.number }),
+      }),
+    });
     await appendAudit(tx, {
       actorCode: actor.personalCode,
       actorRole: role,

@@ -1,5 +1,7 @@
-import { notifications, outboxMessages, type EmailPayload, type WebhookPayload } from '@/db/schema';
-import { activePeople } from '@/server/org/people';
+import { and, eq, inArray } from 'drizzle-orm';
+import { notificationPreferences, notifications, outboxMessages, staff, type EmailPayload, type WebhookPayload } from '@/db/schema';
+import { isLocale, messagesFor, type Locale } from '@/lib/i18n';
+import { noticeGroupOf, type EmailMode } from '@/lib/notification-kinds';
 import type { Tx } from '@/server/tx';
 import { currentRequestId } from '@/server/observability/context';
 import { renderNotificationEmail } from '@/templates/email/notification';
@@ -22,7 +24,12 @@ import { readOutboxConfig } from './config';
 // A staff recipient gets an in-app notification (the bell) and an e-mail; a plain address
 // (a team mailbox) gets the e-mail. E-mails are queued in the outbox and sent by the
 // worker with retries, one message per address so one bad address cannot hold up the
-// others. Inactive staff are skipped. Text is Estonian and is shown as text, never HTML.
+// others. Inactive staff are skipped. Text is shown as text, never HTML.
+//
+// Each staff recipient gets the notice in their language (staff.language) when the caller
+// gives `localized`; `subject`/`text` are the Estonian ones (and what a team mailbox gets).
+// Their e-mail follows their choice for the kind's group (notification_preferences, no row
+// = immediately): immediately, in the daily digest (server/notifications/digest.ts), or not.
 
 export type Recipient = { staffId: string } | { email: string };
 
@@ -36,6 +43,8 @@ export type NotifyInput = {
   link?: string;
   /** In-app only (no e-mail), e.g. for frequent low-value notices. */
   inAppOnly?: boolean;
+  /** The notice in the recipient's language; without it every recipient gets subject/text. */
+  localized?: (locale: Locale) => { subject: string; text: string };
 };
 
 export type NotifyResult = { inApp: number; emails: string[] };
@@ -43,28 +52,64 @@ export type NotifyResult = { inApp: number; emails: string[] };
 export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> {
   const config = readOutboxConfig();
   const staffIds = [...new Set(input.recipients.flatMap((r) => ('staffId' in r ? [r.staffId] : [])))];
-  const people = await activePeople(tx, staffIds);
-  if (people.length) {
-    await tx
-      .insert(notifications)
-      .values(people.map((p) => ({ recipientId: p.id, kind: input.kind, subject: input.subject, body: input.text, link: input.link ?? null })));
+  const group = noticeGroupOf(input.kind);
+  const people = staffIds.length
+    ? await tx
+        .select({ id: staff.id, email: staff.email, language: staff.language, mode: notificationPreferences.email })
+        .from(staff)
+        .leftJoin(notificationPreferences, and(eq(notificationPreferences.staffId, staff.id), eq(notificationPreferences.kind, group ?? '')))
+        .where(and(inArray(staff.id, staffIds), eq(staff.isActive, true)))
+    : [];
+  const contentIn = (locale: Locale) => (input.localized ? input.localized(locale) : { subject: input.subject, text: input.text });
+  const recipients = people.map((p) => {
+    const locale: Locale = isLocale(p.language) ? p.language : 'et';
+    const mode: EmailMode = input.inAppOnly ? 'off' : (p.mode ?? 'immediate');
+    return { ...p, locale, mode, content: contentIn(locale) };
+  });
+  if (recipients.length) {
+    await tx.insert(notifications).values(
+      recipients.map((p) => ({
+        recipientId: p.id,
+        kind: input.kind,
+        subject: p.content.subject,
+        body: p.content.text,
+        link: input.link ?? null,
+        digestPending: p.mode === 'digest',
+      })),
+    );
   }
-  const addresses = new Map<string, string>();
-  for (const address of [...people.map((p) => p.email), ...input.recipients.flatMap((r) => ('email' in r ? [r.email] : []))]) {
+  const link = input.link ? `${config.portalUrl}${input.link}` : null;
+  // One message per address; a person's own address in their language, a mailbox's in Estonian.
+  const mails = new Map<string, { to: string; locale: Locale; content: { subject: string; text: string } }>();
+  const seen = new Set<string>();
+  for (const p of recipients) {
+    const key = p.email.trim().toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    if (p.mode === 'immediate') mails.set(key, { to: p.email.trim(), locale: p.locale, content: p.content });
+  }
+  for (const address of input.recipients.flatMap((r) => ('email' in r ? [r.email] : []))) {
     const key = address.trim().toLowerCase();
-    if (key && !addresses.has(key)) addresses.set(key, address.trim());
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    mails.set(key, { to: address.trim(), locale: 'et', content: { subject: input.subject, text: input.text } });
   }
-  if (input.inAppOnly || addresses.size === 0) return { inApp: people.length, emails: [] };
-  const mail = renderNotificationEmail({ subject: input.subject, text: input.text, link: input.link ? `${config.portalUrl}${input.link}` : null });
+  if (input.inAppOnly || mails.size === 0) return { inApp: recipients.length, emails: [] };
   await tx.insert(outboxMessages).values(
-    [...addresses.values()].map((to) => ({
+    [...mails.values()].map(({ to, locale, content }) => ({
       channel: 'email' as const,
       kind: input.kind,
-      payload: { to, ...mail } satisfies EmailPayload,
+      payload: { to, ...renderIn(locale, { ...content, link }) } satisfies EmailPayload,
       requestId: currentRequestId(),
     })),
   );
-  return { inApp: people.length, emails: [...addresses.values()] };
+  return { inApp: recipients.length, emails: [...mails.values()].map((m) => m.to) };
+}
+
+/** The notification e-mail with its link label and footer in the recipient's language. */
+export function renderIn(locale: Locale, props: { subject: string; text: string; link: string | null }) {
+  const n = messagesFor(locale).notifications;
+  return renderNotificationEmail({ ...props, linkLabel: n.emailLinkLabel, footer: n.emailFooter, lang: locale });
 }
 
 /**

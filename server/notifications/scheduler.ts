@@ -1,6 +1,7 @@
 import { getDb, type Db } from '@/db/client';
 import { processBulkRuns } from '@/server/bulk/runner';
 import { sendTaskReminders } from '@/server/tasks/reminders';
+import { sendDigests } from './digest';
 
 // Timed jobs that produce notices (task reminders), started wherever the outbox worker
 // starts: inside the portal on the embedded database (instrumentation.ts), beside each
@@ -24,6 +25,12 @@ export function defaultJobs(env: Record<string, string | undefined> = process.en
       name: 'task-reminders',
       everyMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : 5) * 60_000,
       run: (db, now) => sendTaskReminders({ db, now }),
+    },
+    {
+      // The daily e-mail digest goes out on the first tick after NOTICE_DIGEST_HOUR.
+      name: 'notice-digest',
+      everyMs: 10 * 60_000,
+      run: (db, now) => sendDigests({ db, now }),
     },
   ];
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { benefitKinds, benefitPaymentEvents, benefitPayments, paymentBatches, paymentBatchItems, staff, type BenefitPayment } from '@/db/schema';
-import { fill, messagesFor } from '@/lib/i18n';
+import { fill, messagesFor, type Locale } from '@/lib/i18n';
 import { normalizeIban } from '@/lib/iban';
 import { parseEurosToCents } from '@/lib/money';
 import {
@@ -135,6 +135,7 @@ export async function approvePayment(actor: PaymentActor, input: PaymentIdInput,
         .update(benefitPayments)
         .set({ status: 'approved', approvedBy: actor.id, approvedAt: ctx.now ?? sql`now()` })
         .where(and(eq(benefitPayments.id, payment.id), eq(benefitPayments.status, 'prepared')));
+      await preparerNotice(tx, payment, 'approved', actor, '');
       await appendAudit(tx, {
         actorCode: actor.personalCode,
         actorRole: role,
@@ -193,14 +194,27 @@ async function refuseHidden(tx: Tx, paymentId: string): Promise<never> {
   throw new DomainError('errors.notFound');
 }
 
-async function preparerNotice(tx: Tx, payment: BenefitPayment, kind: 'returned' | 'rejected', actor: PaymentActor, reason: string) {
+async function preparerNotice(tx: Tx, payment: BenefitPayment, kind: 'returned' | 'rejected' | 'approved', actor: PaymentActor, reason: string) {
   const [who] = await tx.select({ given: staff.givenName, family: staff.familyName }).from(staff).where(eq(staff.id, actor.id));
-  const [kindRow] = await tx.select({ nameEt: benefitKinds.nameEt }).from(benefitKinds).where(eq(benefitKinds.code, payment.kindCode));
+  const [kindRow] = await tx
+    .select({ nameEt: benefitKinds.nameEt, nameEn: benefitKinds.nameEn })
+    .from(benefitKinds)
+    .where(eq(benefitKinds.code, payment.kindCode));
+  const notice = (locale: Locale) => {
+    const n = messagesFor(locale).payments.notices;
+    const { subject, text } = {
+      returned: { subject: n.returnedSubject, text: n.returnedText },
+      rejected: { subject: n.rejectedSubject, text: n.rejectedText },
+      approved: { subject: n.approvedSubject, text: n.approvedText },
+    }[kind];
+    const kindName = (locale === 'en' ? kindRow?.nameEn : kindRow?.nameEt) ?? '';
+    return { subject: fill(subject, { kind: kindName, name: payment.deceasedName }), text: fill(text, { name: `${who?.given} ${who?.family}`, reason }) };
+  };
   await notify(tx, {
     recipients: [{ staffId: payment.preparedBy }],
     kind: `payment.${kind}`,
-    subject: fill(kind === 'returned' ? notices.returnedSubject : notices.rejectedSubject, { kind: kindRow?.nameEt ?? '', name: payment.deceasedName }),
-    text: fill(kind === 'returned' ? notices.returnedText : notices.rejectedText, { name: `${who?.given} ${who?.family}`, reason }),
+    ...notice('et'),
+    localized: notice,
     link: `/maksed/${payment.id}`,
   });
 }

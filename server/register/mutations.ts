@@ -20,6 +20,7 @@ import {
   type RegisterDocumentInput,
   type ReplyInput,
 } from '@/lib/register-schema';
+import { fill, type Messages } from '@/lib/i18n';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { appendAudit, appendCall, appendStatement, type AuditEntry } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
@@ -29,6 +30,7 @@ import { DomainError, isUniqueViolation } from '@/server/errors';
 import { checkFile, safeFileName } from '@/server/files/check-upload';
 import { assertFilesArrived } from '@/server/files/form-with-files';
 import { databaseStorage } from '@/server/files/storage';
+import { notifyHandover } from '@/server/notifications/handover';
 import { assignFairly, assignToPerson, type DocumentAssignment } from '@/server/workload/assign';
 import { loadCalendar } from './calendar';
 import { allocateInMatter, allocateNumber, numberInStatement } from './numbering';
@@ -287,6 +289,16 @@ export async function registerDocument(
         files: scans.length,
         ...assignment.details,
       });
+      // Registered to someone else (chosen, distributed, or their substitute): they are told.
+      const handOver = (number: string) =>
+        notifyHandover(tx, {
+          to: assignment.assigneeId,
+          fromId: actor.id,
+          kind: 'document.assigned',
+          what: (m) => documentNamed(m, { number, title: data.title, isRestricted: data.isRestricted }),
+          link: `/dokumendid/${id}`,
+          substituteForId: assignment.substituteForId,
+        });
       const audit = (number: string) =>
         auditEntry(actor, role, 'document.register', { id, clientCode }, ctx, {
           number,
@@ -306,7 +318,9 @@ export async function registerDocument(
           sql`with ${num.cte}, w0 as (${documentRow.getSQL()}), w1 as (${registered.getSQL()})
               select ${appendCall(audit(num.numberToken), num.inJson)}, ${num.sequence} as sequence`,
         );
-        return { id, number: num.formatted(Number(row!.sequence)) };
+        const registeredNumber = num.formatted(Number(row!.sequence));
+        await handOver(registeredNumber);
+        return { id, number: registeredNumber };
       }
       const number = matterId ? await allocateInMatter(tx, matterId) : await allocateNumber(tx, type.seriesCode, registrationYear);
       const documentRow = tx.insert(documents).values({ ...documentValues, ...number });
@@ -319,6 +333,7 @@ export async function registerDocument(
         await within?.(tx, { id, number: number.number, clientId, role });
         await writeTogether(tx, [registered], audit(number.number));
       }
+      await handOver(number.number);
       return { id, number: number.number };
     });
   } catch (error) {
@@ -393,6 +408,15 @@ export async function forwardDocument(actor: RegisterActor, input: ForwardInput,
       { fromUnit: doc.unitCode, toUnit: data.unitCode, fromAssignee: doc.assigneeId, toAssignee, ...assignment?.details },
       data.note,
     );
+    await notifyHandover(tx, {
+      to: toAssignee,
+      fromId: actor.id,
+      kind: 'document.forwarded',
+      what: (m) => documentNamed(m, doc, 'Forwarded'),
+      link: `/dokumendid/${doc.id}`,
+      substituteForId: assignment?.substituteForId,
+      note: data.note,
+    });
     await auditChange(tx, actor, role, 'document.forward', doc, ctx, {
       toUnit: data.unitCode,
       toAssignee,
@@ -705,4 +729,12 @@ export async function certifyAttachment(actor: RegisterActor, input: { attachmen
     await addEvent(tx, doc.id, actor, 'certified_copy', { file: attachment.fileName });
     await auditChange(tx, actor, role, 'document.certify_copy', doc, ctx, { attachment: attachment.id });
   });
+}
+
+/** A document as a notice names it: its title only when no access restriction covers it (the e-mail leaves the portal). */
+function documentNamed(m: Messages, doc: { number: string; title: string; isRestricted: boolean }, how: '' | 'Forwarded' = ''): string {
+  const h = m.notifications.handover;
+  const key = `document${how}${doc.isRestricted ? 'Restricted' : ''}` as
+    'document' | 'documentRestricted' | 'documentForwarded' | 'documentForwardedRestricted';
+  return fill(h[key], { number: doc.number, title: doc.title });
 }

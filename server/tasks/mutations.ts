@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clients, documents, staff, taskAttachments, taskEvents, tasks, type Task } from '@/db/schema';
 import { formatDate } from '@/lib/format';
-import { fill, messagesFor } from '@/lib/i18n';
+import { fill, messagesFor, type Messages } from '@/lib/i18n';
 import {
   canTransition,
   createTaskSchema,
@@ -152,9 +152,7 @@ export async function createTasks(
             files: checked.length,
           },
         });
-        await notify(tx, {
-          recipients: [{ staffId: holder.assigneeId }],
-          kind: 'task.created',
+        const given = (t: Messages['tasks']) => ({
           subject: forName
             ? fill(t.notices.createdSubjectSubstitute, { name: forName, title: data.title, due })
             : fill(t.notices.createdSubject, { title: data.title, due }),
@@ -163,6 +161,12 @@ export async function createTasks(
             `${fill(t.notices.due, { due })}\n${fill(t.notices.priority, { priority: t.priorities[data.priority] })}`,
             data.description,
           ].join('\n\n'),
+        });
+        await notify(tx, {
+          recipients: [{ staffId: holder.assigneeId }],
+          kind: 'task.created',
+          ...given(t),
+          localized: (locale) => given(messagesFor(locale).tasks),
           link: `/ulesanded/${id}`,
         });
         await appendAudit(tx, {
@@ -348,8 +352,8 @@ export async function reviewTask(actor: TaskActor, input: TaskReviewInput, ctx: 
     await notify(tx, {
       recipients: [{ staffId: (await effectiveAssignee(tx, task.assigneeId)).assigneeId }],
       kind: accept ? 'task.accepted' : 'task.returned',
-      subject: fill(accept ? t.notices.acceptedSubject : t.notices.returnedSubject, { title: task.title }),
-      text: data.comment || fill(accept ? t.notices.acceptedSubject : t.notices.returnedSubject, { title: task.title }),
+      ...reviewNotice(t, accept, task.title, data.comment),
+      localized: (locale) => reviewNotice(messagesFor(locale).tasks, accept, task.title, data.comment),
       link: `/ulesanded/${task.id}`,
     });
     await audit(tx, actor, role, accept ? 'task.accept' : 'task.return', task, ctx);
@@ -372,4 +376,9 @@ export async function cancelTask(actor: TaskActor, input: TaskCancelInput, ctx: 
     });
     await audit(tx, actor, role, 'task.cancel', task, ctx, { from: task.status });
   });
+}
+
+function reviewNotice(t: Messages['tasks'], accept: boolean, title: string, comment: string) {
+  const subject = fill(accept ? t.notices.acceptedSubject : t.notices.returnedSubject, { title });
+  return { subject, text: comment || subject };
 }

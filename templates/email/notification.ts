@@ -10,6 +10,8 @@ export type NotificationEmailProps = {
   link?: string | null;
   linkLabel?: string;
   footer?: string;
+  /** The language of the HTML part (`lang`). */
+  lang?: string;
 };
 
 export const sampleNotificationEmail: NotificationEmailProps = {
@@ -32,7 +34,7 @@ export function renderNotificationEmail(props: NotificationEmailProps): { subjec
     .join('\n');
   const safeLink = props.link && /^https?:\/\//.test(props.link) ? escapeHtml(props.link) : null;
   const html = `<!doctype html>
-<html lang="et"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<html lang="${props.lang === 'en' ? 'en' : 'et'}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:Arial,sans-serif;font-size:15px;color:#0f172a;line-height:1.5">
 <h1 style="font-size:18px;margin:0 0 16px">${escapeHtml(subject)}</h1>
 ${paragraphs}

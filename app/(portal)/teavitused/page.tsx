@@ -22,6 +22,9 @@ export default async function NotificationsPage() {
         <div>
           <h1 className="text-2xl font-semibold">{n.title}</h1>
           <p className="text-slate-700">{n.lead}</p>
+          <Link href="/teavitused/seaded" className="text-sm text-brand-700 underline">
+            {n.settingsLink}
+          </Link>
         </div>
         {unread > 0 && <MarkRead label={n.markAllRead} markRead={markNotificationsReadAction} />}
       </div>

@@ -319,7 +319,7 @@ export const desk = defineMessages(
   {
     waiting: 'Mind ootab',
     waitingLead:
-      'Kõik, mis ootab sinu tegevust, ühes nimekirjas tähtaja järgi: dokumendid, ülesanded, Töötukassale edastatavad taotlused, kinnitamist või parandamist ootavad maksed, IT-intsidendid ja asendatavate töö.',
+      'Kõik, mis ootab sinu tegevust, ühes nimekirjas tähtaja järgi: dokumendid, ülesanded, Töötukassale edastatavad taotlused, kinnitamist, parandamist või maksekorraldust ootavad maksed, IT-intsidendid ja IT järjekorra võtmata intsidendid, saatmata teated ja asendatavate töö.',
     none: 'Sind ei oota praegu midagi.',
     columns: { due: 'Tähtaeg', kind: 'Liik', what: 'Mis', note: 'Märge' },
     kinds: {
@@ -331,7 +331,12 @@ export const desk = defineMessages(
       forwarding: 'edastamine',
       payment_approval: 'makse kinnitada',
       payment_return: 'makse parandada',
+      incident_queue: 'IT järjekorras',
+      payment_batch: 'makse korraldusse',
+      outbox_dead: 'saatmata teade',
     },
+    unassigned: 'keegi pole võtnud',
+    preparedBy: 'koostas {name}',
     forwardTo: 'edastada: {authority}',
     returnedBecause: 'tagastatud: {reason}',
     noDeadline: 'tähtajata',
@@ -344,7 +349,7 @@ export const desk = defineMessages(
   {
     waiting: 'Waiting for me',
     waitingLead:
-      'Everything that waits for you, in one list by deadline: documents, tasks, applications to send to the Unemployment Insurance Fund, payments to approve or correct, IT incidents and the work of those you substitute.',
+      'Everything that waits for you, in one list by deadline: documents, tasks, applications to send to the Unemployment Insurance Fund, payments to approve, correct or put into a batch, IT incidents and the IT queue’s untaken ones, undelivered messages and the work of those you substitute.',
     none: 'Nothing is waiting for you right now.',
     columns: { due: 'Deadline', kind: 'Kind', what: 'What', note: 'Note' },
     kinds: {
@@ -356,7 +361,12 @@ export const desk = defineMessages(
       forwarding: 'forwarding',
       payment_approval: 'payment to approve',
       payment_return: 'payment to correct',
+      incident_queue: 'in the IT queue',
+      payment_batch: 'payment for a batch',
+      outbox_dead: 'undelivered message',
     },
+    unassigned: 'not taken yet',
+    preparedBy: 'prepared by {name}',
     forwardTo: 'send to {authority}',
     returnedBecause: 'returned: {reason}',
     noDeadline: 'no deadline',

@@ -109,6 +109,23 @@ export default async function PaymentPage({
                 approveAction={approvePaymentAction}
                 returnAction={returnPaymentAction}
                 rejectAction={rejectPaymentAction}
+                approveSummary={
+                  <div className="flex max-h-[60vh] flex-col gap-3 overflow-y-auto">
+                    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+                      {row(c.basis, `${payment.basis} (${formatDate(payment.decisionDate)})`)}
+                      {row(c.applicant, `${payment.applicantName}, ${payment.applicantCode}`)}
+                      {row(c.recipient, payment.recipientName)}
+                      {row(c.iban, <span className="font-mono">{formatIban(payment.recipientIban)}</span>)}
+                      {row(c.amount, <strong>{formatEuros(payment.amountCents)}</strong>)}
+                      {row(c.prepared, `${payment.preparedByName}, ${formatDateTime(payment.preparedAt)}`)}
+                    </dl>
+                    {payment.history.length > 0 ? (
+                      <PaymentHistory m={m} events={payment.history} kinds={{ [payment.kindCode]: kind }} headingId="approve-history" />
+                    ) : (
+                      <p className="text-sm text-slate-700">{c.confirmNoHistory}</p>
+                    )}
+                  </div>
+                }
               />
             ) : (
               <p>{c.ownPayment}</p>
