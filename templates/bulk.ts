@@ -3,7 +3,7 @@ import { toCsv } from '@/lib/csv';
 import { getTemplate, type TemplateId } from './registry';
 import { BENEFIT_KINDS, type BenefitKind } from './shared/benefits';
 
-// Bulk notices and certificates (issue 4): one CSV row per client, its columns mapped onto a template's fields,
+// Bulk notices and certificates: one CSV row per client, its columns mapped onto a template's fields,
 // every row checked with the template's own zod schema (the same one the form, the server
 // and the PDF use). Pure and isomorphic: the server action runs it before anything is
 // stored, and the tests run it directly.

@@ -13,7 +13,7 @@ const errorsOf = (id: string, data: unknown) => {
 };
 
 describe('template registry', () => {
-  it('has the five templates of issue 4, each with metadata and valid sample data', () => {
+  it('has the five document templates, each with metadata and valid sample data', () => {
     expect(TEMPLATE_IDS.sort()).toEqual(['benefit-certificate', 'certified-copy', 'insurance-register-notice', 'missing-documents-notice', 'reply-letter']);
     for (const { meta, schema, sample } of TEMPLATES) {
       expect(meta.title.et).not.toBe('');

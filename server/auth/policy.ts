@@ -25,7 +25,7 @@ export const policy = {
   'notifications.read': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
   'outbox.manage': ['admin'],
   'templates.read': ['admin'],
-  // Issuing certificates and notices from templates (issue 4); checking a document the portal issued.
+  // Issuing certificates and notices from templates; checking a document the portal issued.
   'documents.issue': ['specialist', 'manager'],
   // Bulk notices from a CSV: the same people, each sees and cancels their own runs, a manager
   // also their team's (server/bulk/visibility.ts).

@@ -7,7 +7,7 @@ import { issueDocumentInTransaction, type IssueResult, type Tx } from '@/server/
 import { log } from '@/server/observability/log';
 import { TemplateDataError } from '@/server/pdf';
 
-// The background job that issues bulk runs (issue 4), run by the scheduler wherever the
+// The background job that issues bulk runs, run by the scheduler wherever the
 // outbox worker runs: inside the portal on PGlite (instrumentation.ts), in every
 // `npm run worker` process on PostgreSQL. One row at a time, each in its own transaction:
 //   claim the row (pending, its run running) FOR UPDATE SKIP LOCKED,

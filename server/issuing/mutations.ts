@@ -45,7 +45,7 @@ function printedParty(data: unknown): Party | null {
 const partyField = (data: unknown) => ((data as { client?: unknown })?.client ? 'data.client.personalCode' : 'data.recipient.personalCode');
 
 /**
- * Issues a document from a template (issue 4, duty 3.5): checks the data, then in one
+ * Issues a document from a template (job description, duty 3.5): checks the data, then in one
  * transaction numbers it in the register (in the source document's matter when there is
  * one), renders and seals it with that number, stores the bytes as the outgoing document's
  * attachment and records the issuance. Rendering failing rolls everything back: no number
