@@ -2,7 +2,7 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
 
-// The layering of shared/design/architecture.md, held by the linter:
+// The walls between the floors of docs/architecture.md, held by the linter:
 // app → components, server, lib; components → lib and server/*/actions only;
 // server → db, lib, templates; templates → lib; db → nothing of ours; lib → nothing of ours.
 const layers = [
