@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{lib,server,db,dev-idp,templates,components,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{lib,server,db,dev-idp,templates,components,scripts,test}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
         },
       },
