@@ -395,30 +395,6 @@ export async function createBatch(actor: PaymentActor, input: CreateBatchInput, 
   }
 }
 
-/** The batch's file, as handed over; each download is counted and audited. Finance only. */
-export async function downloadBatch(actor: PaymentActor, batchId: string, ctx: RequestContext): Promise<{ fileName: string; xml: string } | null> {
-  const role = authorize(actor, 'payments.batch');
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [batch] = await tx
-      .update(paymentBatches)
-      .set({ downloadCount: sql`${paymentBatches.downloadCount} + 1`, lastDownloadedAt: ctx.now ?? sql`now()` })
-      .where(eq(paymentBatches.id, batchId))
-      .returning({ messageId: paymentBatches.messageId, xml: paymentBatches.xml });
-    if (!batch) return null;
-    await appendAudit(tx, {
-      actorCode: actor.personalCode,
-      actorRole: role,
-      action: 'payment_batch.download',
-      entityType: 'payment_batch',
-      entityId: batchId,
-      requestId: ctx.requestId,
-      details: { messageId: batch.messageId },
-    });
-    return { fileName: `${batch.messageId}.xml`, xml: batch.xml };
-  });
-}
-
 /** The administrator adds or changes a kind of benefit; kinds are switched off, never removed. */
 export async function saveBenefitKind(actor: PaymentActor, input: BenefitKindInput, ctx: RequestContext): Promise<void> {
   const role = authorize(actor, 'payments.configure');
