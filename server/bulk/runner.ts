@@ -3,7 +3,8 @@ import { selectRows, type Db } from '@/db/client';
 import { bulkRows, bulkRuns, clients, staff } from '@/db/schema';
 import { ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
-import { issueDocumentInTransaction, type IssueResult, type Tx } from '@/server/issuing/mutations';
+import { issueDocumentInTransaction, type IssueResult } from '@/server/issuing/mutations';
+import type { Tx } from '@/server/tx';
 import { log } from '@/server/observability/log';
 import { TemplateDataError } from '@/server/pdf';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { getDb, type Db } from '@/db/client';
+import { getDb } from '@/db/client';
+import type { Tx } from '@/server/tx';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, issuedDocuments } from '@/db/schema';
 import { issueSchema, type IssueInput } from '@/lib/issuing-schema';
 import { appendAudit } from '@/server/audit/record';
@@ -15,7 +16,6 @@ import { visibleDocuments, withHeldWork, type RegisterActor } from '@/server/reg
 import { getTemplate, type TemplateDefinition } from '@/templates/registry';
 import type { DocumentType as TemplateDocumentType } from '@/templates/shared/types';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type IssueForm = z.output<typeof issueSchema>;
 export type IssueContext = { requestId: string; now?: Date };
 export type IssueResult = { issuedId: string; documentId: string; number: string; verificationCode: string; sha256: string };
