@@ -13,10 +13,9 @@ import { absencesOverlapping, findCycle } from '@/server/org/substitution';
 import { teamCondition, type TeamActor } from '@/server/org/team';
 import type { Actor } from '@/server/auth/policy';
 import type { Tx } from '@/server/tx';
+import type { RequestContext } from '@/server/observability/context';
 
 export type AbsenceActor = Actor & Pick<TeamActor, 'unitCode' | 'regionCode'>;
-export type RequestContext = { requestId: string };
-
 const a = messagesFor('et').absences;
 
 // Absences are saved one at a time across the whole portal: the circle check reads every

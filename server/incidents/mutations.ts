@@ -27,8 +27,7 @@ import { incidentTargets, incidentWorkingDays } from './config';
 import { checkUploads, type UploadedFile } from './files';
 import { routeIncident } from './routing';
 import { readScope, workScope, type IncidentActor } from './scope';
-
-export type RequestContext = { requestId: string };
+import type { RequestContext } from '@/server/observability/context';
 
 // Notices are in Estonian, the portal's working language.
 const m = messagesFor('et').incidents;

@@ -5,7 +5,7 @@ import { paymentBatches } from '@/db/schema';
 import { appendAudit, recordAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import type { Download } from '@/server/http/download';
-import type { RequestContext } from './mutations';
+import type { RequestContext } from '@/server/observability/context';
 import type { PaymentActor } from './scope';
 
 /** The batch's file, as handed over; each download is counted and audited. Finance only. */

@@ -30,12 +30,11 @@ import { debtorConfig } from './config';
 import { buildPain001, controlSumCents } from './pain001';
 import { paymentScope, type PaymentActor } from './scope';
 import { isTarget2BusinessDay } from './target2';
+import type { RequestContext } from '@/server/observability/context';
 
 // Duty 3.9: a specialist prepares a benefit payment, a manager who did not prepare it
 // approves it (four eyes), and finance collects approved payments into a locked batch
 // handed over as a pain.001 file.
-
-export type RequestContext = { requestId: string; now?: Date };
 
 const notices = messagesFor('et').payments.notices;
 

@@ -6,8 +6,7 @@ import { staffInputSchema, staffUpdateSchema, type StaffData, type StaffInput, t
 import { appendAudit } from '@/server/audit/record';
 import { authorize, type Actor } from '@/server/auth/policy';
 import { DomainError, isUniqueViolation } from '@/server/errors';
-
-export type RequestContext = { requestId: string };
+import type { RequestContext } from '@/server/observability/context';
 
 async function checkReferences(tx: Tx, data: StaffData, selfId?: string) {
   if (selfId && data.managerId === selfId) throw new DomainError('errors.selfManager', 'managerId');
