@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { autoAssignRules, documentTypes, staff, units } from '@/db/schema';
 import { autoAssignSchema, type AutoAssignInput } from '@/lib/workload-schema';
 import { appendAudit } from '@/server/audit/record';
-import { authorize, type Actor } from '@/server/auth/policy';
+import { authorize, can, type Actor } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 
 // Fair distribution settings: per unit and incoming document type. An administrator keeps
@@ -14,7 +14,7 @@ export type DistributionActor = Actor & { unitCode: string };
 
 const lastAssignee = alias(staff, 'last_assignee');
 
-const unitsFor = (actor: DistributionActor) => (actor.roles.includes('admin') ? undefined : eq(units.code, actor.unitCode));
+const unitsFor = (actor: DistributionActor) => (can(actor, 'distribution.configure_any_unit') ? undefined : eq(units.code, actor.unitCode));
 
 export async function listDistribution(actor: DistributionActor) {
   authorize(actor, 'distribution.configure');
@@ -68,7 +68,7 @@ export async function listDistribution(actor: DistributionActor) {
 export async function setAutoAssign(actor: DistributionActor, input: AutoAssignInput, ctx: { requestId: string }): Promise<void> {
   const role = authorize(actor, 'distribution.configure');
   const data = autoAssignSchema.parse(input);
-  if (!actor.roles.includes('admin') && data.unitCode !== actor.unitCode) throw new DomainError('errors.distributionUnit');
+  if (!can(actor, 'distribution.configure_any_unit') && data.unitCode !== actor.unitCode) throw new DomainError('errors.distributionUnit');
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [unit] = await tx.select({ code: units.code }).from(units).where(eq(units.code, data.unitCode));
