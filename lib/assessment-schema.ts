@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalIdentityDocumentFields, requireIdentityDocument } from './identity-document';
 import { parsePersonalCode } from './personal-code';
+import { ISO_DATE } from './tallinn-time';
 
 // The disability-degree assessment application (puude raskusastme tuvastamise taotlus,
 // duty 3.4), taken at the desk or entered from paper. One schema for the form, the server
@@ -96,7 +97,7 @@ export function assessmentApplicationSchema(rules: AssessmentRules) {
   return z
     .object({
       channel: z.enum(INTAKE_CHANNELS, 'errors.required'),
-      receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date'),
+      receivedOn: z.string().regex(ISO_DATE, 'errors.date'),
       identifiedPerson: z.enum(IDENTIFIED_PERSONS, 'errors.required'),
       ...optionalIdentityDocumentFields(rules.today),
       applicantCode: personalCode,

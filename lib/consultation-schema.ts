@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidPersonalCode } from './personal-code';
+import { ISO_DATE } from './tallinn-time';
 
 // The consultation log (duties 3.1 and 3.12): one short record per piece of advice given,
 // for statistics. The same schema runs in the form and in the domain function.
@@ -46,7 +47,7 @@ export const topicSchema = z.object({
 });
 export type TopicInput = z.input<typeof topicSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date');
+const isoDate = z.string().regex(ISO_DATE, 'errors.date');
 
 /** The statistics period: both days inclusive, Tallinn calendar dates. */
 export const periodSchema = z

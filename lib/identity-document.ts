@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IDENTITY_DOCUMENTS } from './register-schema';
+import { ISO_DATE } from './tallinn-time';
 
 // How a person at the desk was identified (duty 3.2): the identity document's type, number and
 // validity, checked against today's date in Tallinn (the caller passes `tallinnDate(now)`, in the
@@ -8,7 +9,6 @@ import { IDENTITY_DOCUMENTS } from './register-schema';
 // are the same everywhere. Flat fields, so they sit in a form beside the others.
 
 export type IdentityDocumentType = (typeof IDENTITY_DOCUMENTS)[number];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const number = z
   .string()

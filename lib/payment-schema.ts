@@ -3,6 +3,7 @@ import { checkIban } from './iban';
 import { parseEurosToCents } from './money';
 import { isValidPersonalCode } from './personal-code';
 import { fitsSepa } from './sepa-text';
+import { ISO_DATE } from './tallinn-time';
 
 // Benefit payments (duty 3.9). The same schemas run in the browser and again on the server.
 // Amounts are typed as euros and kept as integer cents (lib/money.ts); IBANs are checked by
@@ -27,7 +28,7 @@ const personalCode = z
   .trim()
   .min(1, 'errors.required')
   .refine((v) => isValidPersonalCode(v), 'errors.personalCode');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date');
+export const isoDate = z.string().regex(ISO_DATE, 'errors.date');
 export const euros = z
   .string()
   .trim()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidPersonalCode } from './personal-code';
+import { ISO_DATE } from './tallinn-time';
 
 // Forms of the correspondence register. The same schemas run in the browser (react-hook-form)
 // and again in the server action and the domain function. Messages are catalogue keys.
@@ -18,7 +19,7 @@ const plain = (max: number) =>
     // Text is data: angle brackets and control characters have no place in a register entry.
     .regex(/^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, 'errors.badChars');
 const required = (max: number) => plain(max).min(1, 'errors.required');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date');
+const isoDate = z.string().regex(ISO_DATE, 'errors.date');
 const optionalIsoDate = z.union([z.literal(''), isoDate]);
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'errors.dateTime');
 const name = z

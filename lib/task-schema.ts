@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidPersonalCode } from './personal-code';
+import { ISO_DATE } from './tallinn-time';
 
 // One-off tasks from a manager (duty 3.15). The same schemas run in the browser
 // (react-hook-form) and again in the server action and the domain function.
@@ -39,7 +40,7 @@ export const text = (max: number) =>
     .max(max, 'errors.tooLong')
     .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'errors.badChars');
 const required = (max: number) => text(max).min(1, 'errors.required');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date');
+export const isoDate = z.string().regex(ISO_DATE, 'errors.date');
 
 export const MAX_TASK_ASSIGNEES = 100;
 

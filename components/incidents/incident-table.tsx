@@ -3,7 +3,7 @@ import { formatDateTime } from '@/lib/format';
 import type { Messages } from '@/lib/i18n';
 import { targetState } from '@/lib/incident-targets';
 import { cn } from '@/lib/cn';
-import type { WorkingDays } from '@/lib/working-time';
+import type { WorkingDays } from '@/lib/tallinn-time';
 import { PriorityBadge, StatusBadge } from './badges';
 import { Target } from './target';
 import { DataTable } from '@/components/ui/data-table';

@@ -17,7 +17,7 @@ import {
   type ReportOutcome,
   type RoutingRuleInput,
 } from '@/lib/incident-schema';
-import { addWorkingMinutes } from '@/lib/working-time';
+import { addWorkingMinutes } from '@/lib/tallinn-time';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, ForbiddenError } from '@/server/auth/policy';
 import { DomainError, isUniqueViolation } from '@/server/errors';

@@ -7,7 +7,7 @@ import { accessGrounds, attachments, clients, documentEvents, documents, documen
 import { issueSchema, type IssueInput } from '@/lib/issuing-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
-import { tallinnDate } from '@/server/calendar/working-days';
+import { addYears, tallinnDate } from '@/lib/tallinn-time';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { databaseStorage } from '@/server/files/storage';
 import { newVerificationCode, parseTemplateData, produceDocument } from '@/server/pdf';
@@ -31,10 +31,6 @@ export const REGISTER_TYPE: Record<TemplateDocumentType, string> = {
 };
 
 const CHANNEL = { handed_over: 'in_person', email: 'email', post: 'post' } as const;
-
-function addYears(date: string, years: number): string {
-  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-}
 
 type Party = { name?: unknown; personalCode?: unknown };
 /** The printed addressee: `client` in certificates and notices, `recipient` in letters. */

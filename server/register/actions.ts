@@ -36,6 +36,7 @@ import {
 import { readFormWithFiles } from '@/server/files/form-with-files';
 import { addExtraDayOff, removeExtraDayOff, saveDocumentType } from './config';
 import { findClientByCode } from './queries';
+import { ISO_DATE } from '@/lib/tallinn-time';
 
 const touched = (id?: string) => {
   revalidatePath('/dokumendid');
@@ -125,7 +126,7 @@ export async function addExtraDayOffAction(input: { day: string; reason: string 
 }
 
 export async function removeExtraDayOffAction(input: { day: string }) {
-  const result = await runAction('register.day_off_remove', z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), input, (user, data, ctx) =>
+  const result = await runAction('register.day_off_remove', z.object({ day: z.string().regex(ISO_DATE) }), input, (user, data, ctx) =>
     removeExtraDayOff(user, data, ctx),
   );
   if (result.ok) revalidatePath('/admin/dokumendiliigid');
