@@ -10,7 +10,8 @@ import { nextTarget2BusinessDay } from '@/server/payments/target2';
 import { onlyOn } from '@/test/db';
 import { paymentForm, paymentsTestDatabase } from '@/test/payments';
 import { countRows, ctx, today } from '@/test/tasks';
-import { approvePayment, createBatch, preparePayment, rejectPayment, resubmitPayment, returnPayment } from './mutations';
+import { approvePayment, preparePayment, rejectPayment, resubmitPayment, returnPayment } from './mutations';
+import { createBatch } from './batch';
 import { downloadBatch } from './export';
 import { getPayment, listPayments } from './queries';
 

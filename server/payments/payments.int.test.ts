@@ -10,7 +10,8 @@ import { onlyOn } from '@/test/db';
 import { paymentForm, paymentsTestDatabase } from '@/test/payments';
 import { codes, countRows, ctx, today } from '@/test/tasks';
 import { validateAgainstXsd } from '@/test/xsd';
-import { approvePayment, createBatch, preparePayment, saveBenefitKind } from './mutations';
+import { approvePayment, preparePayment, saveBenefitKind } from './mutations';
+import { createBatch } from './batch';
 import { downloadBatch } from './export';
 import { getPayment, listBatches, listPayments } from './queries';
 
