@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { backupPgliteDb, restorePglite, restorePostgres } from '@/server/ops/bac
 import { registerDocument } from '@/server/register/mutations';
 import { actorByCode, demo, report } from '@/test/incidents';
 import { onlyOn, setupTestDatabase } from '@/test/db';
+import { registrationInput } from '@/test/register';
 
 // A populated database is backed up, restored into an empty one, and everything is found
 // again: each document, each file by the SHA-256 of its bytes, each audit row (and the
@@ -35,33 +36,16 @@ beforeAll(async () => {
     scanHashes.push(createHash('sha256').update(bytes).digest('hex'));
     await registerDocument(
       actor,
-      {
-        typeCode: 'general_letter',
-        channel: 'post',
-        receivedAt: '2026-11-27T10:15',
+      registrationInput({
         party: 'institution',
         clientCode: '',
         clientGivenName: '',
         clientFamilyName: '',
         institutionName: `Varundusamet ${i}`,
-        institutionCode: '',
-        identityChecked: false,
         identityDocumentType: 'id_card',
-        identityDocumentNumber: '',
-        identityValidUntil: '',
         title: `Varundatav kiri ${i}`,
-        senderReference: '',
-        senderDate: '',
         pages: '1',
-        isRestricted: false,
-        restrictionGroundCode: '',
-        restrictionUntil: '',
-        unitCode: 'klienditeenindus',
-        assigneeId: '',
-        otherAuthority: false,
-        matterId: '',
-        submissionId: randomUUID(),
-      },
+      }),
       [{ name: `kiri-${i}.pdf`, bytes }],
       { requestId: `backup-test-${i}` },
     );

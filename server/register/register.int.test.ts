@@ -22,6 +22,7 @@ import {
 } from './mutations';
 import { documentSearchQuery, getDocumentCard, plannedPerRun, readAttachment, searchDocuments } from './queries';
 import type { RegisterActor } from './visibility';
+import { registrationInput } from '@/test/register';
 
 const db = setupTestDatabase();
 const pdf = (text = 'skaneering') => ({ name: 'taotlus.pdf', bytes: new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`) });
@@ -38,34 +39,20 @@ const actorFor = async (code: string): Promise<RegisterActor> => {
   return { id: row!.id, personalCode: row!.personalCode, roles: row!.roles, unitCode: row!.unitCode };
 };
 
-const form = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput => ({
-  typeCode: 'pension_application',
-  channel: 'in_person',
-  receivedAt: '2026-11-27T10:15',
-  party: 'client',
-  clientCode: '60001019906',
-  clientGivenName: 'Mary Änn',
-  clientFamilyName: 'O’Connež-Šuslik',
-  institutionName: '',
-  institutionCode: '',
-  identityChecked: true,
-  identityDocumentType: 'id_card',
-  identityDocumentNumber: 'AB1234567',
-  identityValidUntil: '2030-01-01',
-  title: 'Vanaduspensioni taotlus',
-  senderReference: '',
-  senderDate: '',
-  pages: '3',
-  isRestricted: true,
-  restrictionGroundCode: 'avts-35-1-12',
-  restrictionUntil: '',
-  unitCode: 'klienditeenindus',
-  assigneeId: '',
-  otherAuthority: false,
-  matterId: '',
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const form = (overrides: Partial<RegisterDocumentInput> = {}) =>
+  registrationInput({
+    typeCode: 'pension_application',
+    channel: 'in_person',
+    identityChecked: true,
+    identityDocumentType: 'id_card',
+    identityDocumentNumber: 'AB1234567',
+    identityValidUntil: '2030-01-01',
+    title: 'Vanaduspensioni taotlus',
+    pages: '3',
+    isRestricted: true,
+    restrictionGroundCode: 'avts-35-1-12',
+    ...overrides,
+  });
 
 const counts = async () => {
   const [row] = await db
