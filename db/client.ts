@@ -11,6 +11,8 @@ import * as schema from './schema';
 // instances on one data directory silently lose writes.
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle, as passed to `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbKind = 'pglite' | 'postgres';
 export type DbHandle = {
   db: Db;

@@ -1,4 +1,4 @@
-// Reading a CSV file someone saved from Excel or LibreOffice (bulk notices, issue 4): UTF-8
+// Reading a CSV file someone saved from Excel or LibreOffice (bulk notices): UTF-8
 // with or without a byte-order mark, `;` (Estonian Excel's list separator) or `,`, CRLF or
 // LF line ends, fields quoted with `"` (a doubled `""` inside), line breaks inside quotes.
 // Bytes that are not UTF-8 text (an .xlsx, a legacy Windows code page, a binary) are

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISO_DATE } from './tallinn-time';
 
 // Dates as forms send them: `yyyy-mm-dd` (a date input) and `yyyy-mm-ddThh:mm` (a local
 // date-time input). The pattern alone lets `2026-13-45` through, which then ends as an
@@ -6,8 +7,7 @@ import { z } from 'zod';
 // schema with a date uses these, so a date that is not on the calendar is the field's own
 // error.
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+const DATE_TIME = /^(.{10})T(\d{2}):(\d{2})$/;
 
 /** Years the portal's work can name: nothing older than the oldest personal code's century. */
 export const FIRST_YEAR = 1800;
@@ -15,9 +15,8 @@ export const LAST_YEAR = 2200;
 
 /** True for `yyyy-mm-dd` naming a day on the (proleptic Gregorian) calendar. */
 export function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }

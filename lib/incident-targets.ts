@@ -1,4 +1,4 @@
-import { weekdays, workingMinutesBetween, type WorkingDays } from './working-time';
+import { weekdays, workingMinutesBetween, type WorkingDays } from './tallinn-time';
 
 export type TargetState = { state: 'met' | 'breached' | 'open' | 'overdue'; minutes: number };
 

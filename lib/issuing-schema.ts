@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Issuing a document from a template (issue 4). The template's own zod schema checks
+// Issuing a document from a template. The template's own zod schema checks
 // `data` (templates/registry.ts); this schema checks the rest of the form, used by the form
 // and again by issueDocument.
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,8 @@ import { reportIncident } from '@/server/incidents/mutations';
 import { backupPgliteDb, restorePglite, restorePostgres } from '@/server/ops/backup';
 import { registerDocument } from '@/server/register/mutations';
 import { actorByCode, demo, report } from '@/test/incidents';
-import { setupTestDatabase, testDbKind } from '@/test/db';
+import { onlyOn, setupTestDatabase } from '@/test/db';
+import { registrationInput } from '@/test/register';
 
 // A populated database is backed up, restored into an empty one, and everything is found
 // again: each document, each file by the SHA-256 of its bytes, each audit row (and the
@@ -35,33 +36,16 @@ beforeAll(async () => {
     scanHashes.push(createHash('sha256').update(bytes).digest('hex'));
     await registerDocument(
       actor,
-      {
-        typeCode: 'general_letter',
-        channel: 'post',
-        receivedAt: '2026-11-27T10:15',
+      registrationInput({
         party: 'institution',
         clientCode: '',
         clientGivenName: '',
         clientFamilyName: '',
         institutionName: `Varundusamet ${i}`,
-        institutionCode: '',
-        identityChecked: false,
         identityDocumentType: 'id_card',
-        identityDocumentNumber: '',
-        identityValidUntil: '',
         title: `Varundatav kiri ${i}`,
-        senderReference: '',
-        senderDate: '',
         pages: '1',
-        isRestricted: false,
-        restrictionGroundCode: '',
-        restrictionUntil: '',
-        unitCode: 'klienditeenindus',
-        assigneeId: '',
-        otherAuthority: false,
-        matterId: '',
-        submissionId: randomUUID(),
-      },
+      }),
       [{ name: `kiri-${i}.pdf`, bytes }],
       { requestId: `backup-test-${i}` },
     );
@@ -103,68 +87,72 @@ function expectComplete(before: Snapshot, after: Snapshot) {
   expect(after).toEqual(before);
 }
 
-describe.runIf(testDbKind === 'postgres')('npm run backup / restore on PostgreSQL', () => {
-  const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  const file = path.join(dir, 'toolaud.dump');
-  let emptyUrl: string;
+onlyOn('postgres', () =>
+  describe('npm run backup / restore on PostgreSQL', () => {
+    const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const file = path.join(dir, 'toolaud.dump');
+    let emptyUrl: string;
 
-  beforeAll(async () => {
-    const admin = new URL(process.env.TEST_PG_URL!);
-    const name = `toolaud_restore_${randomBytes(5).toString('hex')}`;
-    const handle = await openDb({ url: admin.toString(), poolMax: 1 });
-    await handle.db.execute(sql.raw(`create database ${name}`));
-    await handle.close();
-    admin.pathname = `/${name}`;
-    emptyUrl = admin.toString();
-  });
-  afterAll(async () => {
-    const handle = await openDb({ url: process.env.TEST_PG_URL!, poolMax: 1 });
-    await handle.db.execute(sql.raw(`drop database if exists ${new URL(emptyUrl).pathname.slice(1)} with (force)`));
-    await handle.close();
-  });
+    beforeAll(async () => {
+      const admin = new URL(process.env.TEST_PG_URL!);
+      const name = `toolaud_restore_${randomBytes(5).toString('hex')}`;
+      const handle = await openDb({ url: admin.toString(), poolMax: 1 });
+      await handle.db.execute(sql.raw(`create database ${name}`));
+      await handle.close();
+      admin.pathname = `/${name}`;
+      emptyUrl = admin.toString();
+    });
+    afterAll(async () => {
+      const handle = await openDb({ url: process.env.TEST_PG_URL!, poolMax: 1 });
+      await handle.db.execute(sql.raw(`drop database if exists ${new URL(emptyUrl).pathname.slice(1)} with (force)`));
+      await handle.close();
+    });
 
-  it('restores into an empty database with every document, file, audit row and outbox message', async () => {
-    const backup = spawnSync(tsx, ['scripts/backup.ts', file], { env: { ...process.env, DATABASE_URL: db.url() }, encoding: 'utf8' });
-    expect(backup.stderr).toBe('');
-    expect(backup.status).toBe(0);
-    const restore = spawnSync(tsx, ['scripts/restore.ts', file], { env: { ...process.env, DATABASE_URL: emptyUrl }, encoding: 'utf8' });
-    expect(restore.stderr).toBe('');
-    expect(restore.stdout).toMatch(/audit chain of \d+ rows verifies/);
+    it('restores into an empty database with every document, file, audit row and outbox message', async () => {
+      const backup = spawnSync(tsx, ['scripts/backup.ts', file], { env: { ...process.env, DATABASE_URL: db.url() }, encoding: 'utf8' });
+      expect(backup.stderr).toBe('');
+      expect(backup.status).toBe(0);
+      const restore = spawnSync(tsx, ['scripts/restore.ts', file], { env: { ...process.env, DATABASE_URL: emptyUrl }, encoding: 'utf8' });
+      expect(restore.stderr).toBe('');
+      expect(restore.stdout).toMatch(/audit chain of \d+ rows verifies/);
 
-    const restored = await openDb({ url: emptyUrl, poolMax: 2 });
-    try {
-      expectComplete(await snapshot(db.handle().db), await snapshot(restored.db));
-      expect((await verifyAuditChain(restored.db)).ok).toBe(true);
-    } finally {
-      await restored.close();
-    }
-    // A second restore over the now populated database is refused, changing nothing.
-    await expect(restorePostgres(emptyUrl, file)).rejects.toThrow(/not empty/);
-  });
+      const restored = await openDb({ url: emptyUrl, poolMax: 2 });
+      try {
+        expectComplete(await snapshot(db.handle().db), await snapshot(restored.db));
+        expect((await verifyAuditChain(restored.db)).ok).toBe(true);
+      } finally {
+        await restored.close();
+      }
+      // A second restore over the now populated database is refused, changing nothing.
+      await expect(restorePostgres(emptyUrl, file)).rejects.toThrow(/not empty/);
+    });
 
-  it('refuses a backup whose bytes no longer match its manifest', async () => {
-    const tampered = path.join(dir, 'tampered.dump');
-    const bytes = fs.readFileSync(file);
-    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
-    fs.writeFileSync(tampered, bytes);
-    fs.copyFileSync(`${file}.json`, `${tampered}.json`);
-    await expect(restorePostgres(emptyUrl, tampered)).rejects.toThrow(/does not match its manifest/);
-  });
-});
+    it('refuses a backup whose bytes no longer match its manifest', async () => {
+      const tampered = path.join(dir, 'tampered.dump');
+      const bytes = fs.readFileSync(file);
+      bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
+      fs.writeFileSync(tampered, bytes);
+      fs.copyFileSync(`${file}.json`, `${tampered}.json`);
+      await expect(restorePostgres(emptyUrl, tampered)).rejects.toThrow(/does not match its manifest/);
+    });
+  }),
+);
 
-describe.runIf(testDbKind === 'pglite')('backup / restore on PGlite', () => {
-  it('restores into a new data directory with every document, file, audit row and outbox message', async () => {
-    const file = path.join(dir, 'toolaud.tar.gz');
-    await backupPgliteDb(db.handle().db, file);
-    const target = path.join(dir, 'restored');
-    const result = await restorePglite(target, file);
-    expect(result.auditRows).toBeGreaterThan(0);
-    const restored = await openDb({ dataDir: target });
-    try {
-      expectComplete(await snapshot(db.handle().db), await snapshot(restored.db));
-    } finally {
-      await restored.close();
-    }
-    await expect(restorePglite(target, file)).rejects.toThrow(/not empty/);
-  });
-});
+onlyOn('pglite', () =>
+  describe('backup / restore on PGlite', () => {
+    it('restores into a new data directory with every document, file, audit row and outbox message', async () => {
+      const file = path.join(dir, 'toolaud.tar.gz');
+      await backupPgliteDb(db.handle().db, file);
+      const target = path.join(dir, 'restored');
+      const result = await restorePglite(target, file);
+      expect(result.auditRows).toBeGreaterThan(0);
+      const restored = await openDb({ dataDir: target });
+      try {
+        expectComplete(await snapshot(db.handle().db), await snapshot(restored.db));
+      } finally {
+        await restored.close();
+      }
+      await expect(restorePglite(target, file)).rejects.toThrow(/not empty/);
+    });
+  }),
+);

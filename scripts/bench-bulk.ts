@@ -1,4 +1,4 @@
-// npx tsx scripts/bench-bulk.ts — throughput of a bulk run of notices (issue 4): a CSV of
+// npx tsx scripts/bench-bulk.ts — throughput of a bulk run of notices: a CSV of
 // BENCH_BULK_ROWS (100) clients checked and stored, then issued by the background runner
 // (server/bulk/runner.ts) row by row, each registered, rendered, sealed (development seal)
 // and stored in its own transaction. With BENCH_BULK_RUNNERS (1) runners at once. On

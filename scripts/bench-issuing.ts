@@ -1,4 +1,4 @@
-// npx tsx scripts/bench-issuing.ts — the time to issue one document (issue 4): render + seal
+// npx tsx scripts/bench-issuing.ts — the time to issue one document: render + seal
 // + register + store, i.e. issueDocument end to end, p50/p95 over BENCH_ISSUES (50) issues
 // after 10 warm-up issues, with the development e-seal. On PostgreSQL when BENCH_DATABASE_URL
 // is set (a new database is created there), else on PGlite in memory. A benchmark, not a test.

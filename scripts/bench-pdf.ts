@@ -1,5 +1,5 @@
 // `npm run bench:pdf`: how fast the document engine renders, whether its memory stays flat,
-// and how that compares with LibreOffice filling the same certificate (issue 4). A benchmark,
+// and how that compares with LibreOffice filling the same certificate. A benchmark,
 // not a test: it prints figures (and a Markdown block for BENCHMARKS.md) and asserts nothing.
 //
 //   npm run bench:pdf -- [--renders=200] [--cold=20] [--memory=2000] [--lo-single=10] [--lo-batch=20] [--no-lo]

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Each floor closes a published advisory (see shared/design/stack-notes.md):
+// Each floor closes a published advisory:
 // next < 16.3.3 — middleware authorization bypass, server-action CSRF via Origin: null, RSC DoS/RCE;
 // next-auth ≤ 4.24.14 — OAuth state/nonce/PKCE cookies mixed between providers;
 // next-auth 5 before beta.32 (with @auth/core < 0.41.3) — a broken config let everyone in;

@@ -6,17 +6,24 @@ const [dir, seconds, ...failedSteps] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+// One line per run (unit, integration-pglite, integration-postgres, e2e), so each database's
+// count of passed tests shows; a test for one database only is not counted by the other's run
+// at all, so any skip is a real one.
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const report = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  let run;
   if ('numPassedTests' in report) {
-    passed += report.numPassedTests;
-    failed += report.numFailedTests;
-    skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+    run = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
   } else if (report.stats) {
-    passed += report.stats.expected + report.stats.flaky;
-    failed += report.stats.unexpected;
-    skipped += report.stats.skipped;
-  }
+    run = { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  } else continue;
+  console.log(`${path.basename(file, '.json')}: ${run.passed} passed, ${run.failed} failed, ${run.skipped} skipped`);
+  passed += run.passed;
+  failed += run.failed;
+  skipped += run.skipped;
 }
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
 console.log(`Test command took ${seconds} s.`);

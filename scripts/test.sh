@@ -41,8 +41,8 @@ vitest_json() { npx vitest run --reporter=default --reporter=json --outputFile="
 step lint npm run -s lint
 step typecheck npx tsc --noEmit -p .
 step unit vitest_json unit --project unit
-step "integration (PGlite)" env TEST_DB=pglite bash -c "$(declare -f vitest_json); results=$results; vitest_json int-pglite --project integration"
-step "integration (PostgreSQL)" env TEST_DB=postgres bash -c "$(declare -f vitest_json); results=$results; vitest_json int-postgres --project integration"
+step "integration (PGlite)" vitest_json integration-pglite --project integration-pglite
+step "integration (PostgreSQL)" vitest_json integration-postgres --project integration-postgres
 step build npx next build
 step "demo (PGlite)" npx tsx scripts/demo-smoke.ts
 step "e2e (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json

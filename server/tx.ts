@@ -1,7 +1,6 @@
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 
-/** A transaction handle, as passed to `db.transaction(async (tx) => …)`. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type { Tx };
 
 /** Either the database or a transaction: read helpers work inside and outside one. */
 export type Queryable = Db | Tx;

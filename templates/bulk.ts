@@ -2,8 +2,11 @@ import { readCsv, type CsvReadError } from '@/lib/csv-read';
 import { toCsv } from '@/lib/csv';
 import { getTemplate, type TemplateId } from './registry';
 import { BENEFIT_KINDS, type BenefitKind } from './shared/benefits';
+import type { BulkProblem, BulkRowError } from './shared/bulk-types';
 
-// Bulk notices and certificates (issue 4): one CSV row per client, its columns mapped onto a template's fields,
+export type { BulkCounts, BulkProblem, BulkProgress, BulkRowError, BulkRunStatusValue } from './shared/bulk-types';
+
+// Bulk notices and certificates: one CSV row per client, its columns mapped onto a template's fields,
 // every row checked with the template's own zod schema (the same one the form, the server
 // and the PDF use). Pure and isomorphic: the server action runs it before anything is
 // stored, and the tests run it directly.
@@ -198,8 +201,6 @@ function convert(kind: Kind, raw: string): Converted {
   }
 }
 
-export type BulkProblem = { key: string; params?: Record<string, string> };
-export type BulkRowError = BulkProblem & { row: number; column: string };
 export type BulkRow = { row: number; personalCode: string; data: unknown };
 export type BulkValidation =
   | { ok: true; rows: BulkRow[] }
@@ -308,8 +309,3 @@ export function validateBulkCsv(templateId: string, bytes: Uint8Array, signer: S
   }
   return { ok: true, rows };
 }
-
-export type BulkRunStatusValue = 'validated' | 'running' | 'cancelled' | 'completed' | 'failed';
-export type BulkCounts = { pending: number; issued: number; failed: number; cancelled: number };
-/** What the run page's progress bar shows and polls. */
-export type BulkProgress = { id: string; status: BulkRunStatusValue; total: number; counts: BulkCounts; percent: number };

@@ -11,6 +11,12 @@ import type { Language, TemplateMeta } from './shared/types';
 // data. Nothing here imports @react-pdf/renderer, so pages and server actions can use it
 // without loading the PDF engine; the components are in documents.tsx, used by the render
 // worker only.
+// It is also all that components may import from templates/ (docs/architecture.md), so what
+// a form needs from a template is re-exported here.
+export { BENEFIT_KINDS } from './shared/benefits';
+export type { BulkProblem, BulkProgress, BulkRowError } from './shared/bulk-types';
+export type { Localized } from './shared/types';
+export type { Inline, TextBlock, TextProblem } from './shared/texts';
 
 export type TemplateDefinition = {
   meta: TemplateMeta;

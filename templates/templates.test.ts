@@ -13,7 +13,7 @@ const errorsOf = (id: string, data: unknown) => {
 };
 
 describe('template registry', () => {
-  it('has the five templates of issue 4, each with metadata and valid sample data', () => {
+  it('has the document templates, each with metadata and valid sample data', () => {
     expect(TEMPLATE_IDS.sort()).toEqual([
       'benefit-certificate',
       'certified-copy',

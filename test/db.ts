@@ -9,6 +9,16 @@ import { openDb, setDbHandle, type DbHandle } from '@/db/client';
 
 export const testDbKind = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
+/**
+ * Tests that only one database can run, inside a file both databases run. They are registered
+ * only in that database's project (integration-pglite / integration-postgres), so the other
+ * run neither runs nor counts them: a healthy run reports 0 skipped, and a skip means
+ * something. A whole file for one database is named *.pglite.int.test.ts / *.postgres.int.test.ts.
+ */
+export function onlyOn(kind: 'pglite' | 'postgres', register: () => void): void {
+  if (testDbKind === kind) register();
+}
+
 export function setupTestDatabase(): { handle: () => DbHandle; url: () => string | undefined } {
   let handle: DbHandle;
   let url: string | undefined;

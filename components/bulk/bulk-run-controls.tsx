@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { BulkProgress } from '@/templates/bulk';
+import type { BulkProgress } from '@/templates/registry';
 import { fill, messageByKey } from '@/lib/i18n';
 import { bulkProgressAction, cancelBulkAction, startBulkAction } from '@/server/bulk/actions';
 

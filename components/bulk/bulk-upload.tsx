@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/input';
-import type { BulkProblem, BulkRowError } from '@/templates/bulk';
+import type { BulkProblem, BulkRowError } from '@/templates/registry';
 import { fill, messageByKey, type Messages } from '@/lib/i18n';
 import { ISSUE_METHODS, type IssueMethodValue } from '@/lib/issuing-schema';
 import { uploadBulkAction } from '@/server/bulk/actions';

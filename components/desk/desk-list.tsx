@@ -2,34 +2,9 @@ import Link from 'next/link';
 import { DueCell } from '@/components/tasks/marks';
 import { Badge } from '@/components/ui/badge';
 import { fill, type Messages } from '@/lib/i18n';
-import type { IncidentCategory } from '@/lib/incident-schema';
 import { cn } from '@/lib/cn';
 import { DataTable } from '@/components/ui/data-table';
-
-export type DeskRow = {
-  kind:
-    | 'document'
-    | 'task'
-    | 'review'
-    | 'incident'
-    | 'incident_queue'
-    | 'proposal'
-    | 'forwarding'
-    | 'payment_approval'
-    | 'payment_return'
-    | 'payment_batch'
-    | 'outbox_dead';
-  id: string;
-  title: string;
-  reference: string | null;
-  href: string;
-  dueDate: string | null;
-  daysLeft: number | null;
-  substitutingFor: string | null;
-  detail: string | null;
-  incidentCategory?: IncidentCategory;
-  where?: string | null;
-};
+import type { DeskItem } from '@/server/desk/queries';
 
 const kindTone = {
   document: 'brand',
@@ -46,9 +21,9 @@ const kindTone = {
 } as const;
 
 /** "Minu töölaud": one list by deadline, each row with its days left and a link. */
-export function DeskList({ m, rows, caption }: { m: Messages; rows: DeskRow[]; caption: string }) {
+export function DeskList({ m, rows, caption }: { m: Messages; rows: DeskItem[]; caption: string }) {
   const k = m.desk;
-  const note = (row: DeskRow) => {
+  const note = (row: DeskItem) => {
     if (row.substitutingFor) return fill(k.substituting, { name: row.substitutingFor });
     if (row.kind === 'incident') return [row.detail === 'assigned' ? k.assignedToMe : k.reported, row.where].filter(Boolean).join(' · ');
     if (row.kind === 'incident_queue') return [k.unassigned, row.where].filter(Boolean).join(' · ');
@@ -59,7 +34,7 @@ export function DeskList({ m, rows, caption }: { m: Messages; rows: DeskRow[]; c
     if (row.detail) return fill(k.fromPerson, { name: row.detail });
     return null;
   };
-  const title = (row: DeskRow) =>
+  const title = (row: DeskItem) =>
     (row.kind === 'incident' || row.kind === 'incident_queue') && row.incidentCategory
       ? `${m.incidents.categories[row.incidentCategory]} · ${row.title}`
       : row.title;

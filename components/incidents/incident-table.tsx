@@ -1,30 +1,13 @@
 import Link from 'next/link';
 import { formatDateTime } from '@/lib/format';
 import type { Messages } from '@/lib/i18n';
-import type { IncidentCategory, IncidentPriority, IncidentStatus } from '@/lib/incident-schema';
 import { targetState } from '@/lib/incident-targets';
 import { cn } from '@/lib/cn';
-import type { WorkingDays } from '@/lib/working-time';
+import type { WorkingDays } from '@/lib/tallinn-time';
 import { PriorityBadge, StatusBadge } from './badges';
 import { Target } from './target';
 import { DataTable } from '@/components/ui/data-table';
-
-export type IncidentRow = {
-  id: string;
-  number: string;
-  category: IncidentCategory;
-  priority: IncidentPriority;
-  status: IncidentStatus;
-  place: string;
-  officeName: string;
-  reporterName: string;
-  assigneeName: string | null;
-  createdAt: Date;
-  responseDueAt: Date;
-  resolutionDueAt: Date;
-  firstResponseAt: Date | null;
-  resolvedAt: Date | null;
-};
+import type { IncidentListItem } from '@/server/incidents/queries';
 
 /** A list of tickets; with `showTargets`, rows past a target are marked (colour and text). */
 export function IncidentTable({
@@ -36,7 +19,7 @@ export function IncidentTable({
   caption,
 }: {
   m: Messages;
-  rows: IncidentRow[];
+  rows: IncidentListItem[];
   now: Date;
   workingDays?: WorkingDays;
   showTargets?: boolean;

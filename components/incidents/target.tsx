@@ -2,7 +2,7 @@ import { formatDateTime } from '@/lib/format';
 import { fill, type Messages } from '@/lib/i18n';
 import { hoursAndMinutes, targetState } from '@/lib/incident-targets';
 import { cn } from '@/lib/cn';
-import type { WorkingDays } from '@/lib/working-time';
+import type { WorkingDays } from '@/lib/tallinn-time';
 
 /** One response or resolution target: due time, and time left, met, or by how much it was missed. */
 export function Target({

@@ -15,8 +15,7 @@ import { fill, messageByKey, type Messages } from '@/lib/i18n';
 import { ISSUE_METHODS, type IssueMethodValue } from '@/lib/issuing-schema';
 import { issueDocumentAction } from '@/server/issuing/actions';
 import { requestMissingWithLetterAction } from '@/server/register/actions';
-import { getTemplate } from '@/templates/registry';
-import { BENEFIT_KINDS } from '@/templates/shared/benefits';
+import { BENEFIT_KINDS, getTemplate } from '@/templates/registry';
 
 type Values = { data: Record<string, unknown>; method: IssueMethodValue };
 type Issued = { issuedId: string; documentId: string; number: string };

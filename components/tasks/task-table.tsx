@@ -1,30 +1,13 @@
 import Link from 'next/link';
 import { fill, type Messages } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
-import type { TaskPriority, TaskStatus } from '@/lib/task-schema';
 import { cn } from '@/lib/cn';
 import { DueCell, PriorityMark, TaskStatusBadge } from './marks';
 import { DataTable } from '@/components/ui/data-table';
-
-export type TaskRow = {
-  id: string;
-  title: string;
-  status: TaskStatus;
-  priority: TaskPriority;
-  dueDate: string;
-  dueTime: string | null;
-  daysLeft: number;
-  isOverdue: boolean;
-  assigneeId: string;
-  assigneeName: string;
-  createdByName: string;
-  substituteForName: string | null;
-  doneAt: Date | null;
-  isLate: boolean | null;
-};
+import type { TaskListItem } from '@/server/tasks/queries';
 
 /** Tasks by deadline. `side` says whose list it is: the assignee's shows who gave it, the manager's who holds it. */
-export function TaskTable({ m, rows, caption, side, meId }: { m: Messages; rows: TaskRow[]; caption: string; side: 'mine' | 'given'; meId?: string }) {
+export function TaskTable({ m, rows, caption, side, meId }: { m: Messages; rows: TaskListItem[]; caption: string; side: 'mine' | 'given'; meId?: string }) {
   const t = m.tasks;
   return (
     <DataTable

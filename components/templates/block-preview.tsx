@@ -1,4 +1,4 @@
-import type { Inline, TextBlock } from '@/templates/shared/texts';
+import type { Inline, TextBlock } from '@/templates/registry';
 
 // A parsed text block shown in the portal with sample data, as the PDF prints it: paragraphs,
 // bold, italic, lists and line breaks. React escapes every string; no HTML is built.

@@ -8,8 +8,8 @@ import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/input';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { fill, messageByKey } from '@/lib/i18n';
-import type { Localized } from '@/templates/shared/types';
-import type { TextProblem } from '@/templates/shared/texts';
+import type { Localized } from '@/templates/registry';
+import type { TextProblem } from '@/templates/registry';
 import { discardTextsAction, saveTextsAction, submitTextsAction } from '@/server/templates/actions';
 
 type Block = { key: string; label: Localized; kind: string };

@@ -3,7 +3,7 @@ import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid }
 import { issuedDocuments, issueMethodEnum } from './issuing';
 import { staff } from './org';
 
-// Bulk notices (issue 4): a CSV checked row by row is stored as a run that cannot start
+// Bulk notices: a CSV checked row by row is stored as a run that cannot start
 // until its whole file was valid; the background job issues its rows one by one, each in
 // its own transaction through the same issuing as a single document. A row is claimed
 // (FOR UPDATE SKIP LOCKED, status pending) and marked issued in the issuing's transaction;

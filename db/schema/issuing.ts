@@ -2,7 +2,7 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid 
 import { staff } from './org';
 import { attachments, clients, documents } from './register';
 
-// Documents issued from templates (issue 4): the outgoing register document, the PDF stored
+// Documents issued from templates: the outgoing register document, the PDF stored
 // as its attachment, and what makes it provably the one that was issued: the template and
 // version, the data used, the bytes' SHA-256 and the verification code printed on it.
 

@@ -1,7 +1,5 @@
-import type { Db } from '../client';
+import type { Tx } from '../client';
 import { consultationTopics } from '../schema';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 // The consultation topics the issue names (duty 3.1); the administrator keeps the list.
 export const demoConsultationTopics = [

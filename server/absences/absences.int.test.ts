@@ -12,6 +12,7 @@ import { report } from '@/test/incidents';
 import { clearAbsences, countRows, ctx, loadPeople, today, type People } from '@/test/tasks';
 import { cancelAbsence, saveAbsence } from './mutations';
 import { listMySubstitutions, listTeamAbsences, substitutingNow } from './queries';
+import { registrationInput } from '@/test/register';
 
 const db = setupTestDatabase();
 const d = () => db.handle().db;
@@ -110,33 +111,18 @@ describe('the substitute holds the absent person’s restricted documents', () =
     // A restricted pension application on Eha's desk (pensions unit); Mari is customer service.
     const { id, number } = await registerDocument(
       people.mari,
-      {
+      registrationInput({
         typeCode: 'pension_application',
-        channel: 'post',
         receivedAt: `${today()}T09:00`,
-        party: 'client',
-        clientCode: '60001019906',
-        clientGivenName: 'Mary Änn',
         clientFamilyName: 'Šuslik',
-        institutionName: '',
-        institutionCode: '',
-        identityChecked: false,
         identityDocumentType: 'id_card',
-        identityDocumentNumber: '',
-        identityValidUntil: '',
         title: 'Vanaduspensioni taotlus',
-        senderReference: '',
-        senderDate: '',
         pages: '1',
         isRestricted: true,
         restrictionGroundCode: 'avts-35-1-12',
-        restrictionUntil: '',
         unitCode: 'pensionid',
         assigneeId: people.eha.id,
-        otherAuthority: false,
-        matterId: '',
-        submissionId: crypto.randomUUID(),
-      },
+      }),
       [],
       ctx,
     );

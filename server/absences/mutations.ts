@@ -5,7 +5,7 @@ import { absenceIdSchema, absenceSchema, MAX_ABSENCE_DAYS, type AbsenceInput } f
 import { formatDate } from '@/lib/format';
 import { fill, messagesFor } from '@/lib/i18n';
 import { appendAudit } from '@/server/audit/record';
-import { authorize } from '@/server/auth/policy';
+import { authorize, can } from '@/server/auth/policy';
 import { daysBetween } from '@/server/calendar/working-days';
 import { DomainError } from '@/server/errors';
 import { notify } from '@/server/notifications/notify';
@@ -13,10 +13,9 @@ import { absencesOverlapping, findCycle } from '@/server/org/substitution';
 import { teamCondition, type TeamActor } from '@/server/org/team';
 import type { Actor } from '@/server/auth/policy';
 import type { Tx } from '@/server/tx';
+import type { RequestContext } from '@/server/observability/context';
 
 export type AbsenceActor = Actor & Pick<TeamActor, 'unitCode' | 'regionCode'>;
-export type RequestContext = { requestId: string };
-
 const a = messagesFor('et').absences;
 
 // Absences are saved one at a time across the whole portal: the circle check reads every
@@ -27,7 +26,7 @@ const ABSENCE_LOCK = sql`select pg_advisory_xact_lock(7402006)`;
 async function checkCanRecordFor(tx: Tx, actor: AbsenceActor, staffId: string): Promise<string> {
   if (staffId === actor.id) return authorize(actor, 'absences.record');
   const role = authorize(actor, 'absences.manage');
-  const scope = actor.roles.includes('admin') ? undefined : teamCondition(actor);
+  const scope = can(actor, 'absences.manage_all') ? undefined : teamCondition(actor);
   const [person] = await tx
     .select({ id: staff.id })
     .from(staff)

@@ -50,7 +50,7 @@ async function list(actor: AbsenceActor, where: SQL | undefined): Promise<Absenc
     .where(and(isNull(absences.cancelledAt), where))
     .orderBy(asc(absences.startsOn), asc(person.familyName))
     .limit(500);
-  const admin = actor.roles.includes('admin');
+  const admin = can(actor, 'absences.manage_all');
   return rows.map(({ inTeam, ...r }) => ({
     ...r,
     isCurrent: r.startsOn <= today && today <= r.endsOn,
@@ -74,7 +74,7 @@ export async function listMySubstitutions(actor: AbsenceActor) {
 /** Current and coming absences of the team (a manager) or of everyone (an administrator). */
 export async function listTeamAbsences(actor: AbsenceActor) {
   authorize(actor, 'absences.manage');
-  const scope = actor.roles.includes('admin') ? undefined : teamCondition(actor);
+  const scope = can(actor, 'absences.manage_all') ? undefined : teamCondition(actor);
   return list(actor, and(gte(absences.endsOn, tallinnDate(new Date())), scope));
 }
 
@@ -88,7 +88,7 @@ export async function absenceFormOptions(actor: AbsenceActor) {
       ? db
           .select(columns)
           .from(staff)
-          .where(and(eq(staff.isActive, true), actor.roles.includes('admin') ? undefined : or(eq(staff.id, actor.id), teamCondition(actor))))
+          .where(and(eq(staff.isActive, true), can(actor, 'absences.manage_all') ? undefined : or(eq(staff.id, actor.id), teamCondition(actor))))
           .orderBy(asc(staff.familyName), asc(staff.givenName))
       : db.select(columns).from(staff).where(eq(staff.id, actor.id)),
     db.select(columns).from(staff).where(eq(staff.isActive, true)).orderBy(asc(staff.familyName), asc(staff.givenName)).limit(2000),

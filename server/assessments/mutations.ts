@@ -26,8 +26,7 @@ import { visibleDocuments, type RegisterActor } from '@/server/register/visibili
 import type { Tx } from '@/server/tx';
 import { assignFairly } from '@/server/workload/assign';
 import { buildAssessmentExport, EXPORT_SCHEMA_VERSION } from './export';
-
-export type RequestContext = { requestId: string; now?: Date };
+import type { RequestContext } from '@/server/observability/context';
 
 /** The register's document type for these applications ("ekspertiisitaotlus"; db/seed/register-data.ts). */
 export const ASSESSMENT_TYPE_CODE = 'disability_assessment_application';

@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
 import { selectRows } from '@/db/client';
-import { testDbKind, setupTestDatabase } from '@/test/db';
+import { onlyOn, setupTestDatabase } from '@/test/db';
 import { appendAudit, recordAudit } from './record';
 import { verifyAuditChain } from './verify';
 
@@ -82,8 +82,10 @@ describe('audit trail', () => {
     expect(await verifyAuditChain(d)).toEqual({ ok: false, rows: 69, brokenSeq: 70, reason: 'sequence-gap' });
   });
 
-  it.runIf(testDbKind === 'postgres')('runs on a real PostgreSQL server', async () => {
-    const [row] = await selectRows<{ v: string }>(db.handle().db, sql`select current_setting('server_version') as v`);
-    expect(row!.v).toMatch(/^\d+/);
-  });
+  onlyOn('postgres', () =>
+    it('runs on a real PostgreSQL server', async () => {
+      const [row] = await selectRows<{ v: string }>(db.handle().db, sql`select current_setting('server_version') as v`);
+      expect(row!.v).toMatch(/^\d+/);
+    }),
+  );
 });

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { Tx } from '@/server/tx';
 import { getDb } from '@/db/client';
 import { canonicalJson, chainBody, type ChainedFields } from './chain';
 
@@ -15,8 +16,6 @@ export type AuditEntry = {
   requestId?: string | null;
   details?: Record<string, unknown> | null;
 };
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 // One statement (the function audit_append, migration 0013) takes the chain's
 // transaction-scoped advisory lock, reads the head, hashes and inserts, so concurrent

@@ -34,6 +34,11 @@ describe('policy table', () => {
     expect(ROLES.filter((r) => can({ roles: [r] }, 'overview.read'))).toEqual(['manager']);
     expect(ROLES.filter((r) => can({ roles: [r] }, 'proposals.answer'))).toEqual(['manager']);
     expect(ROLES.filter((r) => can({ roles: [r] }, 'absences.manage'))).toEqual(['manager', 'admin']);
+    // The wider record scopes that the queries ask for instead of checking a role by hand.
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'register.read_restricted'))).toEqual(['manager', 'admin']);
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'absences.manage_all'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'distribution.configure_any_unit'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => can({ roles: [r] }, 'payments.read_all'))).toEqual(['finance']);
     for (const permission of ['tasks.read', 'absences.record', 'proposals.submit'] as const) {
       for (const role of ROLES) expect(can({ roles: [role] }, permission)).toBe(true);
     }

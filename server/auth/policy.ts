@@ -14,6 +14,8 @@ export const policy = {
   'register.read': ['specialist', 'manager', 'admin'],
   'register.write': ['specialist', 'manager'],
   'register.configure': ['admin'],
+  // Restricted documents of every unit, not only their own unit's or assigned ones.
+  'register.read_restricted': ['manager', 'admin'],
   'clients.read': ['specialist', 'manager'],
   // Incidents: anyone reports and follows their own; the record-level scope (own, my
   // region, any) is in server/incidents/scope.ts.
@@ -28,7 +30,7 @@ export const policy = {
   // Template texts: an administrator writes and submits a version, another one publishes it.
   'templates.edit': ['admin'],
   'templates.publish': ['admin'],
-  // Issuing certificates and notices from templates (issue 4); checking a document the portal issued.
+  // Issuing certificates and notices from templates; checking a document the portal issued.
   'documents.issue': ['specialist', 'manager'],
   // Bulk notices from a CSV: the same people, each sees and cancels their own runs, a manager
   // also their team's (server/bulk/visibility.ts).
@@ -42,9 +44,12 @@ export const policy = {
   // Absences: everyone records their own; a manager for their team, an administrator for anyone.
   'absences.record': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
   'absences.manage': ['manager', 'admin'],
+  // Anyone's absences, not only the team's.
+  'absences.manage_all': ['admin'],
   'overview.read': ['manager'],
   // Fair distribution of new register documents: an administrator for any unit, a manager for their own.
   'distribution.configure': ['admin', 'manager'],
+  'distribution.configure_any_unit': ['admin'],
   // Improvement proposals (duty 3.13): anyone to their manager; the manager answers.
   'proposals.submit': ['specialist', 'manager', 'it_support', 'finance', 'admin'],
   'proposals.answer': ['manager'],
@@ -64,6 +69,8 @@ export const policy = {
   // eyes, server/payments/mutations.ts), finance collects approved payments into a batch file.
   // Specialists and managers see their region's cases (server/payments/scope.ts).
   'payments.read': ['specialist', 'manager', 'finance'],
+  // Every region's payments, not only the person's own region's.
+  'payments.read_all': ['finance'],
   'payments.prepare': ['specialist'],
   'payments.approve': ['manager'],
   'payments.batch': ['finance'],

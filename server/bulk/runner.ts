@@ -3,11 +3,12 @@ import { selectRows, type Db } from '@/db/client';
 import { bulkRows, bulkRuns, clients, staff } from '@/db/schema';
 import { ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
-import { issueDocumentInTransaction, type IssueResult, type Tx } from '@/server/issuing/mutations';
+import { issueDocumentInTransaction, type IssueResult } from '@/server/issuing/mutations';
+import type { Tx } from '@/server/tx';
 import { log } from '@/server/observability/log';
 import { TemplateDataError } from '@/server/pdf';
 
-// The background job that issues bulk runs (issue 4), run by the scheduler wherever the
+// The background job that issues bulk runs, run by the scheduler wherever the
 // outbox worker runs: inside the portal on PGlite (instrumentation.ts), in every
 // `npm run worker` process on PostgreSQL. One row at a time, each in its own transaction:
 //   claim the row (pending, its run running) FOR UPDATE SKIP LOCKED,

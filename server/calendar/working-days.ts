@@ -1,24 +1,12 @@
 import Holidays from 'date-holidays';
+import { addDays, type IsoDate } from '@/lib/tallinn-time';
 
-// Estonian working days and legal deadlines. Dates are local Tallinn calendar dates as
-// ISO strings (yyyy-mm-dd): a deadline is a day, ending at 24:00 (TsÜS § 135–136).
+// Estonian working days and legal deadlines, on the calendar dates of lib/tallinn-time.ts
+// (local Tallinn dates as yyyy-mm-dd: a deadline is a day, ending at 24:00, TsÜS § 135–136).
+// The date helpers are re-exported so the register's many callers keep one import.
+export { addDays, addYears, tallinnDate, type IsoDate } from '@/lib/tallinn-time';
 
-export type IsoDate = string;
 export type DeadlineRule = { kind: 'none' } | { kind: 'calendar_days' | 'working_days'; days: number };
-
-const TZ = 'Europe/Tallinn';
-const tallinnFmt = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The Tallinn calendar date of an instant. */
-export function tallinnDate(instant: Date): IsoDate {
-  return tallinnFmt.format(instant);
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 // Public holidays (Pühade ja tähtpäevade seadus § 2) from date-holidays' Estonian data:
 // its "public" days are exactly the days off; "observance" days (flag days) are not.

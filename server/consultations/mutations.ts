@@ -6,8 +6,7 @@ import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import type { ConsultationActor } from './scope';
-
-export type RequestContext = { requestId: string; now?: Date };
+import type { RequestContext } from '@/server/observability/context';
 
 /** Duties 3.1 and 3.12: one consultation, counted for the region and office of the person who gave it. */
 export async function recordConsultation(actor: ConsultationActor, input: ConsultationInput, ctx: RequestContext): Promise<{ id: string }> {

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import type { Tx } from '@/server/tx';
 import { attachmentBlobs } from '@/db/schema';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 // Where file bytes live. The database is the default so that a document and its files
 // are saved in one transaction; an object store can take this interface later.

@@ -32,7 +32,7 @@ export async function takeIncidentAction(input: { id: string }) {
 }
 
 export async function changeIncidentStatusAction(input: IncidentStatusInput) {
-  const result = await runAction('incident.status', incidentStatusSchema, input, (user, _data, ctx) => changeIncidentStatus(user, input, ctx));
+  const result = await runAction('incident.status', incidentStatusSchema, input, (user, data, ctx) => changeIncidentStatus(user, data, ctx));
   if (result.ok) revalidatePath('/intsidendid', 'layout');
   return result;
 }

@@ -1,5 +1,5 @@
 import type { IncidentPriority } from '@/lib/incident-schema';
-import type { WorkingDays } from '@/lib/working-time';
+import type { WorkingDays } from '@/lib/tallinn-time';
 import { isDayOff } from '@/server/calendar/working-days';
 
 /**

@@ -17,7 +17,7 @@ import {
   type ReportOutcome,
   type RoutingRuleInput,
 } from '@/lib/incident-schema';
-import { addWorkingMinutes } from '@/lib/working-time';
+import { addWorkingMinutes } from '@/lib/tallinn-time';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, ForbiddenError } from '@/server/auth/policy';
 import { DomainError, isUniqueViolation } from '@/server/errors';
@@ -29,8 +29,7 @@ import { notifyHandover } from '@/server/notifications/handover';
 import { readPriorityMatrix } from './priority-matrix';
 import { routeIncident } from './routing';
 import { readScope, workScope, type IncidentActor } from './scope';
-
-export type RequestContext = { requestId: string };
+import type { RequestContext } from '@/server/observability/context';
 
 // Notices are in Estonian, the portal's working language.
 const m = messagesFor('et').incidents;

@@ -2,7 +2,7 @@ import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql, type SQL } from
 import { getDb } from '@/db/client';
 import { incidentAttachments, incidentRoutingRules, incidents, incidentUpdates, offices, regions, staff, type RoutingSnapshot } from '@/db/schema';
 import { OPEN_STATUSES, type IncidentCategory, type IncidentPriority, type IncidentStatus } from '@/lib/incident-schema';
-import { authorize, type Actor } from '@/server/auth/policy';
+import { authorize, can, type Actor } from '@/server/auth/policy';
 import { readScope, workScope, type IncidentActor } from './scope';
 
 const reporter = aliasedTable(staff, 'reporter');
@@ -195,7 +195,7 @@ export async function getIncident(actor: IncidentActor, number: string) {
     canWork,
     isReporter: row.reporterId === actor.id,
     // The routing snapshot names who was told; only people working the ticket need it.
-    routing: canWork || actor.roles.includes('manager') ? row.routing : null,
+    routing: canWork || can(actor, 'incidents.read_region') ? row.routing : null,
     updates,
     attachments,
   };

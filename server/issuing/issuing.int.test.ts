@@ -14,6 +14,7 @@ import { setupTestDatabase } from '@/test/db';
 import { withDevelopmentSeal } from '@/test/seal';
 import { issueDocument } from './mutations';
 import { readIssuedPdf, verifyDocument } from './queries';
+import { registrationInput } from '@/test/register';
 
 const db = setupTestDatabase();
 const ctx = { requestId: 'test' };
@@ -62,33 +63,7 @@ const issue = (actor: RegisterActor, overrides: Record<string, unknown> = {}) =>
 const registerEnquiry = () =>
   registerDocument(
     mari,
-    {
-      typeCode: 'general_letter',
-      channel: 'email',
-      receivedAt: '2026-11-27T10:15',
-      party: 'client',
-      clientCode: '60001019906',
-      clientGivenName: 'Mary Änn',
-      clientFamilyName: 'O’Connež-Šuslik',
-      institutionName: '',
-      institutionCode: '',
-      identityChecked: false,
-      identityDocumentType: '',
-      identityDocumentNumber: '',
-      identityValidUntil: '',
-      title: 'Küsimus pensioni kohta',
-      senderReference: '',
-      senderDate: '',
-      pages: '',
-      isRestricted: true,
-      restrictionGroundCode: 'avts-35-1-12',
-      restrictionUntil: '',
-      unitCode: 'klienditeenindus',
-      assigneeId: '',
-      otherAuthority: false,
-      matterId: '',
-      submissionId: randomUUID(),
-    },
+    registrationInput({ channel: 'email', title: 'Küsimus pensioni kohta', isRestricted: true, restrictionGroundCode: 'avts-35-1-12' }),
     [],
     { requestId: 'test', now: new Date('2026-11-27T10:20:00Z') },
   );

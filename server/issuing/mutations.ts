@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { getDb, type Db } from '@/db/client';
+import { getDb } from '@/db/client';
+import type { Tx } from '@/server/tx';
 import { accessGrounds, attachments, clients, documentEvents, documents, documentTypes, issuedDocuments } from '@/db/schema';
 import { issueSchema, type IssueInput } from '@/lib/issuing-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
-import { tallinnDate } from '@/server/calendar/working-days';
+import { addYears, tallinnDate } from '@/lib/tallinn-time';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { databaseStorage } from '@/server/files/storage';
 import { newVerificationCode, parseTemplateData, produceDocument } from '@/server/pdf';
@@ -16,7 +17,6 @@ import { textsForIssue } from '@/server/templates/texts';
 import { getTemplate, type TemplateDefinition } from '@/templates/registry';
 import type { DocumentType as TemplateDocumentType } from '@/templates/shared/types';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type IssueForm = z.output<typeof issueSchema>;
 export type IssueContext = { requestId: string; now?: Date };
 export type IssueResult = { issuedId: string; documentId: string; number: string; verificationCode: string; sha256: string };
@@ -33,10 +33,6 @@ export const REGISTER_TYPE: Record<TemplateDocumentType, string> = {
 
 const CHANNEL = { handed_over: 'in_person', email: 'email', post: 'post' } as const;
 
-function addYears(date: string, years: number): string {
-  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-}
-
 type Party = { name?: unknown; personalCode?: unknown };
 /** The printed addressee: `client` in certificates and notices, `recipient` in letters. */
 function printedParty(data: unknown): Party | null {
@@ -46,7 +42,7 @@ function printedParty(data: unknown): Party | null {
 const partyField = (data: unknown) => ((data as { client?: unknown })?.client ? 'data.client.personalCode' : 'data.recipient.personalCode');
 
 /**
- * Issues a document from a template (issue 4, duty 3.5): checks the data, then in one
+ * Issues a document from a template (job description, duty 3.5): checks the data, then in one
  * transaction numbers it in the register (in the source document's matter when there is
  * one), renders and seals it with that number, stores the bytes as the outgoing document's
  * attachment and records the issuance. Rendering failing rolls everything back: no number

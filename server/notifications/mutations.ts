@@ -5,8 +5,7 @@ import { notifications, outboxMessages } from '@/db/schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, type Actor } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
-
-export type RequestContext = { requestId: string };
+import type { RequestContext } from '@/server/observability/context';
 
 export const notificationReadSchema = z.object({ id: z.union([z.uuid(), z.literal('all')]) });
 export const outboxRetrySchema = z.object({ id: z.uuid() });

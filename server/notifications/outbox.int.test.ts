@@ -9,7 +9,7 @@ import { ForbiddenError } from '@/server/auth/policy';
 import { reportIncident } from '@/server/incidents/mutations';
 import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from '@/scripts/smtp-catcher';
 import { actorByCode, ctx, demo, report } from '@/test/incidents';
-import { setupTestDatabase, testDbKind } from '@/test/db';
+import { onlyOn, setupTestDatabase, testDbKind } from '@/test/db';
 import { retryOutboxMessage } from './mutations';
 import { notify } from './notify';
 import { listOutbox } from './queries';
@@ -233,72 +233,74 @@ describe('outbox webhook', () => {
 });
 
 // A real worker process (scripts/worker.ts) killed with SIGKILL in the middle of sending.
-describe.runIf(testDbKind === 'postgres')('a worker killed mid-delivery', () => {
-  const children: ChildProcess[] = [];
-  afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+onlyOn('postgres', () =>
+  describe('a worker killed mid-delivery', () => {
+    const children: ChildProcess[] = [];
+    afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 
-  const startWorker = (smtpPort: number) => {
-    // node with tsx's loader, not the tsx wrapper: SIGKILL must reach the worker itself, not a
-    // parent that dies and leaves the real worker running (and sending) behind.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url(),
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        MAIL_FROM,
-        OUTBOX_LEASE_SECONDS: '2',
-        OUTBOX_POLL_MS: '100',
-        OUTBOX_BACKOFF_SECONDS: '0',
-        TOOLAUD_ENV: 'test', // plain-http portal address: not production
-      },
-      stdio: 'ignore',
+    const startWorker = (smtpPort: number) => {
+      // node with tsx's loader, not the tsx wrapper: SIGKILL must reach the worker itself, not a
+      // parent that dies and leaves the real worker running (and sending) behind.
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: db.url(),
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          MAIL_FROM,
+          OUTBOX_LEASE_SECONDS: '2',
+          OUTBOX_POLL_MS: '100',
+          OUTBOX_BACKOFF_SECONDS: '0',
+          TOOLAUD_ENV: 'test', // plain-http portal address: not production
+        },
+        stdio: 'ignore',
+      });
+      children.push(child);
+      return child;
+    };
+
+    it('leaves no message behind after a restart, and a resend carries the same Message-ID', async () => {
+      await d().update(outboxMessages).set({ status: 'sent' }).where(eq(outboxMessages.status, 'pending'));
+      let stalled: CaughtMail | null = null;
+      let catcher: SmtpCatcher | null = null;
+      catcher = await startSmtpCatcher({
+        // The first message hangs in DATA until the worker is dead.
+        beforeAccept: (mail) => {
+          if (stalled) return;
+          stalled = mail;
+          return new Promise<void>(() => {});
+        },
+      });
+      const { number } = await reportIncident(mari, report({ category: 'computer' }), [], ctx);
+      await d().transaction((tx) =>
+        notify(tx, {
+          recipients: Array.from({ length: 5 }, (_, i) => ({ email: `tapetud${i}@example.test` })),
+          kind: 'test.kill',
+          subject: 'Enne tapmist',
+          text: 'x',
+        }),
+      );
+      const ids = [...(await outboxIdsOf(number)), ...(await d().select().from(outboxMessages).where(eq(outboxMessages.kind, 'test.kill'))).map((r) => r.id)];
+      expect(ids).toHaveLength(7);
+
+      const first = startWorker(catcher.port);
+      await until('a delivery is in flight', async () => stalled !== null);
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+      const held = await d()
+        .select()
+        .from(outboxMessages)
+        .where(sql`${outboxMessages.claimedUntil} is not null and ${outboxMessages.status} = 'pending'`);
+      expect(held.length).toBeGreaterThan(0); // the dead worker's lease is still on them
+
+      startWorker(catcher.port);
+      await until('every message sent', async () => (await statusOf(ids)).every((s) => s === 'sent'));
+      const stalledMail = stalled as CaughtMail | null;
+      const resent = catcher.messages.filter((m) => m.to[0] === stalledMail!.to[0]);
+      expect(resent).toHaveLength(1);
+      expect(resent[0]!.messageId).toBe(stalledMail!.messageId);
+      const delivered = new Set(catcher.messages.map((m) => m.messageId));
+      for (const id of ids) expect(delivered).toContain(messageIdFor(id, MAIL_FROM));
+      await catcher.close();
     });
-    children.push(child);
-    return child;
-  };
-
-  it('leaves no message behind after a restart, and a resend carries the same Message-ID', async () => {
-    await d().update(outboxMessages).set({ status: 'sent' }).where(eq(outboxMessages.status, 'pending'));
-    let stalled: CaughtMail | null = null;
-    let catcher: SmtpCatcher | null = null;
-    catcher = await startSmtpCatcher({
-      // The first message hangs in DATA until the worker is dead.
-      beforeAccept: (mail) => {
-        if (stalled) return;
-        stalled = mail;
-        return new Promise<void>(() => {});
-      },
-    });
-    const { number } = await reportIncident(mari, report({ category: 'computer' }), [], ctx);
-    await d().transaction((tx) =>
-      notify(tx, {
-        recipients: Array.from({ length: 5 }, (_, i) => ({ email: `tapetud${i}@example.test` })),
-        kind: 'test.kill',
-        subject: 'Enne tapmist',
-        text: 'x',
-      }),
-    );
-    const ids = [...(await outboxIdsOf(number)), ...(await d().select().from(outboxMessages).where(eq(outboxMessages.kind, 'test.kill'))).map((r) => r.id)];
-    expect(ids).toHaveLength(7);
-
-    const first = startWorker(catcher.port);
-    await until('a delivery is in flight', async () => stalled !== null);
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
-    const held = await d()
-      .select()
-      .from(outboxMessages)
-      .where(sql`${outboxMessages.claimedUntil} is not null and ${outboxMessages.status} = 'pending'`);
-    expect(held.length).toBeGreaterThan(0); // the dead worker's lease is still on them
-
-    startWorker(catcher.port);
-    await until('every message sent', async () => (await statusOf(ids)).every((s) => s === 'sent'));
-    const stalledMail = stalled as CaughtMail | null;
-    const resent = catcher.messages.filter((m) => m.to[0] === stalledMail!.to[0]);
-    expect(resent).toHaveLength(1);
-    expect(resent[0]!.messageId).toBe(stalledMail!.messageId);
-    const delivered = new Set(catcher.messages.map((m) => m.messageId));
-    for (const id of ids) expect(delivered).toContain(messageIdFor(id, MAIL_FROM));
-    await catcher.close();
-  });
-});
+  }),
+);

@@ -6,7 +6,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // notify() stamps it on outbox messages. Kept on globalThis so the launcher's copy and
 // the Next bundle's copy of this module share one store.
 
-export type RequestContext = { requestId: string; route?: string };
+/**
+ * The request a domain function runs for: its id (audit rows, logs, outbox messages), the
+ * route where known, and in tests the moment it happens (`now`, default the clock).
+ */
+export type RequestContext = { requestId: string; route?: string; now?: Date };
 
 const key = Symbol.for('toolaud.requestContext');
 type WithStore = typeof globalThis & { [key]?: AsyncLocalStorage<RequestContext> };

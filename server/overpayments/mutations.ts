@@ -7,7 +7,8 @@ import { instantToTallinnLocal } from '@/lib/tallinn-time';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
-import { registerDocument, type RequestContext } from '@/server/register/mutations';
+import type { RequestContext } from '@/server/observability/context';
+import { registerDocument } from '@/server/register/mutations';
 import type { RegisterActor } from '@/server/register/visibility';
 import { overpaymentMaxMonths } from './config';
 

@@ -16,7 +16,8 @@ import {
   type PreparePaymentInput,
 } from '@/lib/payment-schema';
 import { runAction } from '@/server/action';
-import { approvePayment, createBatch, preparePayment, rejectPayment, resubmitPayment, returnPayment, saveBenefitKind } from './mutations';
+import { approvePayment, preparePayment, rejectPayment, resubmitPayment, returnPayment, saveBenefitKind } from './mutations';
+import { createBatch } from './batch';
 
 export async function preparePaymentAction(input: PreparePaymentInput) {
   const result = await runAction('payment.prepare', preparePaymentSchema, input, (user, data, ctx) => preparePayment(user, data, ctx));

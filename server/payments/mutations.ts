@@ -1,20 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { benefitKinds, benefitPaymentEvents, benefitPayments, paymentBatches, paymentBatchItems, staff, type BenefitPayment } from '@/db/schema';
+import { benefitKinds, benefitPaymentEvents, benefitPayments, staff, type BenefitPayment } from '@/db/schema';
 import { fill, messagesFor, type Locale } from '@/lib/i18n';
 import { normalizeIban } from '@/lib/iban';
 import { parseEurosToCents } from '@/lib/money';
 import {
   benefitKindSchema,
   correctPaymentSchema,
-  createBatchSchema,
   paymentDecisionSchema,
   paymentIdSchema,
   preparePaymentSchema,
   type BenefitKindInput,
   type CorrectPaymentInput,
-  type CreateBatchInput,
   type PaymentDecisionInput,
   type PaymentIdInput,
   type PreparePaymentInput,
@@ -28,16 +25,12 @@ import { assertUnchanged } from '@/server/record-version';
 import { auditingRefusals, RecordRefused } from '@/server/audit/refusal';
 import { notify } from '@/server/notifications/notify';
 import { effectiveAssignee } from '@/server/org/substitution';
-import { debtorConfig } from './config';
-import { buildPain001, controlSumCents } from './pain001';
 import { paymentScope, type PaymentActor } from './scope';
-import { isTarget2BusinessDay } from './target2';
+import type { RequestContext } from '@/server/observability/context';
 
 // Duty 3.9: a specialist prepares a benefit payment, a manager who did not prepare it
 // approves it (four eyes), and finance collects approved payments into a locked batch
 // handed over as a pain.001 file.
-
-export type RequestContext = { requestId: string; now?: Date };
 
 const notices = messagesFor('et').payments.notices;
 
@@ -356,107 +349,6 @@ export async function resubmitPayment(actor: PaymentActor, input: CorrectPayment
       requestId: ctx.requestId,
       details: { changed: Object.keys(changes), amountCents: next.amountCents },
     });
-  });
-}
-
-const compactDate = (iso: string) => iso.replace(/-/g, '');
-
-/**
- * Finance collects approved payments into one batch. The payments are locked (FOR UPDATE)
- * and must still be approved, by someone else than their preparer: a second, concurrent
- * batch waits for the first, then finds them handed over and is refused. The batch items'
- * primary key (the payment) is the database's own guard that a payment is in one batch.
- */
-export async function createBatch(actor: PaymentActor, input: CreateBatchInput, ctx: RequestContext): Promise<{ id: string; messageId: string }> {
-  const role = authorize(actor, 'payments.batch');
-  const data = createBatchSchema.parse(input);
-  const now = ctx.now ?? new Date();
-  if (data.executionDate < tallinnDate(now)) throw new DomainError('errors.pastDate', 'executionDate');
-  if (!isTarget2BusinessDay(data.executionDate)) throw new DomainError('errors.target2Day', 'executionDate');
-  const ids = [...new Set(data.paymentIds)].sort();
-  const db = await getDb();
-  try {
-    return await db.transaction(async (tx) => {
-      const rows = await tx
-        .select({ payment: benefitPayments, prefix: benefitKinds.remittancePrefix })
-        .from(benefitPayments)
-        .innerJoin(benefitKinds, eq(benefitKinds.code, benefitPayments.kindCode))
-        .where(
-          and(
-            inArray(benefitPayments.id, ids),
-            eq(benefitPayments.status, 'approved'),
-            ne(benefitPayments.approvedBy, benefitPayments.preparedBy),
-            paymentScope(actor),
-          ),
-        )
-        .orderBy(asc(benefitPayments.id))
-        .for('update', { of: benefitPayments });
-      if (rows.length !== ids.length) throw new DomainError('errors.paymentNotBatchable', 'paymentIds');
-      const debtor = debtorConfig();
-      const messageId = `SKA-${compactDate(tallinnDate(now))}-${randomBytes(5).toString('hex').toUpperCase()}`;
-      const payments = rows.map(({ payment, prefix }) => ({
-        paymentId: payment.id,
-        endToEndId: `SKA-${payment.id.replace(/-/g, '').toUpperCase()}`.slice(0, 35),
-        amountCents: payment.amountCents,
-        creditorName: payment.recipientName,
-        creditorIban: payment.recipientIban,
-        remittance: `${prefix} ${payment.deceasedName}`,
-      }));
-      const xml = buildPain001({ messageId, createdAt: now, executionDate: data.executionDate, debtor, payments });
-      const [batch] = await tx
-        .insert(paymentBatches)
-        .values({
-          messageId,
-          executionDate: data.executionDate,
-          paymentCount: payments.length,
-          controlSumCents: controlSumCents(payments),
-          debtorIban: debtor.iban,
-          xml,
-          createdBy: actor.id,
-          createdAt: now,
-        })
-        .returning({ id: paymentBatches.id });
-      await tx.insert(paymentBatchItems).values(payments.map((p) => ({ paymentId: p.paymentId, batchId: batch!.id, endToEndId: p.endToEndId })));
-      await tx.update(benefitPayments).set({ status: 'handed_over' }).where(inArray(benefitPayments.id, ids));
-      await appendAudit(tx, {
-        actorCode: actor.personalCode,
-        actorRole: role,
-        action: 'payment_batch.create',
-        entityType: 'payment_batch',
-        entityId: batch!.id,
-        requestId: ctx.requestId,
-        details: { messageId, count: payments.length, controlSumCents: controlSumCents(payments), executionDate: data.executionDate },
-      });
-      return { id: batch!.id, messageId };
-    });
-  } catch (error) {
-    // Another batch took one of the payments between our read and our insert.
-    if (isUniqueViolation(error, 'payment_batch_items_pkey')) throw new DomainError('errors.paymentNotBatchable', 'paymentIds');
-    throw error;
-  }
-}
-
-/** The batch's file, as handed over; each download is counted and audited. Finance only. */
-export async function downloadBatch(actor: PaymentActor, batchId: string, ctx: RequestContext): Promise<{ fileName: string; xml: string } | null> {
-  const role = authorize(actor, 'payments.batch');
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [batch] = await tx
-      .update(paymentBatches)
-      .set({ downloadCount: sql`${paymentBatches.downloadCount} + 1`, lastDownloadedAt: ctx.now ?? sql`now()` })
-      .where(eq(paymentBatches.id, batchId))
-      .returning({ messageId: paymentBatches.messageId, xml: paymentBatches.xml });
-    if (!batch) return null;
-    await appendAudit(tx, {
-      actorCode: actor.personalCode,
-      actorRole: role,
-      action: 'payment_batch.download',
-      entityType: 'payment_batch',
-      entityId: batchId,
-      requestId: ctx.requestId,
-      details: { messageId: batch.messageId },
-    });
-    return { fileName: `${batch.messageId}.xml`, xml: batch.xml };
   });
 }
 

@@ -8,11 +8,13 @@ import { versionOf } from '@/lib/record-version';
 import { ForbiddenError } from '@/server/auth/policy';
 import { addDays } from '@/server/calendar/working-days';
 import { nextTarget2BusinessDay } from '@/server/payments/target2';
-import { testDbKind } from '@/test/db';
+import { onlyOn } from '@/test/db';
 import { paymentForm, paymentsTestDatabase } from '@/test/payments';
 import { countRows, ctx, today } from '@/test/tasks';
+import { approvePayment, preparePayment, rejectPayment, resubmitPayment, returnPayment } from './mutations';
+import { createBatch } from './batch';
 import { versionNow } from '@/test/versions';
-import { approvePayment, createBatch, downloadBatch, preparePayment, rejectPayment, resubmitPayment, returnPayment } from './mutations';
+import { downloadBatch } from './export';
 import { getPayment, listPayments } from './queries';
 
 // Returning a prepared payment for correction, correcting and resubmitting it, rejecting it;
@@ -320,36 +322,38 @@ describe('returning, correcting and rejecting benefit payments', () => {
     expect(await countRows(d(), 'benefit_payment_events', sql`payment_id = ${id}`)).toBe(2);
   });
 
-  it.skipIf(testDbKind !== 'postgres')('on PostgreSQL, with the row held by another connection, approve and return queue up and exactly one wins', async () => {
-    const { default: postgres } = await import('postgres');
-    const holder = postgres(db.url()!, { max: 1, onnotice: () => {} });
-    try {
-      const id = await prepared();
-      let racing: Promise<PromiseSettledResult<void>[]> | undefined;
-      await holder.begin(async (t) => {
-        await t`select id from benefit_payments where id = ${id} for update`;
-        racing = Promise.allSettled([
-          approvePayment(fx.people.juri, { paymentId: id, version: await pageVersion(id) }, ctx),
-          returnPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), reason: 'Kontrolli summat.' }, ctx),
-        ]);
-        // Both are now waiting for the row on their own connections.
-        for (let i = 0; i < 50; i++) {
+  onlyOn('postgres', () =>
+    it('on PostgreSQL, with the row held by another connection, approve and return queue up and exactly one wins', async () => {
+      const { default: postgres } = await import('postgres');
+      const holder = postgres(db.url()!, { max: 1, onnotice: () => {} });
+      try {
+        const id = await prepared();
+        let racing: Promise<PromiseSettledResult<void>[]> | undefined;
+        await holder.begin(async (t) => {
+          await t`select id from benefit_payments where id = ${id} for update`;
+          racing = Promise.allSettled([
+            approvePayment(fx.people.juri, { paymentId: id, version: await pageVersion(id) }, ctx),
+            returnPayment(fx.people.juri, { paymentId: id, version: await pageVersion(id), reason: 'Kontrolli summat.' }, ctx),
+          ]);
+          // Both are now waiting for the row on their own connections.
+          for (let i = 0; i < 50; i++) {
+            const [w] = await t`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
+            if (w!.n >= 2) break;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
           const [w] = await t`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
-          if (w!.n >= 2) break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        const [w] = await t`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
-        expect(w!.n).toBe(2);
-      });
-      const results = await racing!;
-      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      expect(lost!.reason).toMatchObject({ code: 'errors.paymentNotPrepared' });
-      const final = await row(id);
-      expect(['approved', 'returned']).toContain(final.status);
-      expect(final.status === 'approved' ? final.returnedBy : final.approvedBy).toBeNull();
-    } finally {
-      await holder.end({ timeout: 5 });
-    }
-  });
+          expect(w!.n).toBe(2);
+        });
+        const results = await racing!;
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(lost!.reason).toMatchObject({ code: 'errors.paymentNotPrepared' });
+        const final = await row(id);
+        expect(['approved', 'returned']).toContain(final.status);
+        expect(final.status === 'approved' ? final.returnedBy : final.approvedBy).toBeNull();
+      } finally {
+        await holder.end({ timeout: 5 });
+      }
+    }),
+  );
 });

@@ -6,12 +6,14 @@ import { benefitKinds, benefitPayments, paymentBatches, paymentBatchItems } from
 import { ForbiddenError } from '@/server/auth/policy';
 import { nextTarget2BusinessDay } from '@/server/payments/target2';
 import { addDays } from '@/server/calendar/working-days';
-import { testDbKind } from '@/test/db';
+import { onlyOn } from '@/test/db';
 import { paymentForm, paymentsTestDatabase } from '@/test/payments';
 import { versionNow } from '@/test/versions';
 import { codes, countRows, ctx, today } from '@/test/tasks';
 import { validateAgainstXsd } from '@/test/xsd';
-import { approvePayment, createBatch, downloadBatch, preparePayment, saveBenefitKind } from './mutations';
+import { approvePayment, preparePayment, saveBenefitKind } from './mutations';
+import { createBatch } from './batch';
+import { downloadBatch } from './export';
 import { getPayment, listBatches, listPayments } from './queries';
 
 const fx = paymentsTestDatabase(); // fx.helje: finance
@@ -124,12 +126,16 @@ describe('benefit payments', () => {
     await expect(d().execute(sql`update payment_batches set control_sum_cents = 1 where id = ${items[0]!.batchId}`)).rejects.toThrow();
   });
 
-  it.skipIf(testDbKind !== 'postgres')('two connections racing for the same payments: one batch wins, on real PostgreSQL', async () => {
-    const ids = await Promise.all([approved('11,00'), approved('12,00')]);
-    const attempts = await Promise.allSettled(Array.from({ length: 6 }, () => createBatch(fx.helje, { paymentIds: ids, executionDate: executionDate() }, ctx)));
-    expect(attempts.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(await countRows(d(), 'payment_batch_items', sql`payment_id in (${sql.join(ids, sql`, `)})`)).toBe(2);
-  });
+  onlyOn('postgres', () =>
+    it('two connections racing for the same payments: one batch wins, on real PostgreSQL', async () => {
+      const ids = await Promise.all([approved('11,00'), approved('12,00')]);
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 6 }, () => createBatch(fx.helje, { paymentIds: ids, executionDate: executionDate() }, ctx)),
+      );
+      expect(attempts.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await countRows(d(), 'payment_batch_items', sql`payment_id in (${sql.join(ids, sql`, `)})`)).toBe(2);
+    }),
+  );
 
   it('validates the IBAN, the amount and the decision date; a double submit prepares once', async () => {
     const before = await countRows(d(), 'benefit_payments');

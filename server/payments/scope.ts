@@ -9,6 +9,6 @@ export type PaymentActor = Actor & { regionCode: string };
 
 export function paymentScope(actor: PaymentActor): SQL {
   if (!can(actor, 'payments.read')) return sql`false`;
-  if (actor.roles.includes('finance')) return sql`true`;
+  if (can(actor, 'payments.read_all')) return sql`true`;
   return eq(benefitPayments.regionCode, actor.regionCode);
 }

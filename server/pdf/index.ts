@@ -6,7 +6,7 @@ import type { DocumentType, RegistrationInput } from '@/templates/shared/types';
 import { parseTemplateData, renderDocument } from './render';
 import { getSeal, sealPdf, verifySealedPdf, type SealVerification } from './seal';
 
-// The document engine's front door for issuing (issue 4). The register (numbers, storage,
+// The document engine's front door for issuing. The register (numbers, storage,
 // issuance records) calls, in this order:
 //   1. parseTemplateData(templateId, data)  before registering: throws TemplateDataError with
 //      field-level message keys, so nothing is registered for invalid data;

@@ -12,8 +12,7 @@ import { checkUploads, type UploadedFile } from '@/server/incidents/files';
 import { notify } from '@/server/notifications/notify';
 import { effectiveAssignee } from '@/server/org/substitution';
 import { answerScope, type ProposalActor } from './scope';
-
-export type RequestContext = { requestId: string };
+import type { RequestContext } from '@/server/observability/context';
 
 const p = messagesFor('et').proposals;
 

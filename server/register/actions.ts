@@ -55,7 +55,7 @@ export async function registerDocumentAction(formData: FormData) {
 }
 
 export async function forwardDocumentAction(input: ForwardInput) {
-  const result = await runAction('document.forward', forwardSchema, input, (user, _d, ctx) => forwardDocument(user, input, ctx));
+  const result = await runAction('document.forward', forwardSchema, input, (user, data, ctx) => forwardDocument(user, data, ctx));
   if (result.ok) touched(input.documentId);
   return result;
 }
@@ -67,7 +67,7 @@ export async function setDocumentStatusAction(input: z.input<typeof statusSchema
 }
 
 export async function requestMissingAction(input: MissingRequestInput) {
-  const result = await runAction('document.missing_request', missingRequestSchema, input, (user, _d, ctx) => requestMissingDocuments(user, input, ctx));
+  const result = await runAction('document.missing_request', missingRequestSchema, input, (user, data, ctx) => requestMissingDocuments(user, data, ctx));
   if (result.ok) touched(input.documentId);
   return result;
 }
@@ -79,7 +79,7 @@ export async function markMissingReceivedAction(input: z.input<typeof missingRec
 }
 
 export async function extendDeadlineAction(input: ExtendDeadlineInput) {
-  const result = await runAction('document.extend_deadline', extendDeadlineSchema, input, (user, _d, ctx) => extendDeadline(user, input, ctx));
+  const result = await runAction('document.extend_deadline', extendDeadlineSchema, input, (user, data, ctx) => extendDeadline(user, data, ctx));
   if (result.ok) touched(input.documentId);
   return result;
 }
@@ -92,7 +92,7 @@ export async function registerReplyAction(formData: FormData) {
 }
 
 export async function forwardToAuthorityAction(input: ForwardToAuthorityInput) {
-  const result = await runAction('document.forward_authority', forwardToAuthoritySchema, input, (user, _d, ctx) => forwardToAuthority(user, input, ctx));
+  const result = await runAction('document.forward_authority', forwardToAuthoritySchema, input, (user, data, ctx) => forwardToAuthority(user, data, ctx));
   if (result.ok) touched(input.documentId);
   return result;
 }
@@ -117,7 +117,7 @@ export async function lookupClientAction(personalCode: string) {
 }
 
 export async function saveDocumentTypeAction(input: DocumentTypeInput) {
-  const result = await runAction('register.type_save', documentTypeSchema, input, (user, _d, ctx) => saveDocumentType(user, input, ctx));
+  const result = await runAction('register.type_save', documentTypeSchema, input, (user, data, ctx) => saveDocumentType(user, data, ctx));
   if (result.ok) revalidatePath('/admin/dokumendiliigid');
   return result;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documents, documentTypes, extraDaysOff, staff } from '@/db/schema';
@@ -11,6 +10,7 @@ import { registerDocument } from './mutations';
 import { documentTypeChoices, registerOptions } from './queries';
 import { registerReference } from './reference-cache';
 import type { RegisterActor } from './visibility';
+import { registrationInput } from '@/test/register';
 
 const db = setupTestDatabase();
 const ctx = { requestId: 'test' };
@@ -48,33 +48,16 @@ const memorandum = async () => {
 const registerMemorandum = (now: string) =>
   registerDocument(
     mari,
-    {
+    registrationInput({
       typeCode: 'memorandum',
-      channel: 'post',
       receivedAt: '2026-11-01T10:00',
       party: 'institution',
       clientCode: '',
       clientGivenName: '',
       clientFamilyName: '',
       institutionName: 'MTÜ Eesti Pensionäride Ühendus',
-      institutionCode: '',
-      identityChecked: false,
-      identityDocumentType: '',
-      identityDocumentNumber: '',
-      identityValidUntil: '',
       title: 'Märgukiri',
-      senderReference: '',
-      senderDate: '',
-      pages: '',
-      isRestricted: false,
-      restrictionGroundCode: '',
-      restrictionUntil: '',
-      unitCode: 'klienditeenindus',
-      assigneeId: '',
-      otherAuthority: false,
-      matterId: '',
-      submissionId: randomUUID(),
-    },
+    }),
     [],
     { requestId: 'test', now: new Date(now) },
   );

@@ -1,8 +1,6 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Tx } from '@/server/tx';
 import { documents, registerCounters, registerSeries } from '@/db/schema';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type RegistrationNumber = { seriesCode: string; year: number; sequence: number; suffix: number; number: string };
 

@@ -2,7 +2,7 @@ import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/server/tx';
 import { documents } from '@/db/schema';
 import type { Role } from '@/lib/roles';
-import { authorize } from '@/server/auth/policy';
+import { authorize, can } from '@/server/auth/policy';
 import { heldForNow } from '@/server/org/held-for-now';
 import { heldFor } from '@/server/org/substitution';
 
@@ -15,7 +15,7 @@ export type RegisterActor = {
   heldFor?: readonly string[];
 };
 
-const seesEverything = (actor: RegisterActor) => actor.roles.includes('manager') || actor.roles.includes('admin');
+const seesEverything = (actor: RegisterActor) => can(actor, 'register.read_restricted');
 
 // Restricted documents (AvTS § 35) are visible only to their unit, their assignee (or whoever
 // substitutes the assignee today), managers and administrators. The condition goes into every

@@ -1,15 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import type { Tx } from '@/server/tx';
 import { offices, regions, sessions, staff, units } from '@/db/schema';
 import { staffInputSchema, staffUpdateSchema, type StaffData, type StaffInput, type StaffUpdateInput } from '@/lib/staff-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, type Actor } from '@/server/auth/policy';
 import { assertUnchanged } from '@/server/record-version';
 import { DomainError, isUniqueViolation } from '@/server/errors';
-
-export type RequestContext = { requestId: string };
-
-type Tx = Parameters<Parameters<Awaited<ReturnType<typeof getDb>>['transaction']>[0]>[0];
+import type { RequestContext } from '@/server/observability/context';
 
 async function checkReferences(tx: Tx, data: StaffData, selfId?: string) {
   if (selfId && data.managerId === selfId) throw new DomainError('errors.selfManager', 'managerId');

@@ -33,8 +33,7 @@ import { teamCondition } from '@/server/org/team';
 import { visibleDocuments } from '@/server/register/visibility';
 import type { Tx } from '@/server/tx';
 import { holderScope, managerScope, readScope, type TaskActor } from './scope';
-
-export type RequestContext = { requestId: string; now?: Date };
+import type { RequestContext } from '@/server/observability/context';
 
 // Notices are in Estonian, the portal's working language.
 const t = messagesFor('et').tasks;

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { autoAssignRules, documentTypes, regions, staff, units } from '@/db/schema';
 import { autoAssignSchema, type AutoAssignInput } from '@/lib/workload-schema';
 import { appendAudit } from '@/server/audit/record';
-import { authorize, type Actor } from '@/server/auth/policy';
+import { authorize, can, type Actor } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 
 // Fair distribution settings: per unit, region and incoming document type. The national units
@@ -15,13 +15,13 @@ export type DistributionActor = Actor & { unitCode: string; regionCode: string }
 
 const lastAssignee = alias(staff, 'last_assignee');
 
-const isAdmin = (actor: DistributionActor) => actor.roles.includes('admin');
+const configuresAny = (actor: DistributionActor) => can(actor, 'distribution.configure_any_unit');
 
 /** The unit and region pairs the actor keeps rules for: where the unit has people. */
 export async function listDistribution(actor: DistributionActor) {
   authorize(actor, 'distribution.configure');
   const db = await getDb();
-  const own = isAdmin(actor) ? undefined : and(eq(staff.unitCode, actor.unitCode), eq(staff.regionCode, actor.regionCode));
+  const own = configuresAny(actor) ? undefined : and(eq(staff.unitCode, actor.unitCode), eq(staff.regionCode, actor.regionCode));
   const [scopes, types, rules] = await Promise.all([
     db
       .select({
@@ -52,7 +52,7 @@ export async function listDistribution(actor: DistributionActor) {
       })
       .from(autoAssignRules)
       .leftJoin(lastAssignee, eq(lastAssignee.id, autoAssignRules.lastAssigneeId))
-      .where(isAdmin(actor) ? undefined : and(eq(autoAssignRules.unitCode, actor.unitCode), eq(autoAssignRules.regionCode, actor.regionCode))),
+      .where(configuresAny(actor) ? undefined : and(eq(autoAssignRules.unitCode, actor.unitCode), eq(autoAssignRules.regionCode, actor.regionCode))),
   ]);
   const byKey = new Map(rules.map((r) => [`${r.unitCode}|${r.regionCode}|${r.typeCode}`, r]));
   return scopes.map((scope) => ({
@@ -71,7 +71,8 @@ export async function listDistribution(actor: DistributionActor) {
 export async function setAutoAssign(actor: DistributionActor, input: AutoAssignInput, ctx: { requestId: string }): Promise<void> {
   const role = authorize(actor, 'distribution.configure');
   const data = autoAssignSchema.parse(input);
-  if (!isAdmin(actor) && (data.unitCode !== actor.unitCode || data.regionCode !== actor.regionCode)) throw new DomainError('errors.distributionUnit');
+  if (!can(actor, 'distribution.configure_any_unit') && (data.unitCode !== actor.unitCode || data.regionCode !== actor.regionCode))
+    throw new DomainError('errors.distributionUnit');
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [unit] = await tx.select({ code: units.code }).from(units).where(eq(units.code, data.unitCode));

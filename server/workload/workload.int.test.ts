@@ -16,6 +16,7 @@ import { setupTestDatabase } from '@/test/db';
 import { away, clearAbsences, ctx, loadPeople, taskInput, today, type People } from '@/test/tasks';
 import { listDistribution, setAutoAssign } from './config';
 import { teamOverview } from './overview';
+import { registrationInput } from '@/test/register';
 
 const db = setupTestDatabase();
 const d = () => db.handle().db;
@@ -27,34 +28,14 @@ beforeAll(async () => {
 });
 afterEach(() => clearAbsences(d()));
 
-const form = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput => ({
-  typeCode: 'pension_application',
-  channel: 'post',
-  receivedAt: instantToTallinnLocal(new Date(Date.now() - 3_600_000)),
-  party: 'client',
-  clientCode: '60001019906',
-  clientGivenName: 'Mary Änn',
-  clientFamilyName: 'O’Connež-Šuslik',
-  institutionName: '',
-  institutionCode: '',
-  identityChecked: false,
-  identityDocumentType: '',
-  identityDocumentNumber: '',
-  identityValidUntil: '',
-  title: 'Vanaduspensioni taotlus',
-  senderReference: '',
-  senderDate: '',
-  pages: '',
-  isRestricted: false,
-  restrictionGroundCode: '',
-  restrictionUntil: '',
-  unitCode: 'pensionid',
-  assigneeId: '',
-  otherAuthority: false,
-  matterId: '',
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const form = (overrides: Partial<RegisterDocumentInput> = {}) =>
+  registrationInput({
+    typeCode: 'pension_application',
+    receivedAt: instantToTallinnLocal(new Date(Date.now() - 3_600_000)),
+    title: 'Vanaduspensioni taotlus',
+    unitCode: 'pensionid',
+    ...overrides,
+  });
 
 const registered = async (id: string) => {
   const [doc] = await d().select().from(documents).where(eq(documents.id, id));

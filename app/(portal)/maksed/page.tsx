@@ -21,7 +21,7 @@ export default async function PaymentsPage() {
         <div>
           <h1 className="text-2xl font-semibold">{p.title}</h1>
           <p className="max-w-3xl text-slate-700">{p.lead}</p>
-          <p className="text-sm text-slate-600">{user.roles.includes('finance') ? p.financeNote : p.regionNote}</p>
+          <p className="text-sm text-slate-600">{can(user, 'payments.read_all') ? p.financeNote : p.regionNote}</p>
         </div>
         <div className="flex gap-2">
           {can(user, 'payments.prepare') && (

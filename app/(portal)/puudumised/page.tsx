@@ -28,7 +28,7 @@ export default async function AbsencesPage() {
   const sections: { key: string; title: string; rows: AbsenceRow[] | null; none: string }[] = [
     { key: 'mine', title: a.mine, rows: mine, none: a.noneMine },
     { key: 'substituting', title: a.substituting, rows: substituting, none: a.noneSubstituting },
-    { key: 'team', title: user.roles.includes('admin') ? a.all : a.team, rows: team, none: a.noneTeam },
+    { key: 'team', title: can(user, 'absences.manage_all') ? a.all : a.team, rows: team, none: a.noneTeam },
   ];
   return (
     <div className="flex flex-col gap-6">

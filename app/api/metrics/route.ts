@@ -1,8 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { getDbHandle } from '@/db/client';
-import { collectDbMetrics } from '@/server/observability/db-metrics';
-import { log } from '@/server/observability/log';
-import { metrics } from '@/server/observability/metrics';
+import { scrapeMetrics } from '@/server/observability/scrape';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,12 +14,6 @@ export async function GET(request: Request) {
   if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
     return new Response('Unauthorized', { status: 401, headers: { 'www-authenticate': 'Bearer' } });
   }
-  try {
-    await collectDbMetrics(await getDbHandle());
-  } catch (error) {
-    // The process metrics still help when the database is away.
-    log('metrics').warn({ event: 'db-metrics-failed', err: error });
-  }
-  const { registry } = metrics();
-  return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });
+  const { body, contentType } = await scrapeMetrics();
+  return new Response(body, { headers: { 'content-type': contentType, 'cache-control': 'no-store' } });
 }

@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-// Bulk notices and certificates from a CSV file (issue 4).
+// Bulk notices and certificates from a CSV file.
 export const bulk = defineMessages(
   {
     fromClients: 'Teatis või tõend mitmele kliendile korraga (CSV)',

@@ -111,7 +111,7 @@ export const core = defineMessages(
       badTransition: 'Sellest olekust ei saa sellesse üle minna.',
       incidentClosed: 'Intsident on suletud; seda ei saa enam muuta.',
       duplicateRule: 'Selle kategooria ja piirkonna reegel on juba olemas.',
-      // Consultations and assessment applications (issue 7)
+      // Consultations and assessment applications
       unknownTopic: 'Valitud teemat ei ole või see ei ole enam kasutusel.',
       topicInUse: 'Teemat on kasutatud; kustutamise asemel peata see.',
       topicCode: 'Kood koosneb väiketähtedest, numbritest ja alakriipsudest.',
@@ -129,7 +129,7 @@ export const core = defineMessages(
       jointWorkingAge: 'Töövõimet hinnatakse ainult tööealisel (16-aastasest kuni vanaduspensionieani).',
       assessmentNotConfigured: 'Ekspertiisitaotluse dokumendiliik või ekspertiisi osakond on seadistamata. Pöördu administraatori poole.',
       noAuthorityForwarding: 'See ei ole ühistaotlus: teisele asutusele ei ole vaja edastada.',
-      // Document templates (issue 4)
+      // Document templates
       amount: 'Summa peab olema täisarv sentides.',
       negativeAmount: 'Summa ei saa olla negatiivne.',
       amountTooLarge: 'Summa on liiga suur.',
@@ -140,7 +140,7 @@ export const core = defineMessages(
       duplicateYear: 'See aasta on tabelis juba olemas.',
       deadlineBeforeReceived: 'Tähtaeg ei saa olla enne taotluse saabumist.',
       tooMany: 'Ridu on liiga palju.',
-      // Tasks, absences, proposals, fair distribution (issue 6)
+      // Tasks, absences, proposals, fair distribution
       taskAssignees: 'Vali vähemalt üks täitja.',
       taskTooManyAssignees: 'Korraga saab ülesande anda kuni 100 inimesele.',
       taskOutsideTeam: 'Ülesannet saab anda ainult oma meeskonna või piirkonna töötajale.',
@@ -294,7 +294,7 @@ export const core = defineMessages(
       badTransition: 'This status cannot follow the current one.',
       incidentClosed: 'The incident is closed and can no longer be changed.',
       duplicateRule: 'A rule for this category and region already exists.',
-      // Consultations and assessment applications (issue 7)
+      // Consultations and assessment applications
       unknownTopic: 'The chosen topic does not exist or is no longer in use.',
       topicInUse: 'The topic has been used; pause it instead of deleting it.',
       topicCode: 'A code is lower-case letters, digits and underscores.',
@@ -312,7 +312,7 @@ export const core = defineMessages(
       jointWorkingAge: 'Work ability is assessed only for people of working age (from 16 to the old-age pension age).',
       assessmentNotConfigured: 'The assessment application document type or the assessment department is not set up. Contact the administrator.',
       noAuthorityForwarding: 'This is not a joint application: nothing is forwarded to another authority.',
-      // Document templates (issue 4)
+      // Document templates
       amount: 'The amount must be a whole number of cents.',
       negativeAmount: 'The amount cannot be negative.',
       amountTooLarge: 'The amount is too large.',
@@ -323,7 +323,7 @@ export const core = defineMessages(
       duplicateYear: 'This year is already in the table.',
       deadlineBeforeReceived: 'The deadline cannot be before the application arrived.',
       tooMany: 'There are too many rows.',
-      // Tasks, absences, proposals, fair distribution (issue 6)
+      // Tasks, absences, proposals, fair distribution
       taskAssignees: 'Choose at least one assignee.',
       taskTooManyAssignees: 'A task can be given to at most 100 people at once.',
       taskOutsideTeam: 'Tasks can only be given to people of your own team or region.',

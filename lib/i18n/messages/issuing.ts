@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-// Issuing certificates and notices from templates, and checking an issued document (issue 4).
+// Issuing certificates and notices from templates, and checking an issued document.
 export const issuing = defineMessages(
   {
     issue: 'Väljasta tõend/teatis',

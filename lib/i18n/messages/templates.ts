@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-// The document templates page for administrators (issue 4).
+// The document templates page for administrators.
 export const templates = defineMessages(
   {
     nav: 'Dokumendipõhjad',

@@ -1,5 +1,6 @@
 import { getCurrentUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
+import { downloadResponse } from '@/server/http/download';
 import { previewDocument, TemplateDataError } from '@/server/pdf';
 import { previewTexts } from '@/server/templates/texts';
 
@@ -21,9 +22,7 @@ export async function POST(request: Request) {
   try {
     const templateId = String(body.templateId ?? '');
     const bytes = await previewDocument(templateId, body.data, await previewTexts(templateId));
-    return new Response(new Uint8Array(bytes), {
-      headers: { 'content-type': 'application/pdf', 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' },
-    });
+    return downloadResponse({ fileName: 'eelvaade.pdf', contentType: 'application/pdf', body: bytes }, { inline: true });
   } catch (error) {
     if (error instanceof TemplateDataError) {
       return json({ formError: 'errors.fixFields', fieldErrors: Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [`data.${k}`, v])) }, 422);

@@ -15,7 +15,7 @@ import { getTemplate } from '@/templates/registry';
 
 export const metadata = { title: 'Teatiste ja tõendite hulgiväljastus' };
 
-// Bulk notices and certificates (issue 4): upload and check a CSV, then the runs with their progress.
+// Bulk notices and certificates: upload and check a CSV, then the runs with their progress.
 export default async function BulkPage() {
   const user = await requireUser();
   if (!can(user, 'documents.issue_bulk')) notFound();

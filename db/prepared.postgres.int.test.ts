@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openFreshDatabase, testDbKind } from '@/test/db';
+import { openFreshDatabase } from '@/test/db';
 import { selectRows, type DbHandle } from './client';
 import { units } from './schema';
 
 // db/client.ts sends drizzle's queries to PostgreSQL as named prepared statements (one round
 // trip each instead of two). PGlite has no such protocol choice, so this is PostgreSQL only.
-describe.skipIf(testDbKind !== 'postgres')('queries on PostgreSQL are prepared once per connection', () => {
+describe('queries on PostgreSQL are prepared once per connection', () => {
   async function withDatabase(run: (handle: DbHandle) => Promise<void>, env: Record<string, string> = {}) {
     const saved = { ...process.env };
     Object.assign(process.env, env);

@@ -1,7 +1,6 @@
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testDbKind } from '@/test/db';
 import { neverReachedServer, openDb, reconnectDelaySeconds, selectRows, type DbHandle } from './client';
 
 describe('what may be sent again when PostgreSQL cannot be reached', () => {
@@ -59,7 +58,7 @@ class Door {
 }
 
 // Real PostgreSQL behind the door, the portal's own client (db/client.ts) in front of it.
-describe.skipIf(testDbKind !== 'postgres')('while PostgreSQL cannot be reached', () => {
+describe('while PostgreSQL cannot be reached', () => {
   let door: Door;
   let handle: DbHandle;
   const saved = process.env.DB_UNAVAILABLE_WAIT;
@@ -141,7 +140,7 @@ describe.skipIf(testDbKind !== 'postgres')('while PostgreSQL cannot be reached',
 // the cleared timer was kept, so the next sign-on message was never sent and every use of the
 // connection waited out connect_timeout (the failures 10-20 s after a restart in bench:load).
 // Patched in patches/postgres+3.4.9.patch.
-describe.skipIf(testDbKind !== 'postgres')('a connection that closed with a write pending', () => {
+describe('a connection that closed with a write pending', () => {
   it('signs on again and answers', async () => {
     const { default: postgres } = await import('postgres');
     const target = new URL(process.env.TEST_PG_URL!);

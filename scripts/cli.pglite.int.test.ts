@@ -6,7 +6,6 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '@/db/client';
 import { demoStaff } from '@/db/seed/org-data';
-import { testDbKind } from '@/test/db';
 
 const run = promisify(execFile);
 const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -22,7 +21,7 @@ async function script(name: string, dataDir: string) {
 }
 
 // PGlite gives no error when two processes open one data directory: it loses writes.
-describe.runIf(testDbKind === 'pglite')('CLI scripts on the embedded database', () => {
+describe('CLI scripts on the embedded database', () => {
   it('refuse a data directory that a running portal holds, and work once it is free', async () => {
     const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'toolaud-cli-')), 'pglite');
     const portal = await openDb({ dataDir, migrate: true });
