@@ -14,6 +14,7 @@ import { workload } from './messages/workload';
 import { consultations } from './messages/consultations';
 import { assessments } from './messages/assessments';
 import { payments, overpayments } from './messages/payments';
+import { publicPages } from './messages/public';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
 const sections = {
@@ -34,6 +35,7 @@ const sections = {
   assessments,
   payments,
   overpayments,
+  publicPages,
 };
 
 type Sections = typeof sections;

@@ -14,6 +14,10 @@ export const policy = {
   'register.read': ['specialist', 'manager', 'admin'],
   'register.write': ['specialist', 'manager'],
   'register.configure': ['admin'],
+  // Making a restricted document public before its term (its title then shows in the public
+  // register): the head of the document's unit, or an administrator (record rule in
+  // server/public-register/mutations.ts).
+  'register.publish': ['manager', 'admin'],
   'clients.read': ['specialist', 'manager'],
   // Incidents: anyone reports and follows their own; the record-level scope (own, my
   // region, any) is in server/incidents/scope.ts.

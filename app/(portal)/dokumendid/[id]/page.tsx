@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OverpaymentSummary } from '@/components/payments/overpayment-summary';
 import { AddScans, CertifyButton, DocumentActions } from '@/components/register/document-actions';
+import { PublishButton } from '@/components/public/publish-button';
 import { DeadlineCell, RestrictionMark, StatusBadge } from '@/components/register/marks';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -32,6 +33,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   if (!card) notFound();
   const { doc, type, client, ground } = card;
   const canWrite = can(user, 'register.write');
+  const canPublish = can(user, 'register.publish') && doc.isRestricted && !doc.publicSince && (user.roles.includes('admin') || doc.unitCode === user.unitCode);
   const issued = await issuedForDocument(user, doc.id);
   const options = await registerOptions(user);
   const overpayment = doc.typeCode === 'overpayment_application' ? await getOverpaymentForDocument(user, doc.id) : null;
@@ -169,6 +171,11 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             </ol>
           </Card>
         </div>
+        {canPublish && !canWrite && (
+          <Card className="self-start">
+            <PublishButton documentId={doc.id} />
+          </Card>
+        )}
         {canWrite && (
           <Card className="self-start">
             <h2 className="mb-3 text-lg font-semibold">{r.actions.title}</h2>
@@ -187,6 +194,11 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               today={today}
               defaultClientDeadline={addDays(today, 14)}
             />
+            {canPublish && (
+              <div className="mt-4 border-t border-slate-200 pt-4">
+                <PublishButton documentId={doc.id} />
+              </div>
+            )}
           </Card>
         )}
       </div>
