@@ -24,9 +24,11 @@ export function holdPublicPage(req, res) {
   const pathname = (req.url ?? '/').split('?')[0];
   if (!isCacheable(pathname)) return;
   const chunks = [];
-  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   let head = null;
   const chunkOf = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'));
+  // Next flushes the head before its first chunk: held too, until the page is complete.
+  res.flushHeaders = function () {};
   res.writeHead = function (status, ...rest) {
     head = { status, headers: rest.find((r) => r && typeof r === 'object') ?? null };
     return res;

@@ -15,6 +15,7 @@ beforeAll(async () => {
     res.setHeader('cache-control', publicPage ? 'public, max-age=60, stale-while-revalidate=300' : 'no-store');
     res.setHeader('content-security-policy', `script-src 'nonce-${nonce}'`);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.flushHeaders();
     res.write(`<html><script nonce="${nonce}">1</script>`);
     res.write(req.url!.includes('piiratud') ? '<div data-toolaud-limited="">liiga palju</div>' : '<p>Avalik dokumendiregister</p>');
     res.end('</html>');
