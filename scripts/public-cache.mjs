@@ -60,6 +60,9 @@ export function holdPublicPage(req, res) {
       } else {
         const etag = pageEtag(body);
         res.setHeader('etag', etag);
+        // The page's language follows the switch's cookie or Accept-Language (Next sets its own Vary).
+        const vary = String(res.getHeader('vary') ?? '');
+        res.setHeader('vary', vary ? `${vary}, Accept-Language, Cookie` : 'Accept-Language, Cookie');
         if (matches(req.headers['if-none-match'], etag)) {
           res.statusCode = 304;
           for (const name of ['content-length', 'content-type', 'content-security-policy', 'transfer-encoding']) res.removeHeader(name);

@@ -30,6 +30,7 @@ describe('the public register’s pages through the launcher', () => {
     const first = await fetch(`${base}/avalik`);
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(first.headers.get('vary')).toContain('Accept-Language, Cookie');
     expect(await first.text()).toContain('Avalik dokumendiregister');
     const second = await fetch(`${base}/avalik`);
     expect(second.headers.get('etag')).toBe(etag);
