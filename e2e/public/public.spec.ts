@@ -8,6 +8,12 @@ import { expectAccessible, signIn } from '../support/fixtures';
 // The public face, as anyone on the internet meets it: no sign-in, a phone-sized screen.
 test.use({ viewport: { width: 390, height: 844 } });
 
+/** A word of letters only, new for each run (digits would look like a personal code to the search). */
+const freshWord = (prefix: string) =>
+  `${prefix}${Date.now()
+    .toString(36)
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+
 /** Registers a letter from an institution through the staff form; returns its number. */
 async function registerLetter(page: Page, title: string, restricted: boolean): Promise<string> {
   await page.goto('/dokumendid/uus');
@@ -54,7 +60,7 @@ test('a certificate’s QR link, a genuine and a changed PDF are checked without
   await expectAccessible(page);
 
   // The holder's personal code, typed by the visitor: "matches", never shown back.
-  await page.getByLabel('Dokumendi omaniku isikukood (soovi korral)').first().fill(holder);
+  await page.getByRole('region', { name: 'Kontrollkood' }).getByRole('textbox', { name: 'Dokumendi omaniku isikukood (soovi korral)' }).fill(holder);
   await page.getByRole('button', { name: 'Kontrolli', exact: true }).click();
   await expect(page.getByTestId('holder-match')).toHaveText('klapib');
 
@@ -91,9 +97,9 @@ test('the public register finds a public document by its title, keeps a restrict
   const staffContext = await browser.newContext({ baseURL: portalUrl });
   const staffPage = await staffContext.newPage();
   await signIn(staffPage, staff.personalCode);
-  const word = `Kuukiir${Date.now()}`;
+  const word = freshWord('Kuukiir');
   const publicNumber = await registerLetter(staffPage, `Teabenõue ${word} kohta`, false);
-  const secret = `Varjatud${Date.now()}`;
+  const secret = freshWord('Varjatud');
   const restrictedNumber = await registerLetter(staffPage, `Kaebus ${secret} kohta`, true);
   await staffContext.close();
 
@@ -145,7 +151,7 @@ test('a visitor whose browser asks for English gets the public pages in English'
   const page = await visitor.newPage();
   await page.goto('/kontrolli');
   await expect(page.getByRole('heading', { name: 'Verify a document' })).toBeVisible();
-  await page.getByLabel('Verification code').first().fill('K7QF-3M9X-TRF');
+  await page.getByRole('textbox', { name: 'Verification code' }).fill('K7QF-3M9X-TRF');
   await page.getByRole('button', { name: 'Verify', exact: true }).click();
   await expect(page.getByTestId('public-verification')).toContainText('Unknown');
   await expectAccessible(page);

@@ -70,7 +70,7 @@ export const isSearch = (f: PublicFilters) => Boolean(f.number || f.from || f.to
 
 const fullName = (t: { givenName: AnyColumn; familyName: AnyColumn }) => sql<string>`${t.givenName} || ' ' || ${t.familyName}`;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const LOOKS_LIKE_PERSONAL_CODE = /\d{7,}/;
+const LOOKS_LIKE_PERSONAL_CODE = /(?<!\d)[1-6]\d{10}(?!\d)/;
 
 /** SQL twin of `titleIsPublicOn` (entry.ts). */
 const titleIsPublic = (today: string) =>
