@@ -2,13 +2,16 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { canonicalRedirect } from './lib/canonical-host';
 import { contentSecurityPolicy } from './lib/csp';
 import { configuredPortalHosts, originRefusal } from './lib/request-origin';
+import { LOCALE_COOKIE } from './lib/i18n';
+import { isCacheablePublicPath, isPublicPath, PUBLIC_CACHE_CONTROL, publicLocale } from './lib/public-locale';
 
 // Not an authorization boundary (published advisories have bypassed it): it refuses
 // state-changing requests without the portal's Origin (lib/request-origin.ts), tags each
 // request with an id for the audit trail and the path for the navigation, keeps pages
-// with personal data out of caches, and sets the Content-Security-Policy with a fresh
-// nonce. Next reads the nonce from the request's CSP header and puts it on its own
-// script tags, so no inline script runs without it ('unsafe-inline' is not allowed).
+// with personal data out of caches (and lets the public register be cached), and sets the
+// Content-Security-Policy with a fresh nonce. Next reads the nonce from the request's CSP
+// header and puts it on its own script tags, so no inline script runs without it
+// ('unsafe-inline' is not allowed).
 export function proxy(request: NextRequest) {
   const canonical = canonicalRedirect(request, process.env.NEXTAUTH_URL);
   if (canonical) return NextResponse.redirect(canonical, 307);
@@ -18,13 +21,24 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   if (!headers.get('x-request-id')) headers.set('x-request-id', crypto.randomUUID());
   headers.set('x-toolaud-path', request.nextUrl.pathname);
+  // The public pages' language (lib/public-locale.ts); nobody else reads this header.
+  const isPublic = isPublicPath(request.nextUrl.pathname);
+  if (isPublic) {
+    const locale = publicLocale(request.cookies.get(LOCALE_COOKIE)?.value, headers.get('accept-language'), headers.get('x-toolaud-locale'));
+    headers.set('x-toolaud-locale', locale);
+  } else headers.delete('x-toolaud-locale');
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('x-request-id', headers.get('x-request-id')!);
-  response.headers.set('cache-control', 'no-store');
+  // Staff pages carry personal data: never stored. The public register carries none and is
+  // the same for everyone in one language: cached (its ETag is added by scripts/start.mjs).
+  if (isPublic && isCacheablePublicPath(request.nextUrl.pathname) && (request.method === 'GET' || request.method === 'HEAD')) {
+    response.headers.set('cache-control', PUBLIC_CACHE_CONTROL);
+    response.headers.set('vary', 'Accept-Language, Cookie');
+  } else response.headers.set('cache-control', 'no-store');
   response.headers.set('content-security-policy', csp);
   return response;
 }

@@ -2,7 +2,8 @@
 // the document up again. Ten random characters of Crockford's base 32 (no I, L, O, U, so
 // nothing is mistaken for a digit) and one Luhn mod 32 check character, which catches every
 // single mistyped character and most swaps of neighbours: a typo reads "mistyped", not
-// "not our document". 50 random bits; lookups are by staff and rate-limited by the page.
+// "not our document". 50 random bits; every lookup (staff and the public page) counts
+// against the `verify` rate limit per IP (server/ops/rate-limit.ts).
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const DATA_LENGTH = 10;

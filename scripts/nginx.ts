@@ -6,7 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export type EdgeOptions = { httpsPort: number; httpPort: number; upstreams: [string, string]; serverName?: string; template?: string };
+export type EdgeOptions = {
+  httpsPort: number;
+  httpPort: number;
+  upstreams: [string, string];
+  serverName?: string;
+  template?: string;
+  /** How long nginx keeps the public register's pages (nginx time, e.g. `5m`). */
+  publicCacheDelay?: string;
+};
 export type Edge = { origin: string; dir: string; stop: () => Promise<void> };
 
 export function nginxBinary(): string {
@@ -75,6 +83,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
     UPSTREAM_1: options.upstreams[0],
     UPSTREAM_2: options.upstreams[1],
     CACHE_DIR: path.join(dir, 'cache'),
+    PUBLIC_CACHE_DELAY: options.publicCacheDelay ?? '5m',
   });
   fs.writeFileSync(path.join(dir, 'toolaud.conf'), site);
   const tmp = path.join(dir, 'tmp');

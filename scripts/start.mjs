@@ -9,6 +9,7 @@
 //   - gives every request an id (x-request-id, kept from nginx when well-formed) and a
 //     log context, and answers with x-toolaud-instance (which instance served it);
 //   - times every request into the route-latency histogram, labelled by route pattern;
+//   - gives the public register's pages an ETag and answers 304 (scripts/public-cache.mjs);
 //   - on SIGTERM stops taking connections and lets requests in flight finish.
 // Plain JavaScript so that production needs no TypeScript loader for the web server; the
 // few TypeScript modules it shares with the portal are loaded with tsx's scoped import.
@@ -17,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { holdPublicPage } from './public-cache.mjs';
 
 process.env.NODE_ENV ??= 'production';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -82,6 +84,7 @@ const server = createServer((req, res) => {
   headers['x-request-id'] = requestId;
   res.setHeader('x-toolaud-instance', instanceId);
   const route = routeOf(req.url);
+  holdPublicPage(req, res);
   res.once('close', () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     httpDuration.observe({ method: req.method ?? 'GET', route, status: String(res.statusCode) }, seconds);

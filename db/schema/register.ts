@@ -175,6 +175,10 @@ export const documents = pgTable(
     otherAuthority: boolean('other_authority').notNull().default(false),
     forwardedTo: text('forwarded_to'),
     forwardedAt: timestamp('forwarded_at', { withTimezone: true }),
+    // Made public on purpose by its unit (the restriction lifted before its term): from then
+    // on the public register shows its title (server/public-register/entry.ts).
+    publicSince: timestamp('public_since', { withTimezone: true }),
+    publicBy: uuid('public_by').references((): AnyPgColumn => staff.id),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => staff.id),
@@ -208,6 +212,12 @@ export const documents = pgTable(
     // The same search also matches the sending institution's name; with the clients' index
     // above the planner ORs the two index scans instead of reading every document.
     index('documents_institution_name_trgm_idx').using('gin', sql`${t.institutionName} gin_trgm_ops`),
+    // The public register (/avalik): words in titles, and the newest entries of one type, unit
+    // or series; the restriction test runs on the rows these find.
+    index('documents_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('documents_type_registered_idx').on(t.typeCode, t.registeredAt, t.id),
+    index('documents_unit_registered_idx').on(t.unitCode, t.registeredAt, t.id),
+    index('documents_series_registered_idx').on(t.seriesCode, t.registeredAt, t.id),
     check('documents_party', sql`${t.clientId} is not null or ${t.institutionName} is not null`),
   ],
 );

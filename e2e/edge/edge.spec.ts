@@ -223,3 +223,27 @@ test('metrics are closed at the public door and open to a scraper with the token
   for (const person of Object.values(people)) expect(text).not.toContain(person.code);
   await api.dispose();
 });
+
+test('the public register is served from nginx’s cache on the second request, per language, with its ETag', async ({ playwright }) => {
+  const api = await playwright.request.newContext({ ignoreHTTPSErrors: true });
+  // An address of its own, so no other test has warmed it.
+  const address = `${edgeUrl}/avalik?tekst=vahem%C3%A4lu${Date.now()}`;
+  const first = await api.get(address, { headers: { 'accept-language': 'et-EE,et;q=0.9' } });
+  expect(first.status()).toBe(200);
+  expect(first.headers()['x-cache-status']).toBe('MISS');
+  expect(first.headers()['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+  expect(first.headers()['etag']).toBeTruthy();
+  expect(await first.text()).toContain('Avalik dokumendiregister');
+  const second = await api.get(address, { headers: { 'accept-language': 'et-EE,et;q=0.9' } });
+  expect(second.headers()['x-cache-status']).toBe('HIT');
+  expect(await second.text()).toContain('Avalik dokumendiregister');
+  // The same address in English is another entry of the cache, never the Estonian page.
+  const english = await api.get(address, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+  expect(english.headers()['x-cache-status']).toBe('MISS');
+  expect(await english.text()).toContain('Public document register');
+  // Staff pages are never cached.
+  const staffPage = await api.get(`${edgeUrl}/dokumendid`, { maxRedirects: 0 });
+  expect(staffPage.headers()['x-cache-status']).toBeUndefined();
+  expect(staffPage.headers()['cache-control']).toContain('no-store');
+  await api.dispose();
+});

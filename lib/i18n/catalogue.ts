@@ -17,6 +17,7 @@ import { assessments } from './messages/assessments';
 import { payments, overpayments } from './messages/payments';
 import { viewer } from './messages/viewer';
 import { frontDesk } from './messages/front-desk';
+import { publicPages } from './messages/public';
 
 // Each feature keeps its messages in messages/<feature>.ts; add it here with one line.
 const sections = {
@@ -40,6 +41,7 @@ const sections = {
   overpayments,
   viewer,
   frontDesk,
+  publicPages,
 };
 
 type Sections = typeof sections;

@@ -16,6 +16,12 @@ export const policy = {
   'register.configure': ['admin'],
   // Restricted documents of every unit, not only their own unit's or assigned ones.
   'register.read_restricted': ['manager', 'admin'],
+  // Making a restricted document public before its term (its title then shows in the public
+  // register): the head of the document's unit, or an administrator (record rule in
+  // server/public-register/mutations.ts).
+  'register.publish': ['manager', 'admin'],
+  // ... of any unit, not only their own.
+  'register.publish_any_unit': ['admin'],
   'clients.read': ['specialist', 'manager'],
   // Incidents: anyone reports and follows their own; the record-level scope (own, my
   // region, any) is in server/incidents/scope.ts.

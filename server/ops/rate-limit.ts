@@ -16,7 +16,7 @@ import { metrics } from '@/server/observability/metrics';
 // set an order of magnitude above the per-person ones.
 
 export type Rule = { max: number; windowSeconds: number };
-export type LimitName = 'signin' | 'incident' | 'registration' | 'bulk' | 'pdf';
+export type LimitName = 'signin' | 'incident' | 'registration' | 'bulk' | 'pdf' | 'verify' | 'search';
 export type Scope = 'person' | 'ip';
 
 export const defaultLimits: Record<LimitName, Partial<Record<Scope, Rule>>> = {
@@ -30,6 +30,12 @@ export const defaultLimits: Record<LimitName, Partial<Record<Scope, Rule>>> = {
   bulk: { person: { max: 5, windowSeconds: 3600 }, ip: { max: 50, windowSeconds: 3600 } },
   // PDF issuing (certificates): rendering and sealing cost CPU.
   pdf: { person: { max: 60, windowSeconds: 600 }, ip: { max: 600, windowSeconds: 600 } },
+  // Verification of issued documents (by code, QR link or file), by staff and by anyone on
+  // the public page: a code is 50 random bits, a holder's personal code far fewer, so each
+  // guess counts.
+  verify: { person: { max: 300, windowSeconds: 600 }, ip: { max: 100, windowSeconds: 600 } },
+  // Searches of the public document register that reach the database (nginx serves repeats).
+  search: { ip: { max: 120, windowSeconds: 60 } },
 };
 
 /** Which server actions (runAction names) count against which limit. */
@@ -40,6 +46,7 @@ export const actionLimits: Record<string, LimitName> = {
   'assessment.register': 'registration',
   'certificate.issue': 'pdf',
   'bulk.start': 'bulk',
+  'document.verify': 'verify',
 };
 
 /**

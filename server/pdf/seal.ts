@@ -248,14 +248,16 @@ export function verifySealedPdf(pdf: Uint8Array, trusted: X509Certificate[] = tr
   const text = latin1(bytes);
   const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
   if (ranges.length === 0) return { status: 'unsigned', verificationCode: readVerificationCode(bytes) };
-  if (ranges.length > 1) return { status: 'invalid', reason: 'more-than-one-signature', verificationCode: null };
+  // An invalid file still names the code it was issued with (read, not trusted): the check
+  // then says "changed after issuing" instead of "not issued by the portal".
+  if (ranges.length > 1) return { status: 'invalid', reason: 'more-than-one-signature', verificationCode: readVerificationCode(bytes) };
   const [a, b, c, d] = ranges[0]!.slice(1, 5).map(Number) as [number, number, number, number];
   // The gap must be exactly the hex string of /Contents, and the ranges must reach the end of the file.
   if (a !== 0 || b <= 0 || c <= b || c + d !== bytes.length || bytes[b] !== 0x3c || bytes[c - 1] !== 0x3e) {
-    return { status: 'invalid', reason: 'signature-does-not-cover-the-document', verificationCode: null };
+    return { status: 'invalid', reason: 'signature-does-not-cover-the-document', verificationCode: readVerificationCode(bytes) };
   }
   const hex = text.slice(b + 1, c - 1);
-  if (!/^[0-9a-fA-F]*$/.test(hex)) return { status: 'invalid', reason: 'signature-unreadable', verificationCode: null };
+  if (!/^[0-9a-fA-F]*$/.test(hex)) return { status: 'invalid', reason: 'signature-unreadable', verificationCode: readVerificationCode(bytes) };
   const signed = Buffer.concat([bytes.subarray(0, b), bytes.subarray(c, c + d)]);
   const verificationCode = readVerificationCode(bytes.subarray(0, b));
   const check = checkPadesSignature(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'), signed);

@@ -21,6 +21,7 @@ import {
   type MissingRequestInput,
 } from '@/lib/register-schema';
 import { runAction } from '@/server/action';
+import { makeDocumentPublic } from '@/server/public-register/mutations';
 import {
   addScans,
   certifyAttachment,
@@ -160,5 +161,14 @@ export async function requestMissingWithLetterAction(input: MissingLetterInput) 
     revalidatePath('/dokumendid');
     revalidatePath('/kliendid');
   }
+  return result;
+}
+
+const publishSchema = z.object({ documentId: z.uuid() });
+
+/** A restricted document's title made public in the public register by its unit's manager. */
+export async function makeDocumentPublicAction(input: z.input<typeof publishSchema>) {
+  const result = await runAction('document.make_public', publishSchema, input, (user, data, ctx) => makeDocumentPublic(user, data, ctx));
+  if (result.ok) revalidatePath(`/dokumendid/${input.documentId}`);
   return result;
 }

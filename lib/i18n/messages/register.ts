@@ -133,6 +133,7 @@ export const register = defineMessages(
       submit: 'Salvesta',
     },
     events: {
+      made_public: 'Avalikustatud avalikus dokumendiregistris',
       registered: 'Registreeritud',
       forwarded: 'Edastatud',
       status: 'Olek muudetud',
@@ -354,6 +355,7 @@ export const register = defineMessages(
       submit: 'Save',
     },
     events: {
+      made_public: 'Made public in the public document register',
       registered: 'Registered',
       forwarded: 'Forwarded',
       status: 'Status changed',

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { OverpaymentSummary } from '@/components/payments/overpayment-summary';
 import { AddScans, CertifyButton, DocumentActions } from '@/components/register/document-actions';
+import { PublishButton } from '@/components/public/publish-button';
 import { DeadlineCell, RestrictionMark, StatusBadge } from '@/components/register/marks';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -36,6 +37,8 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const fd = m.frontDesk;
   const contents = access === 'contents';
   const canWrite = can(user, 'register.write');
+  const canPublish =
+    can(user, 'register.publish') && doc.isRestricted && !doc.publicSince && (can(user, 'register.publish_any_unit') || doc.unitCode === user.unitCode);
   const [issued, options, overpayment] = contents
     ? await Promise.all([
         issuedForDocument(user, doc.id),
@@ -199,6 +202,11 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             </Card>
           )}
         </div>
+        {canPublish && !canWrite && (
+          <Card className="self-start">
+            <PublishButton documentId={doc.id} />
+          </Card>
+        )}
         {canWrite && contents && (
           <Card className="self-start">
             <h2 className="mb-3 text-lg font-semibold">{r.actions.title}</h2>
@@ -217,6 +225,11 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               today={today}
               defaultClientDeadline={addDays(today, 14)}
             />
+            {canPublish && (
+              <div className="mt-4 border-t border-slate-200 pt-4">
+                <PublishButton documentId={doc.id} />
+              </div>
+            )}
           </Card>
         )}
       </div>
