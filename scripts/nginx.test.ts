@@ -16,6 +16,7 @@ const values = {
   UPSTREAM_1: '127.0.0.1:3101',
   UPSTREAM_2: '127.0.0.1:3102',
   CACHE_DIR: '/var/cache/nginx/toolaud',
+  PUBLIC_CACHE_DELAY: '5m',
 };
 
 describe('the reference nginx configuration', () => {

@@ -1,3 +1,4 @@
+import { instantToTallinnLocal } from '@/lib/tallinn-time';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +45,8 @@ const today = () => tallinnDate(new Date());
 const form = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput => ({
   typeCode: 'pension_application',
   channel: 'in_person',
-  receivedAt: `${today()}T08:00`,
+  // A minute ago: a fixed hour of today may still be ahead (the register refuses a future receipt).
+  receivedAt: instantToTallinnLocal(new Date(Date.now() - 60_000)),
   party: 'client',
   clientCode: '60001019906',
   clientGivenName: 'Mary Änn',
@@ -208,15 +210,13 @@ describe('the entry for everyone, the contents for those who need them', () => {
       title: null,
       unitName: 'Pensionide osakond',
     });
-    // Refusals write nothing to the register (the client card's opening is audited, as always).
+    // Refusals write nothing to the register; the client card's opening is audited, as always,
+    // and each refused file (the scan, the issued PDF) as denied.
     expect(await everything()).toEqual(before);
-    expect(await count('audit_log')).toBe(auditBefore + 1);
-    expect(
-      await count(
-        'audit_log',
-        sql`action in ('document.view', 'attachment.download', 'document.issued_download') and actor_code = ${andres.personalCode} and entity_id = ${id}`,
-      ),
-    ).toBe(0);
+    expect(await count('audit_log')).toBe(auditBefore + 3);
+    const contentsOpened = sql`action in ('document.view', 'attachment.download', 'document.issued_download') and actor_code = ${andres.personalCode}`;
+    expect(await count('audit_log', sql`${contentsOpened} and outcome <> 'denied' and entity_id = ${id}`)).toBe(0);
+    expect(await count('audit_log', sql`${contentsOpened} and outcome = 'denied'`)).toBe(2);
   });
 
   it.each(['it_support', 'finance'] as Role[])('refuses %s the entry too', async (role) => {
