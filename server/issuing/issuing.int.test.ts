@@ -102,7 +102,8 @@ describe('issuing', () => {
     const [issued] = await db.handle().db.select().from(issuedDocuments).where(eq(issuedDocuments.id, result.issuedId));
     expect(issued).toMatchObject({
       templateId: 'benefit-certificate',
-      templateVersion: 2,
+      // The version of the texts it was issued with (version 1: the wording the templates began with).
+      templateVersion: 1,
       sealed: true,
       recipientName: mary.name,
       method: 'handed_over',
