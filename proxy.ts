@@ -14,7 +14,10 @@ import { isCacheablePublicPath, isPublicPath, PUBLIC_CACHE_CONTROL, publicLocale
 // ('unsafe-inline' is not allowed).
 export function proxy(request: NextRequest) {
   const canonical = canonicalRedirect(request, process.env.NEXTAUTH_URL);
-  if (canonical) return NextResponse.redirect(canonical, 307);
+  // Not a 3xx: Next rewrites a middleware redirect's Location to a relative path when its origin
+  // is the one Next started on (`localhost`), which sent 127.0.0.1 back to itself in a loop. A
+  // refresh to the absolute address is followed by every browser and left alone by Next.
+  if (canonical) return canonicalPage(canonical);
   // A state-changing request without the portal's Origin is refused before it runs.
   const refusal = originRefusal(request.method, request.headers, configuredPortalHosts(process.env));
   if (refusal) return new NextResponse(`Forbidden (${refusal})`, { status: 403, headers: { 'cache-control': 'no-store' } });
@@ -46,3 +49,11 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };
+
+function canonicalPage(target: URL): NextResponse {
+  const href = target.toString().replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return new NextResponse(
+    `<!doctype html><html lang="et"><head><meta http-equiv="refresh" content="0;url=${href}"><title>Töölaud</title></head><body><p><a href="${href}">${href}</a></p></body></html>`,
+    { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', refresh: `0;url=${target.toString()}`, 'cache-control': 'no-store' } },
+  );
+}

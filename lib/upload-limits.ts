@@ -1,4 +1,4 @@
-import numbers from './upload-limits.json';
+import numbers from './upload-limits.json' with { type: 'json' };
 
 // The upload limits, one set of numbers (lib/upload-limits.json) that every layer enforces:
 // - nginx refuses a request body over `requestMb` (deploy/nginx: client_max_body_size);

@@ -52,7 +52,9 @@ try {
   }
   const journal = JSON.parse(fs.readFileSync('db/migrations/meta/_journal.json', 'utf8')) as { entries: unknown[] };
   check(health.migrations === journal.entries.length, `all ${journal.entries.length} migrations applied`);
-  const signIn = await fetch(`http://127.0.0.1:${port}/sisene`).then((r) => r.text());
+  const signIn = await fetch(`http://localhost:${port}/sisene`).then((r) => r.text());
+  const otherName = await fetch(`http://127.0.0.1:${port}/sisene`);
+  check(otherName.headers.get('refresh') === `0;url=http://localhost:${port}/sisene`, 'a page opened as 127.0.0.1 is sent to the printed address');
   check(signIn.includes('Sisene ID-kaardiga'), 'the Estonian sign-in page is served');
   const discovery = (await fetch(`http://127.0.0.1:${port + 1}/.well-known/openid-configuration`).then((r) => r.json())) as { issuer: string };
   check(discovery.issuer === `http://localhost:${port + 1}`, 'the development ID-card provider answers');
