@@ -12,7 +12,7 @@ export const E2E = {
   edgeInstancePorts: [Number(process.env.E2E_EDGE_APP1_PORT ?? 3917), Number(process.env.E2E_EDGE_APP2_PORT ?? 3918)] as const,
   /** Incident reports one person may send through the edge in an hour (the rate-limit test). */
   edgeIncidentLimit: 2,
-  shortIdleSeconds: 4,
+  shortIdleSeconds: 10,
   clientId: 'toolaud-e2e',
   clientSecret: 'toolaud-e2e-secret-not-for-production',
   authSecret: 'e2e-only-secret-0123456789abcdef0123456789abcdef',
