@@ -1,3 +1,4 @@
+import { instantToTallinnLocal } from '@/lib/tallinn-time';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { absences, notifications } from '@/db/schema';
@@ -113,7 +114,8 @@ describe('the substitute holds the absent person’s restricted documents', () =
       people.mari,
       registrationInput({
         typeCode: 'pension_application',
-        receivedAt: `${today()}T09:00`,
+        // A minute ago: a fixed hour of today may still be ahead (the register refuses a future receipt).
+        receivedAt: instantToTallinnLocal(new Date(Date.now() - 60_000)),
         clientFamilyName: 'Šuslik',
         identityDocumentType: 'id_card',
         title: 'Vanaduspensioni taotlus',
