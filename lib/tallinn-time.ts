@@ -92,19 +92,8 @@ export const weekdays: WorkingDays = (isoDate) => {
 
 const iso = ({ y, m, d }: LocalDay) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-const workPartsFmt = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
 function localParts(instant: number) {
-  const p = Object.fromEntries(workPartsFmt.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)])) as Record<string, number>;
+  const p = Object.fromEntries(partsFmt.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)])) as Record<string, number>;
   return { y: p.year!, m: p.month!, d: p.day!, h: p.hour!, mi: p.minute!, s: p.second! };
 }
 
