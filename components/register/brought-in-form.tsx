@@ -9,6 +9,8 @@ import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { formatDate } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { registerBroughtInAction } from '@/server/register/actions';
+import { appendFiles, chosenFiles } from '@/components/ui/send-with-files';
+import { refuseTooLarge } from './scan-limit';
 
 /** At the client card: what the client brought, registered into one pending matter. */
 export function BroughtInForm({ documentId, defaultTitle }: { documentId: string; defaultTitle: string }) {
@@ -25,10 +27,12 @@ export function BroughtInForm({ documentId, defaultTitle }: { documentId: string
         const data = new FormData(e.currentTarget);
         const form = new FormData();
         form.append('input', JSON.stringify({ documentId, title: data.get('title'), submissionId: submissionId.current }));
-        for (const f of data.getAll('files')) if (f instanceof File && f.name) form.append('files', f);
+        // With their number: the server refuses a form whose files did not all arrive.
+        const files = chosenFiles(data);
+        appendFiles(form, files);
         const target = e.currentTarget;
         run(
-          () => registerBroughtInAction(form),
+          () => refuseTooLarge(files) ?? registerBroughtInAction(form),
           (r) => {
             target.reset();
             submissionId.current = crypto.randomUUID();

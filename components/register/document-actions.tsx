@@ -7,11 +7,11 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { appendFiles, chosenFiles } from '@/components/ui/send-with-files';
+import { refuseTooLarge } from './scan-limit';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { formatDate } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { OUTGOING_CHANNELS, type DocumentStatus } from '@/lib/register-schema';
-import { scanProblem } from '@/lib/upload-limits';
 import {
   addScansAction,
   certifyAttachmentAction,
@@ -50,12 +50,6 @@ function Panel({ title, children, open }: { title: string; children: ReactNode; 
 }
 
 const value = (e: FormEvent<HTMLFormElement>, name: string) => String(new FormData(e.currentTarget).get(name) ?? '');
-
-/** Scans too large to send are refused in the browser, with the server's own message (lib/upload-limits.ts). */
-function refuseTooLarge(files: readonly File[]): Promise<{ ok: false; formError: string; params: Record<string, string> }> | null {
-  const problem = scanProblem(files);
-  return problem ? Promise.resolve({ ok: false, formError: problem.key, params: problem.params }) : null;
-}
 
 export function DocumentActions({ doc, units, people, today, defaultClientDeadline }: Props) {
   const m = useMessages();

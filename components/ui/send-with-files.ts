@@ -1,10 +1,5 @@
 import type { ActionResult } from '@/lib/action-result';
 
-/**
- * Sends a form's values (as JSON in `data`) and its files to a server action that takes
- * FormData. A request that fails on the way (network, server restart) comes back as a
- * generic error result, so the form always has a message to show.
- */
 /** Adds the files and their number: the server refuses the form if any did not arrive. */
 export function appendFiles(form: FormData, files: Iterable<File>): void {
   let count = 0;
@@ -15,6 +10,11 @@ export function appendFiles(form: FormData, files: Iterable<File>): void {
   form.set('fileCount', String(count));
 }
 
+/**
+ * Sends a form's values (as JSON in `data`) and its files to a server action that takes
+ * FormData. A request that fails on the way (network, server restart) comes back as a
+ * generic error result, so the form always has a message to show.
+ */
 export async function sendWithFiles<T>(
   action: (form: FormData) => Promise<ActionResult<T>>,
   values: unknown,
