@@ -1,3 +1,4 @@
+import { sameOriginPath } from './same-origin-path';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n';
 
 // The public pages (/kontrolli, /avalik) speak the visitor's language: the one they chose
@@ -36,6 +37,7 @@ export function publicLocale(cookie: string | undefined | null, acceptLanguage: 
 
 /** Where the language switch may send the visitor back to: a path on this site only. */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/avalik';
-  return value;
+  // Parsed as a browser reads a Location (lib/same-origin-path.ts): a prefix check on the raw
+  // string lets `/<TAB>/evil.example` through.
+  return sameOriginPath(value, undefined, '/avalik');
 }
