@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { LanguageSwitch } from '@/components/public/language-switch';
 import { AGENCY } from '@/lib/agency';
 import { getLocale, getMessages } from '@/server/i18n';
 
@@ -8,9 +8,8 @@ import { getLocale, getMessages } from '@/server/i18n';
 // documents. No session is looked up here and nothing about a visitor is shown: the same
 // page for everyone in one language, which is what lets nginx cache the register.
 export default async function PublicLayout({ children }: { children: ReactNode }) {
-  const [m, locale, h] = await Promise.all([getMessages(), getLocale(), headers()]);
+  const [m, locale] = await Promise.all([getMessages(), getLocale()]);
   const p = m.publicPages;
-  const path = h.get('x-toolaud-path') ?? '/avalik';
   const other = locale === 'et' ? 'en' : 'et';
   return (
     <>
@@ -32,16 +31,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
             <Link prefetch={false} href="/kontrolli" className="underline-offset-4 hover:underline">
               {p.verify}
             </Link>
-            <a
-              href={`/keel?l=${other}&tagasi=${encodeURIComponent(path)}`}
-              lang={other}
-              hrefLang={other}
-              aria-label={p.otherLanguageLabel}
-              className="rounded border border-white/60 px-2 py-1"
-              data-testid="language-switch"
-            >
-              {p.otherLanguage}
-            </a>
+            <LanguageSwitch other={other} label={p.otherLanguageLabel} text={p.otherLanguage} />
           </nav>
         </div>
       </header>

@@ -5,10 +5,16 @@ import type { PublicVerification } from '@/lib/public-register';
 
 /** The answer of the public check: the verdict and, for a document the Board issued, only its public particulars. */
 export function PublicVerificationResult({ p, result }: { p: Messages['publicPages']; result: PublicVerification }) {
-  if (result.status === 'limited') return <Alert tone="warning">{p.limited}</Alert>;
-  if (result.status === 'bad-code') return <Alert tone="error">{p.badCode}</Alert>;
-  if (result.status === 'bad-personal-code') return <Alert tone="error">{p.badPersonalCode}</Alert>;
-  if (result.status === 'unknown') return <Alert tone="error">{result.byFile ? p.unknownFile : p.unknown}</Alert>;
+  // Every answer, a refusal as much as a verdict, is the one result region readers and tests find.
+  const short = (tone: 'warning' | 'error', text: string) => (
+    <div data-testid="public-verification" data-status={result.status}>
+      <Alert tone={tone}>{text}</Alert>
+    </div>
+  );
+  if (result.status === 'limited') return short('warning', p.limited);
+  if (result.status === 'bad-code') return short('error', p.badCode);
+  if (result.status === 'bad-personal-code') return short('error', p.badPersonalCode);
+  if (result.status === 'unknown') return short('error', result.byFile ? p.unknownFile : p.unknown);
   const verdict =
     result.status === 'valid' ? (
       <Alert tone="success">{p.genuineFile}</Alert>
