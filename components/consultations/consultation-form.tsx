@@ -7,6 +7,7 @@ import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Disclosure } from '@/components/ui/disclosure';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
@@ -183,8 +184,12 @@ export function ConsultationForm({ topics, units, defaults, record, lookupClient
           )}
         </fieldset>
       </div>
-      <details className="rounded-md border border-slate-200 p-3" open={Boolean(errors.clientCode || errors.note)}>
-        <summary className="cursor-pointer text-sm font-medium">{c.form.more}</summary>
+      <Disclosure
+        className="rounded-md border border-slate-200 p-3"
+        summaryClassName="cursor-pointer text-sm font-medium"
+        summary={c.form.more}
+        openWhen={Boolean(errors.clientCode || errors.note)}
+      >
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           <div className="flex flex-col gap-1">
             <Field id="clientCode" label={c.form.clientCode} error={err('clientCode')} hint={c.form.clientHint}>
@@ -204,7 +209,7 @@ export function ConsultationForm({ topics, units, defaults, record, lookupClient
             <Input id="note" aria-invalid={errors.note ? true : undefined} {...register('note')} />
           </Field>
         </div>
-      </details>
+      </Disclosure>
       <div>
         <Button type="submit" size="lg" disabled={isSubmitting}>
           {isSubmitting ? c.form.saving : c.form.save}

@@ -4,6 +4,7 @@ import { BroughtInForm } from '@/components/register/brought-in-form';
 import { DeadlineCell, StatusBadge } from '@/components/register/marks';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { Disclosure } from '@/components/ui/disclosure';
 import { FileView } from '@/components/viewer/file-view';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
@@ -94,12 +95,16 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
                     </p>
                   </div>
                   {can(user, 'register.write') && (
-                    <details className="self-start rounded-md border border-slate-200 p-3 md:w-80" open={Boolean(d.missingItems)}>
-                      <summary className="cursor-pointer text-sm font-medium">{fd.bring}</summary>
+                    <Disclosure
+                      className="self-start rounded-md border border-slate-200 p-3 md:w-80"
+                      summaryClassName="cursor-pointer text-sm font-medium"
+                      summary={fd.bring}
+                      openWhen={Boolean(d.missingItems)}
+                    >
                       <div className="mt-3">
                         <BroughtInForm documentId={d.id} defaultTitle={d.missingItems ? d.missingItems.join(', ').slice(0, 500) : ''} />
                       </div>
-                    </details>
+                    </Disclosure>
                   )}
                 </li>
               ))}
