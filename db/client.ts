@@ -31,6 +31,8 @@ type OpenOptions = {
   /** Apply pending migrations before returning (the portal does; tests choose). */
   migrate?: boolean;
   poolMax?: number;
+  /** PGlite only: start from this data-directory dump (`dumpDataDir()`) instead of an empty cluster. */
+  pgliteImage?: Blob;
 };
 
 const globalKey = Symbol.for('toolaud.db');
@@ -94,7 +96,7 @@ export async function closeDb(): Promise<void> {
 }
 
 export async function openDb(options: OpenOptions): Promise<DbHandle> {
-  const handle = options.url ? await openPostgres(options.url, options.poolMax) : await openPglite(options.dataDir ?? defaultDataDir());
+  const handle = options.url ? await openPostgres(options.url, options.poolMax) : await openPglite(options.dataDir ?? defaultDataDir(), options.pgliteImage);
   if (options.migrate) await runMigrations(handle);
   return handle;
 }
@@ -220,13 +222,16 @@ export function socketOf(url: string): { url: string; host: string | null } {
   return { url: parsed.toString(), host };
 }
 
-async function openPglite(dataDir: string): Promise<DbHandle> {
+async function openPglite(dataDir: string, image?: Blob): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const inMemory = dataDir.startsWith('memory://');
   const releaseLock = inMemory ? () => {} : acquireDataDirLock(dataDir);
   try {
-    const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: await pgliteExtensions() });
+    const client = await PGlite.create(inMemory ? undefined : dataDir, {
+      extensions: await pgliteExtensions(),
+      ...(image ? { loadDataDir: image } : {}),
+    });
     await client.exec(`SET TIME ZONE 'UTC'`);
     const db = drizzle(client, { schema }) as unknown as Db;
     return {

@@ -36,14 +36,38 @@ step() {
   if "$@"; then echo "== $name: ok ($(( $(date +%s) - t0 )) s)"; else echo "== $name: FAILED ($(( $(date +%s) - t0 )) s)"; failed_steps+=("$name"); fi
 }
 
+# Steps that run side by side (PGlite's single thread beside the PostgreSQL server and the
+# build): each writes to its own log, printed whole when it ends, so the output stays readable.
+step_bg() {
+  local name=$1; shift
+  local log="$results/$(echo "$name" | tr -c 'a-zA-Z0-9' _).log"
+  ( t0=$(date +%s); if "$@" >"$log" 2>&1; then r=ok; else r=FAILED; fi
+    echo "$r $(( $(date +%s) - t0 ))" >"$log.rc" ) &
+  bg_names+=("$name"); bg_logs+=("$log")
+}
+wait_bg() {
+  wait
+  local i
+  for i in "${!bg_names[@]}"; do
+    local name=${bg_names[$i]} log=${bg_logs[$i]} r s
+    read -r r s <"$log.rc" || { r=FAILED; s=?; }
+    echo "== $name"; cat "$log"; echo "== $name: $r ($s s)"
+    [ "$r" = ok ] || failed_steps+=("$name")
+  done
+  bg_names=(); bg_logs=()
+}
+bg_names=(); bg_logs=()
+
 vitest_json() { npx vitest run --reporter=default --reporter=json --outputFile="$results/$1.json" "${@:2}"; }
 
-step lint npm run -s lint
-step typecheck npx tsc --noEmit -p .
+step_bg lint npm run -s lint
+step_bg typecheck npx tsc --noEmit -p .
+wait_bg
 step unit vitest_json unit --project unit
-step "integration (PGlite)" vitest_json integration-pglite --project integration-pglite
-step "integration (PostgreSQL)" vitest_json integration-postgres --project integration-postgres
-step build npx next build
+step_bg "integration (PGlite)" vitest_json integration-pglite --project integration-pglite
+step_bg "integration (PostgreSQL)" vitest_json integration-postgres --project integration-postgres
+step_bg build npx next build
+wait_bg
 step "demo (PGlite)" npx tsx scripts/demo-smoke.ts
 step "e2e (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
 
