@@ -2,6 +2,7 @@ import { texts as benefitCertificate } from './benefit-certificate/texts';
 import { texts as certifiedCopy } from './certified-copy/texts';
 import { texts as insuranceRegisterNotice } from './insurance-register-notice/texts';
 import { texts as missingDocumentsNotice } from './missing-documents-notice/texts';
+import { texts as receiptConfirmation } from './receipt-confirmation/texts';
 import type { TemplateId } from './registry';
 import { texts as replyLetter } from './reply-letter/texts';
 import type { TemplateTextSpec } from './shared/texts';
@@ -14,6 +15,5 @@ export const TEXT_SPECS: Record<TemplateId, TemplateTextSpec<never>> = {
   'missing-documents-notice': missingDocumentsNotice as TemplateTextSpec<never>,
   'reply-letter': replyLetter as TemplateTextSpec<never>,
   'certified-copy': certifiedCopy as TemplateTextSpec<never>,
-  // The confirmation of receipt is printed at the counter, not issued: its wording stays in code.
-  'receipt-confirmation': { blocks: [], placeholders: {} },
+  'receipt-confirmation': receiptConfirmation as TemplateTextSpec<never>,
 };

@@ -2,7 +2,7 @@ import { instantToTallinnLocal } from '@/lib/tallinn-time';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documents, issuedDocuments, missingRequests, notifications, staff } from '@/db/schema';
+import { documents, issuedDocuments, missingRequests, notifications, staff, templateTexts } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
 import type { RegisterDocumentInput } from '@/lib/register-schema';
 import type { Role } from '@/lib/roles';
@@ -11,7 +11,13 @@ import { tallinnDate } from '@/server/calendar/working-days';
 import { getClientCard } from '@/server/clients/queries';
 import { issueDocument } from '@/server/issuing/mutations';
 import { issuedForClient, issuedForDocument, readIssuedPdf } from '@/server/issuing/queries';
+import { publishTexts, saveTextsDraft, submitTextsDraft } from '@/server/templates/mutations';
+import { invalidateTextsInForce } from '@/server/templates/texts';
 import { setupTestDatabase } from '@/test/db';
+import { pdfText } from '@/test/pdf';
+import { formatDate } from '@/lib/format';
+import { initialSources } from '@/templates/shared/texts';
+import { TEXT_SPECS } from '@/templates/texts';
 import { withDevelopmentSeal } from '@/test/seal';
 import { pendingMatters, registerBroughtIn } from './brought-in';
 import { requestMissingWithLetter } from './missing-letter';
@@ -134,6 +140,42 @@ describe('registering into another department', () => {
     expect(await count('audit_log', sql`action = 'document.receipt_print' and entity_id = ${id}`)).toBe(1);
     // Printing a receipt registers nothing.
     expect(await count('documents', sql`matter_id = ${id}`)).toBe(1);
+    // What the client reads: the number, the deadline and how to ask, in the texts in force.
+    const english = pdfText(receipt!.bytes).replace(/\s+/g, ' ');
+    expect(english).toContain('Confirmation of receipt');
+    expect(english).toContain(`We will reply by ${formatDate(card!.doc.dueDate!)}.`);
+    expect(english).toContain(`Please give the registration number ${number}.`);
+  });
+
+  it('prints the receipt in the wording of the texts version in force', async () => {
+    const { id, number } = await registerDocument(mari, form({ assigneeId: eha.id }), [pdf()], ctx);
+    const blocks = {
+      ...initialSources(TEXT_SPECS['receipt-confirmation']),
+      ask: { et: 'Küsimuste korral helistage 612 1399 ja öelge number {number}.', en: 'Call 612 1399 and give the number {number}.' },
+    };
+    // Written by one administrator, published by another.
+    const [second] = await db
+      .handle()
+      .db.insert(staff)
+      .values({
+        personalCode: '48802020209',
+        givenName: 'Kaja',
+        familyName: 'Kask',
+        email: 'kaja.kask@example.ee',
+        unitCode: 'it-tugi',
+        regionCode: 'pohja',
+        roles: ['admin'],
+      })
+      .returning();
+    const kaja: RegisterActor = { id: second!.id, personalCode: second!.personalCode, roles: second!.roles, unitCode: second!.unitCode };
+    await saveTextsDraft(admin, { templateId: 'receipt-confirmation', blocks }, ctx);
+    expect(await submitTextsDraft(admin, 'receipt-confirmation', ctx)).toEqual({ submitted: true });
+    const [draft] = await db.handle().db.select().from(templateTexts).where(eq(templateTexts.templateId, 'receipt-confirmation'));
+    await publishTexts(kaja, { templateId: 'receipt-confirmation', draftId: draft!.id, effectiveFrom: '' }, ctx);
+    invalidateTextsInForce('receipt-confirmation');
+    const text = pdfText((await receiptConfirmation(mari, id, 'et', ctx))!.bytes).replace(/\s+/g, ' ');
+    expect(text).toContain(`Küsimuste korral helistage 612 1399 ja öelge number ${number}.`);
+    expect(text).not.toContain('Menetluse kohta saate küsida');
   });
 
   it('gives the registrar front-desk work (scans) but not the contents work (forward, status, files)', async () => {

@@ -5,6 +5,7 @@ import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
 import { renderDocument } from '@/server/pdf';
+import { textsInForce } from '@/server/templates/texts';
 import type { ReceiptConfirmationInput } from '@/templates/receipt-confirmation/definition';
 import { documentAccess } from './queries';
 import { withHeldWorkNow, type RegisterActor } from './visibility';
@@ -60,7 +61,8 @@ export async function receiptConfirmation(
     deadlineKind: doc.deadlineKind,
     registeredBy: row.registeredBy,
   };
-  const bytes = await renderDocument('receipt-confirmation', data, null, { watermark: null });
+  const texts = await textsInForce(db, 'receipt-confirmation');
+  const bytes = await renderDocument('receipt-confirmation', data, null, { watermark: null, texts });
   await recordAudit(
     {
       actorCode: actor.personalCode,

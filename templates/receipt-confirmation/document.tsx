@@ -1,17 +1,16 @@
 import { Text } from '@react-pdf/renderer';
-import { AGENCY } from '@/lib/agency';
 import { formatDate } from '@/lib/format';
 import { Facts } from '../shared/blocks';
 import { DocumentShell } from '../shared/layout';
+import { documentTexts } from '../shared/text-block';
 import { s } from '../shared/styles';
 import type { RenderContext } from '../shared/types';
 import type { ReceiptConfirmationData } from './definition';
+import { texts } from './texts';
 
-const WORDING = {
+// The fixed frame's labels; the wording around them is the texts' (./texts.ts).
+const LABELS = {
   et: {
-    title: 'Dokumendi vastuvõtmise kinnitus',
-    lead: (d: ReceiptConfirmationData) =>
-      `Sotsiaalkindlustusamet kinnitab, et võttis ${formatDate(d.receivedOn)} vastu allpool nimetatud dokumendi ja registreeris selle.`,
     number: 'Registreerimisnumber',
     registeredOn: 'Registreeritud',
     receivedOn: 'Vastu võetud',
@@ -22,18 +21,9 @@ const WORDING = {
     unit: 'Menetleja',
     deadline: 'Vastamise tähtaeg',
     noDeadline: 'tähtaega ei ole',
-    deadlineText: (d: ReceiptConfirmationData) =>
-      d.deadline
-        ? `Vastame hiljemalt ${formatDate(d.deadline)}. Kui Teilt on vaja lisadokumente, anname sellest kirjalikult teada; kuni need on esitatud, tähtaeg peatub.`
-        : 'Sellele dokumendile ei ole seadusega vastamise tähtaega määratud.',
-    ask: (d: ReceiptConfirmationData) =>
-      `Menetluse kohta saate küsida telefonil ${AGENCY.phoneShort} (välismaalt ${AGENCY.phoneFromAbroad}), e-posti aadressil ${AGENCY.email} või klienditeeninduses. Palun öelge registreerimisnumber ${d.registrationNumber}.`,
     registeredBy: 'Vastu võttis',
   },
   en: {
-    title: 'Confirmation of receipt',
-    lead: (d: ReceiptConfirmationData) =>
-      `The Social Insurance Board confirms that it received the document below on ${formatDate(d.receivedOn)} and registered it.`,
     number: 'Registration number',
     registeredOn: 'Registered on',
     receivedOn: 'Received on',
@@ -44,18 +34,14 @@ const WORDING = {
     unit: 'Handled by',
     deadline: 'Reply due by',
     noDeadline: 'no deadline',
-    deadlineText: (d: ReceiptConfirmationData) =>
-      d.deadline
-        ? `We will reply by ${formatDate(d.deadline)}. If we need further documents from you, we will tell you in writing; the deadline is paused until you submit them.`
-        : 'The law sets no reply deadline for this document.',
-    ask: (d: ReceiptConfirmationData) =>
-      `To ask about it, call ${AGENCY.phoneFromAbroad} (${AGENCY.phoneShort} within Estonia), write to ${AGENCY.email} or visit a customer service office. Please give the registration number ${d.registrationNumber}.`,
     registeredBy: 'Received by',
   },
 } as const;
 
 export function ReceiptConfirmation({ data, ctx }: { data: ReceiptConfirmationData; ctx: RenderContext }) {
-  const w = WORDING[data.language];
+  const w = LABELS[data.language];
+  const t = documentTexts(texts, ctx, data.language, data);
+  const title = t.plain('title');
   const rows: [string, string][] = [
     [w.number, data.registrationNumber],
     [w.registeredOn, formatDate(data.registeredOn)],
@@ -67,12 +53,12 @@ export function ReceiptConfirmation({ data, ctx }: { data: ReceiptConfirmationDa
   if (data.pages) rows.push([w.pages, String(data.pages)]);
   rows.push([w.unit, data.unitName], [w.deadline, data.deadline ? formatDate(data.deadline) : w.noDeadline], [w.registeredBy, data.registeredBy]);
   return (
-    <DocumentShell ctx={ctx} language={data.language} title={w.title} subject={`${w.title} ${data.registrationNumber}`} pageNumbers={false}>
-      <Text style={s.title}>{w.title}</Text>
-      <Text style={s.paragraph}>{w.lead(data)}</Text>
+    <DocumentShell ctx={ctx} language={data.language} title={title} subject={`${title} ${data.registrationNumber}`} pageNumbers={false}>
+      <Text style={s.title}>{title}</Text>
+      {t.block('lead')}
       <Facts rows={rows} />
-      <Text style={s.paragraph}>{w.deadlineText(data)}</Text>
-      <Text style={s.paragraph}>{w.ask(data)}</Text>
+      {t.block(data.deadline ? 'deadline' : 'noDeadline')}
+      {t.block('ask')}
     </DocumentShell>
   );
 }
