@@ -1,16 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { makePersonalCode } from '../../lib/personal-code';
 import { auditRows, db } from '../support/db';
-import { expectAccessible, followNav, signIn } from '../support/fixtures';
+import { expectAccessible, followNav, as } from '../support/fixtures';
 
 const mari = '47805122004'; // specialist, Tallinn (Põhja)
 const juri = '37509182078'; // Põhja regional manager
-
-async function as(browser: Browser, code: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, code);
-  return page;
-}
 
 /** The manager's count for a topic this month (0 while the topic has none). */
 async function topicCount(page: Page, topic: string): Promise<number> {

@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { formatEuros } from '../../lib/format';
 import { ibanWithCheckDigits } from '../../lib/iban';
 import { createStaffMember, db } from '../support/db';
-import { expectAccessible, signIn } from '../support/fixtures';
+import { expectAccessible, as } from '../support/fixtures';
 
 // "Mind ootab" is the one list for every role, each row saying what the work is.
 const kristi = '48109102704'; // IT support
 const helje = '46701202843'; // finance
-
-async function as(browser: Browser, code: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, code);
-  return page;
-}
 
 const desk = (page: Page) => page.getByRole('table', { name: 'Mind ootab' });
 

@@ -1,14 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makePersonalCode } from '../../lib/personal-code';
 import { createStaffMember, db } from '../support/db';
-import { expectAccessible, signIn } from '../support/fixtures';
+import { expectAccessible, as } from '../support/fixtures';
 import { expectMailTo } from '../support/mail';
-
-async function as(browser: Browser, code: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, code);
-  return page;
-}
 
 test('forwarding a document to a colleague: the colleague sees who handed over what in the bell, and gets the e-mail', async ({ browser }) => {
   const sender = await createStaffMember(['specialist']);

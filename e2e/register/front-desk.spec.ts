@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { makePersonalCode } from '../../lib/personal-code';
 import { db } from '../support/db';
-import { expectAccessible, signIn } from '../support/fixtures';
+import { expectAccessible, as } from '../support/fixtures';
 
 // The register across departments: the front desk registers into another department and
 // hands the client a confirmation of receipt; the department asks for what is missing with its
@@ -12,12 +12,6 @@ import { expectAccessible, signIn } from '../support/fixtures';
 const mari = '47805122004'; // customer service, Tallinn (the front desk)
 const andres = '38207302355'; // customer service, Tartu
 const eha = '48710242983'; // pensions
-
-async function as(browser: Browser, code: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, code);
-  return page;
-}
 
 const newClientCode = () =>
   makePersonalCode(`1952-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`, 'male', Math.floor(Math.random() * 1000));

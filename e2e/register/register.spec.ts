@@ -1,17 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { makePersonalCode } from '../../lib/personal-code';
 import { db } from '../support/db';
 import { portalUrl } from '../support/env';
-import { expectAccessible, signIn } from '../support/fixtures';
+import { expectAccessible, as } from '../support/fixtures';
 
 const mari = '47805122004'; // customer service, Tallinn
 const eha = '48710242983'; // pensions
-
-async function as(browser: Browser, code: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, code);
-  return page;
-}
 
 const openPanel = (page: Page, name: string) =>
   page

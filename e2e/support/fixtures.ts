@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { portalUrl } from './env';
 
 /** Signs in through the development ID-card provider, as a real user would. */
@@ -9,6 +9,13 @@ export async function signIn(page: Page, personalCode: string, base = portalUrl)
   await page.getByLabel('Isikukood').fill(personalCode);
   await page.getByRole('button', { name: 'Sisene', exact: true }).click();
   await page.waitForURL((url) => url.port === new URL(base).port);
+}
+
+/** A page of its own (its own cookies) signed in as the person: flows that pass between people. */
+export async function as(browser: Browser, personalCode: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, personalCode);
+  return page;
 }
 
 /** No serious or critical accessibility violations on the page as it stands. */

@@ -1,15 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { auditRows, db } from '../support/db';
 import { portalUrl } from '../support/env';
-import { expectAccessible, signIn, followNav } from '../support/fixtures';
+import { expectAccessible, followNav, as } from '../support/fixtures';
 import { expectMailTo } from '../support/mail';
 import { createTeam, recordAbsence } from './team';
-
-async function as(browser: Browser, code: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, code);
-  return page;
-}
 
 test('a manager gives a task to two; one completes it and it is accepted; the other is away and the substitute completes it; the overview counts it', async ({
   browser,
