@@ -12,7 +12,7 @@ import { recordAudit } from '@/server/audit/record';
 import { verifyAuditChain } from '@/server/audit/verify';
 import { reportIncident } from '@/server/incidents/mutations';
 import { backupPgliteDb, restorePglite, restorePostgres } from '@/server/ops/backup';
-import { registerDocument } from '@/server/register/mutations';
+import { registerDocument } from '@/server/register/register-document';
 import { actorByCode, demo, report } from '@/test/incidents';
 import { onlyOn, setupTestDatabase } from '@/test/db';
 import { registrationInput } from '@/test/register';

@@ -14,7 +14,7 @@ import { seedDemo } from '../db/seed/seed';
 import { makePersonalCode } from '../lib/personal-code';
 import { createSession, newSessionToken } from '../server/auth/sessions';
 import { tallinnDate } from '../server/calendar/working-days';
-import { registerDocument } from '../server/register/mutations';
+import { registerDocument } from '../server/register/register-document';
 import { documentSearchQuery, searchDocuments, type DocumentFilter } from '../server/register/queries';
 import type { RegisterActor } from '../server/register/visibility';
 

@@ -59,7 +59,7 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
   const { pending, outcome, run } = useActionOutcome(m);
   const [forwardUnit, setForwardUnit] = useState(doc.unitCode);
   const incomingOpen = doc.direction === 'incoming' && doc.status !== 'closed';
-  // The hand-set statuses (server/register/mutations.ts manualTransitions) as buttons.
+  // The hand-set statuses (server/register/forward.ts manualTransitions) as buttons.
   const statusButtons: { from: DocumentStatus[]; to: DocumentStatus; label: string }[] = [
     { from: ['registered'], to: 'in_progress', label: a.start },
     { from: ['registered', 'in_progress', 'answered'], to: 'closed', label: a.close },

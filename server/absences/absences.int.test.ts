@@ -106,7 +106,8 @@ describe('the regional manager follows the substitute', () => {
 
 describe('the substitute holds the absent person’s restricted documents', () => {
   it('a substitute from another unit sees, lists and works them during the absence only', async () => {
-    const { registerDocument, setDocumentStatus } = await import('@/server/register/mutations');
+    const { registerDocument } = await import('@/server/register/register-document');
+    const { setDocumentStatus } = await import('@/server/register/forward');
     const { getDocumentCard, searchDocuments } = await import('@/server/register/queries');
     const { myDesk } = await import('@/server/desk/queries');
     // A restricted pension application on Eha's desk (pensions unit); Mari is customer service.

@@ -6,7 +6,7 @@ import { attachments } from '@/db/schema';
 import type { RegisterDocumentInput } from '@/lib/register-schema';
 import { approvePayment, preparePayment, returnPayment } from '@/server/payments/mutations';
 import { getDocumentCard, readAttachment } from '@/server/register/queries';
-import { registerDocument } from '@/server/register/mutations';
+import { registerDocument } from '@/server/register/register-document';
 import type { RegisterActor } from '@/server/register/visibility';
 import { completeTask, createTasks, reviewTask } from '@/server/tasks/mutations';
 import { paymentForm, paymentsTestDatabase } from '@/test/payments';

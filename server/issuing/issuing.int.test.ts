@@ -8,7 +8,8 @@ import { attachments, auditLog, clients, documents, issuedDocuments, staff } fro
 import { seedDemo } from '@/db/seed/seed';
 import { ForbiddenError } from '@/server/auth/policy';
 import { TemplateDataError } from '@/server/pdf';
-import { registerDocument, requestMissingDocuments } from '@/server/register/mutations';
+import { requestMissingDocuments } from '@/server/register/missing-documents';
+import { registerDocument } from '@/server/register/register-document';
 import type { RegisterActor } from '@/server/register/visibility';
 import { setupTestDatabase } from '@/test/db';
 import { withDevelopmentSeal } from '@/test/seal';

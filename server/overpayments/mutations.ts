@@ -8,7 +8,7 @@ import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
 import type { RequestContext } from '@/server/observability/context';
-import { registerDocument } from '@/server/register/mutations';
+import { registerDocument } from '@/server/register/register-document';
 import type { RegisterActor } from '@/server/register/visibility';
 import { overpaymentMaxMonths } from './config';
 

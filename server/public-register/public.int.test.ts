@@ -12,7 +12,7 @@ import { proxy } from '@/proxy';
 import { ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 import { verifyPublicly } from '@/server/issuing/public-verify';
-import { registerDocument } from '@/server/register/mutations';
+import { registerDocument } from '@/server/register/register-document';
 import type { RegisterActor } from '@/server/register/visibility';
 import { setupTestDatabase, testDbKind } from '@/test/db';
 import { makeDocumentPublic } from './mutations';

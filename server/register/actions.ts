@@ -22,18 +22,11 @@ import {
 } from '@/lib/register-schema';
 import { runAction } from '@/server/action';
 import { makeDocumentPublic } from '@/server/public-register/mutations';
-import {
-  addScans,
-  certifyAttachment,
-  extendDeadline,
-  forwardDocument,
-  forwardToAuthority,
-  markMissingReceived,
-  registerDocument,
-  registerReply,
-  requestMissingDocuments,
-  setDocumentStatus,
-} from './mutations';
+import { forwardDocument, forwardToAuthority, setDocumentStatus } from './forward';
+import { extendDeadline, markMissingReceived, requestMissingDocuments } from './missing-documents';
+import { registerDocument } from './register-document';
+import { registerReply } from './reply';
+import { addScans, certifyAttachment } from './scans';
 import { readFormWithFiles } from '@/server/files/form-with-files';
 import { addExtraDayOff, removeExtraDayOff, saveDocumentType } from './config';
 import { findClientByCode } from './queries';

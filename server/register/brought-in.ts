@@ -11,7 +11,10 @@ import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { notify } from '@/server/notifications/notify';
-import { checkScans, resumeAfterMissing, storeScans, type RequestContext, type UploadedFile } from './mutations';
+import type { UploadedFile } from '@/server/files/form-with-files';
+import type { RequestContext } from '@/server/observability/context';
+import { resumeAfterMissing } from './missing-documents';
+import { checkScans, storeScans } from './scans';
 import { allocateInMatter } from './numbering';
 import { frontDeskColumn, withHeldWorkNow, type RegisterActor } from './visibility';
 

@@ -6,7 +6,7 @@ import { ROLES } from '@/lib/roles';
 import { ForbiddenError } from '@/server/auth/policy';
 import { setupTestDatabase } from '@/test/db';
 import { addExtraDayOff, registerConfiguration, removeExtraDayOff, saveDocumentType } from './config';
-import { registerDocument } from './mutations';
+import { registerDocument } from './register-document';
 import { documentTypeChoices, registerOptions } from './queries';
 import { registerReference } from './reference-cache';
 import type { RegisterActor } from './visibility';

@@ -4,7 +4,10 @@ import { getDb } from '@/db/client';
 import { documents, staff } from '@/db/schema';
 import type { RegisterDocumentInput } from '@/lib/register-schema';
 import { instantToTallinnLocal } from '@/lib/tallinn-time';
-import { forwardDocument, registerDocument, registerReply, requestMissingDocuments } from './mutations';
+import { forwardDocument } from './forward';
+import { requestMissingDocuments } from './missing-documents';
+import { registerDocument } from './register-document';
+import { registerReply } from './reply';
 import type { RegisterActor } from './visibility';
 
 // A register that looks lived-in for the demo: registered through the domain functions,

@@ -9,7 +9,8 @@ import { DomainError, isUniqueViolation } from '@/server/errors';
 import { issueDocumentInTransaction, type IssueResult } from '@/server/issuing/mutations';
 import { parseTemplateData } from '@/server/pdf';
 import type { MissingDocumentsNoticeData } from '@/templates/missing-documents-notice/definition';
-import { requestMissingInTransaction, type RequestContext } from './mutations';
+import type { RequestContext } from '@/server/observability/context';
+import { requestMissingInTransaction } from './missing-documents';
 import type { RegisterActor } from './visibility';
 
 export const missingLetterSchema = z.object({

@@ -9,17 +9,11 @@ import type { Role } from '@/lib/roles';
 import { verifyAuditChain } from '@/server/audit/verify';
 import { ForbiddenError } from '@/server/auth/policy';
 import { onlyOn, setupTestDatabase } from '@/test/db';
-import {
-  certifyAttachment,
-  extendDeadline,
-  forwardDocument,
-  forwardToAuthority,
-  markMissingReceived,
-  registerDocument,
-  registerReply,
-  requestMissingDocuments,
-  setDocumentStatus,
-} from './mutations';
+import { forwardDocument, forwardToAuthority, setDocumentStatus } from './forward';
+import { extendDeadline, markMissingReceived, requestMissingDocuments } from './missing-documents';
+import { registerDocument } from './register-document';
+import { registerReply } from './reply';
+import { certifyAttachment } from './scans';
 import { documentSearchQuery, getDocumentCard, plannedPerRun, readAttachment, searchDocuments } from './queries';
 import type { RegisterActor } from './visibility';
 import { registrationInput } from '@/test/register';

@@ -50,7 +50,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   // Codes and ids in the history, shown by their names.
   const names = new Map<string, string>([...options.units, ...options.people].map((o) => [o.value, o.label]));
   const today = tallinnDate(new Date());
-  // Paused days are counted in the type's unit (server/register/mutations.ts).
+  // Paused days are counted in the type's unit (server/register/missing-documents.ts).
   const pausedDays = (n: number) => formatDays(n, doc.deadlineKind === 'working_days' ? 'working' : 'calendar', m.locale);
   const party = hidden
     ? fd.hiddenParty
