@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
@@ -9,20 +10,31 @@ import { Input } from '@/components/ui/input';
 import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { fill } from '@/lib/i18n';
 import { publishTextsAction, returnTextsAction } from '@/server/templates/actions';
+import { textsDoneHref } from './texts-done';
 
 /** The reviewer publishes the submitted version (at once or from a date) or sends it back. */
 export function ReviewPanel({ templateId, draftId, isAuthor }: { templateId: string; draftId: string; isAuthor: boolean }) {
   const m = useMessages();
   const t = m.templateTexts;
   const [effectiveFrom, setEffectiveFrom] = useState('');
+  const router = useRouter();
   const { run, pending, outcome } = useActionOutcome(m);
+  // Both close this panel: the page says what was done (texts-done.ts).
+  const sendBack = () =>
+    run(
+      () => returnTextsAction(templateId),
+      () => {
+        router.replace(textsDoneHref(templateId, 'tagasi'));
+        return t.returned;
+      },
+    );
   if (isAuthor) {
     return (
       <div className="flex flex-col gap-3">
         <Alert tone="info">{t.ownDraft}</Alert>
         {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
         <div>
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => returnTextsAction(templateId), t.returned)}>
+          <Button type="button" variant="secondary" disabled={pending} onClick={sendBack}>
             {t.takeBack}
           </Button>
         </div>
@@ -37,7 +49,10 @@ export function ReviewPanel({ templateId, draftId, isAuthor }: { templateId: str
         e.preventDefault();
         run(
           () => publishTextsAction({ templateId, draftId, effectiveFrom }),
-          (data) => fill(t.published, { version: data.version }),
+          (data) => {
+            router.replace(textsDoneHref(templateId, 'avaldatud', data.version));
+            return fill(t.published, { version: data.version });
+          },
         );
       }}
     >
@@ -49,7 +64,7 @@ export function ReviewPanel({ templateId, draftId, isAuthor }: { templateId: str
         <Button type="submit" disabled={pending}>
           {t.publish}
         </Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => returnTextsAction(templateId), t.returned)}>
+        <Button type="button" variant="secondary" disabled={pending} onClick={sendBack}>
           {t.sendBack}
         </Button>
       </div>

@@ -11,6 +11,7 @@ import { fill, messageByKey } from '@/lib/i18n';
 import type { Localized } from '@/templates/registry';
 import type { TextProblem } from '@/templates/registry';
 import { discardTextsAction, saveTextsAction, submitTextsAction } from '@/server/templates/actions';
+import { textsDoneHref } from './texts-done';
 
 type Block = { key: string; label: Localized; kind: string };
 
@@ -59,8 +60,8 @@ export function TextsEditor({
       const submitted = await submitTextsAction(templateId);
       if (!submitted.ok) return setNotice({ tone: 'error', text: messageByKey(m, submitted.formError ?? 'errors.generic') });
       if (!submitted.data.submitted) return setProblems(submitted.data.problems);
-      setNotice({ tone: 'success', text: t.submitted });
-      router.refresh();
+      // Submitting closes the editor: the page says it (texts-done.ts).
+      router.replace(textsDoneHref(templateId, 'esitatud'));
     });
 
   return (

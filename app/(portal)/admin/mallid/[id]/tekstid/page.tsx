@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { BlockPreview } from '@/components/templates/block-preview';
 import { ReviewPanel } from '@/components/templates/review-panel';
+import { TEXTS_STEPS } from '@/components/templates/texts-done';
 import { TextsEditor } from '@/components/templates/texts-editor';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -22,10 +23,17 @@ export const metadata = { title: 'Põhja tekstid' };
 // One template's texts: the version in force and its history, the author's editor, and for
 // a submitted version the review: the difference against the version in force side by side,
 // a preview with sample data in both languages, and publishing by another administrator.
-export default async function TemplateTextsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function TemplateTextsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ tehtud?: string; versioon?: string }>;
+}) {
   const user = await requireUser();
   if (!can(user, 'templates.read')) notFound();
   const { id } = await params;
+  const { tehtud, versioon } = await searchParams;
   const [m, locale, detail] = await Promise.all([getMessages(), getLocale(), templateTextsDetail(user, id)]);
   if (!detail) notFound();
   const t = m.templateTexts;
@@ -37,6 +45,17 @@ export default async function TemplateTextsPage({ params }: { params: Promise<{ 
   const sample = template.schema.parse(template.sample) as never;
   const values = (language: 'et' | 'en') => Object.fromEntries(Object.entries(spec.placeholders).map(([name, p]) => [name, p.value(sample, language)]));
   const names = Object.keys(spec.placeholders);
+  const done = TEXTS_STEPS.find((step) => step === tehtud);
+  const doneText =
+    done === 'avaldatud' && /^\d{1,6}$/.test(versioon ?? '')
+      ? fill(t.published, { version: Number(versioon) })
+      : done === 'esitatud'
+        ? t.submitted
+        : done === 'tagasi'
+          ? t.returned
+          : done === 'kustutatud'
+            ? t.discarded
+            : null;
   const changed = draft
     ? detail.blocks.filter((b) => (['et', 'en'] as const).some((l) => (draft.blocks[b.key]?.[l] ?? '') !== (detail.current[b.key]?.[l] ?? '')))
     : [];
@@ -47,6 +66,11 @@ export default async function TemplateTextsPage({ params }: { params: Promise<{ 
         <h1 className="text-2xl font-semibold">{fill(t.pageTitle, { template: detail.title[locale] })}</h1>
         <p className="text-slate-700">{t.lead}</p>
       </div>
+      {doneText && (
+        <Alert tone="success" role="status">
+          {doneText}
+        </Alert>
+      )}
 
       <Card aria-labelledby="texts-state">
         <h2 id="texts-state" className="text-lg font-semibold">
