@@ -22,7 +22,9 @@ import { withDevelopmentSeal } from '@/test/seal';
 import { pendingMatters, registerBroughtIn } from './brought-in';
 import { requestMissingWithLetter } from './missing-letter';
 import { addScans, forwardDocument, registerDocument, requestMissingDocuments, setDocumentStatus } from './mutations';
-import { getDocumentCard, readAttachment, searchDocuments } from './queries';
+import { getDocumentCard } from './document-card';
+import { readAttachment } from './attachment-download';
+import { searchDocuments } from './search';
 import { receiptConfirmation } from './receipt';
 import type { RegisterActor } from './visibility';
 

@@ -20,7 +20,9 @@ import {
   requestMissingDocuments,
   setDocumentStatus,
 } from './mutations';
-import { documentSearchQuery, getDocumentCard, plannedPerRun, readAttachment, searchDocuments } from './queries';
+import { documentSearchQuery, plannedPerRun, searchDocuments } from './search';
+import { getDocumentCard } from './document-card';
+import { readAttachment } from './attachment-download';
 import type { RegisterActor } from './visibility';
 import { registrationInput } from '@/test/register';
 

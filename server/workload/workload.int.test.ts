@@ -9,7 +9,7 @@ import { ForbiddenError } from '@/server/auth/policy';
 import { addDays } from '@/server/calendar/working-days';
 import { myDesk } from '@/server/desk/queries';
 import { forwardDocument, registerDocument } from '@/server/register/mutations';
-import { searchDocuments } from '@/server/register/queries';
+import { searchDocuments } from '@/server/register/search';
 import { completeTask, createTasks } from '@/server/tasks/mutations';
 import { listGivenTasks } from '@/server/tasks/queries';
 import { setupTestDatabase } from '@/test/db';
