@@ -15,7 +15,7 @@ import { makePersonalCode } from '../lib/personal-code';
 import { createSession, newSessionToken } from '../server/auth/sessions';
 import { tallinnDate } from '../server/calendar/working-days';
 import { registerDocument } from '../server/register/register-document';
-import { documentSearchQuery, searchDocuments, type DocumentFilter } from '../server/register/queries';
+import { documentSearchQuery, searchDocuments, type DocumentFilter } from '../server/register/search';
 import type { RegisterActor } from '../server/register/visibility';
 
 const url = process.env.BENCH_DATABASE_URL;

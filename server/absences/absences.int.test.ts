@@ -108,7 +108,8 @@ describe('the substitute holds the absent person’s restricted documents', () =
   it('a substitute from another unit sees, lists and works them during the absence only', async () => {
     const { registerDocument } = await import('@/server/register/register-document');
     const { setDocumentStatus } = await import('@/server/register/forward');
-    const { getDocumentCard, searchDocuments } = await import('@/server/register/queries');
+    const { getDocumentCard } = await import('@/server/register/document-card');
+    const { searchDocuments } = await import('@/server/register/search');
     const { myDesk } = await import('@/server/desk/queries');
     // A restricted pension application on Eha's desk (pensions unit); Mari is customer service.
     const { id, number } = await registerDocument(

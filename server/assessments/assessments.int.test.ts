@@ -8,7 +8,7 @@ import { selectRows } from '@/db/client';
 import { assessmentApplications, assessmentExports, documentEvents, documents } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
 import { ForbiddenError } from '@/server/auth/policy';
-import { searchDocuments } from '@/server/register/queries';
+import { searchDocuments } from '@/server/register/search';
 import { application, childByParent, codes } from '@/test/assessments';
 import { setupTestDatabase } from '@/test/db';
 import { files } from '@/test/incidents';

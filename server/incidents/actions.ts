@@ -15,7 +15,8 @@ import {
 } from '@/lib/incident-schema';
 import { runAction } from '@/server/action';
 import { readFormWithFiles } from '@/server/files/form-with-files';
-import { changeIncidentStatus, commentIncident, deleteRoutingRule, reportIncident, saveRoutingRule, takeIncident } from './mutations';
+import { changeIncidentStatus, commentIncident, reportIncident, takeIncident } from './mutations';
+import { deleteRoutingRule, saveRoutingRule } from './routing-rules';
 import { savePriorityMatrix } from './priority-matrix';
 
 export async function reportIncidentAction(form: FormData) {

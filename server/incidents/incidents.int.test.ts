@@ -9,7 +9,8 @@ import { ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 import { actorByCode, ctx, demo, files, report, tableCounts } from '@/test/incidents';
 import { onlyOn, setupTestDatabase } from '@/test/db';
-import { changeIncidentStatus, commentIncident, deleteRoutingRule, reportIncident, saveRoutingRule, takeIncident } from './mutations';
+import { changeIncidentStatus, commentIncident, reportIncident, takeIncident } from './mutations';
+import { deleteRoutingRule, saveRoutingRule } from './routing-rules';
 import { getAttachment, getIncident, listMyIncidents, listQueue, listRegionIncidents, listRoutingRules } from './queries';
 
 const db = setupTestDatabase();

@@ -29,7 +29,7 @@ import { registerReply } from './reply';
 import { addScans, certifyAttachment } from './scans';
 import { readFormWithFiles } from '@/server/files/form-with-files';
 import { addExtraDayOff, removeExtraDayOff, saveDocumentType } from './config';
-import { findClientByCode } from './queries';
+import { findClientByCode } from './client-lookup';
 import { calendarDate } from '@/lib/date-schema';
 import { TemplateDataError } from '@/server/pdf';
 import { broughtInSchema, registerBroughtIn } from './brought-in';

@@ -7,7 +7,7 @@ import { ForbiddenError } from '@/server/auth/policy';
 import { setupTestDatabase } from '@/test/db';
 import { addExtraDayOff, registerConfiguration, removeExtraDayOff, saveDocumentType } from './config';
 import { registerDocument } from './register-document';
-import { documentTypeChoices, registerOptions } from './queries';
+import { documentTypeChoices, registerOptions } from './form-options';
 import { registerReference } from './reference-cache';
 import type { RegisterActor } from './visibility';
 import { registrationInput } from '@/test/register';

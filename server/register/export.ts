@@ -6,7 +6,7 @@ import { authorize } from '@/server/auth/policy';
 import type { Download } from '@/server/http/download';
 import { getMessages } from '@/server/i18n';
 import { filterFromParams } from './filters';
-import { searchDocuments } from './queries';
+import { searchDocuments } from './search';
 import type { RegisterActor } from './visibility';
 
 const MAX_ROWS = 20_000;

@@ -1,6 +1,6 @@
 import { isCalendarDate } from '@/lib/date-schema';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '@/lib/register-schema';
-import type { DocumentFilter } from './queries';
+import type { DocumentFilter } from './search';
 
 /** Search parameters of the register pages → a filter; anything unknown is dropped (an allowlist). */
 export function filterFromParams(params: Record<string, string | string[] | undefined>): DocumentFilter {

@@ -25,7 +25,9 @@ import { forwardDocument, setDocumentStatus } from './forward';
 import { requestMissingDocuments } from './missing-documents';
 import { registerDocument } from './register-document';
 import { addScans } from './scans';
-import { getDocumentCard, readAttachment, searchDocuments } from './queries';
+import { getDocumentCard } from './document-card';
+import { readAttachment } from './attachment-download';
+import { searchDocuments } from './search';
 import { receiptConfirmation } from './receipt';
 import type { RegisterActor } from './visibility';
 

@@ -7,7 +7,7 @@ import { tallinnDate } from '@/server/calendar/working-days';
 import { renderDocument } from '@/server/pdf';
 import { textsInForce } from '@/server/templates/texts';
 import type { ReceiptConfirmationInput } from '@/templates/receipt-confirmation/definition';
-import { documentAccess } from './queries';
+import { documentAccess } from './document-card';
 import { withHeldWorkNow, type RegisterActor } from './visibility';
 
 const registrar = aliasedTable(staff, 'registrar');

@@ -7,7 +7,7 @@ import { authorize } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
 import { heldFor } from '@/server/org/substitution';
 import { teamCondition } from '@/server/org/team';
-import { documentConditions } from '@/server/register/queries';
+import { documentConditions } from '@/server/register/search';
 import { givenConditions, type GivenFilter } from '@/server/tasks/queries';
 import { managerScope, type TaskActor } from '@/server/tasks/scope';
 

@@ -10,7 +10,7 @@ import { addDays } from '@/server/calendar/working-days';
 import { myDesk } from '@/server/desk/queries';
 import { forwardDocument } from '@/server/register/forward';
 import { registerDocument } from '@/server/register/register-document';
-import { searchDocuments } from '@/server/register/queries';
+import { searchDocuments } from '@/server/register/search';
 import { completeTask, createTasks } from '@/server/tasks/mutations';
 import { listGivenTasks } from '@/server/tasks/queries';
 import { setupTestDatabase } from '@/test/db';

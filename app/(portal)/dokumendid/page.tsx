@@ -11,7 +11,8 @@ import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getMessages } from '@/server/i18n';
 import { filterFromParams } from '@/server/register/filters';
-import { documentTypeChoices, searchDocuments } from '@/server/register/queries';
+import { documentTypeChoices } from '@/server/register/form-options';
+import { searchDocuments } from '@/server/register/search';
 
 export const metadata = { title: 'Dokumendid' };
 

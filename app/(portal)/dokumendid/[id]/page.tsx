@@ -17,7 +17,8 @@ import { addDays, tallinnDate } from '@/server/calendar/working-days';
 import { getMessages } from '@/server/i18n';
 import { issuedForDocument } from '@/server/issuing/queries';
 import { getOverpaymentForDocument } from '@/server/overpayments/queries';
-import { getDocumentCard, registerOptions } from '@/server/register/queries';
+import { getDocumentCard } from '@/server/register/document-card';
+import { registerOptions } from '@/server/register/form-options';
 
 export const metadata = { title: 'Dokument' };
 

@@ -5,7 +5,8 @@ import { instantToTallinnLocal } from '@/lib/tallinn-time';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getMessages } from '@/server/i18n';
-import { findClientByCode, registerOptions } from '@/server/register/queries';
+import { findClientByCode } from '@/server/register/client-lookup';
+import { registerOptions } from '@/server/register/form-options';
 
 export const metadata = { title: 'Dokumendi registreerimine' };
 

@@ -1,5 +1,5 @@
 import { isUuid, serveDownload } from '@/server/http/download';
-import { readAttachment } from '@/server/register/queries';
+import { readAttachment } from '@/server/register/attachment-download';
 
 // A scan, only to someone who may see its document; the download is audited in readAttachment.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
