@@ -1,10 +1,9 @@
 // The register: who sees what of a document (entry or contents), audited views and downloads, and the search and list pages.
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attachments, auditLog, documents, staff } from '@/db/schema';
+import { attachments, auditLog, documents } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
-import type { RegisterDocumentInput } from '@/lib/register-schema';
 import type { Role } from '@/lib/roles';
 import { ForbiddenError } from '@/server/auth/policy';
 import { setupTestDatabase } from '@/test/db';
@@ -15,10 +14,10 @@ import { documentSearchQuery, plannedPerRun, searchDocuments } from './search';
 import { getDocumentCard } from './document-card';
 import { readAttachment } from './attachment-download';
 import type { RegisterActor } from './visibility';
-import { registrationInput } from '@/test/register';
+import { pensionApplicationInput, registerActorFor, registerCounts, scanPdf } from '@/test/register';
 
 const db = setupTestDatabase();
-const pdf = (text = 'skaneering') => ({ name: 'taotlus.pdf', bytes: new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`) });
+const pdf = scanPdf;
 const ctx = { requestId: 'test' };
 
 let mari: RegisterActor; // customer service specialist, Tallinn
@@ -26,36 +25,11 @@ let eha: RegisterActor; // pensions specialist
 let rasmus: RegisterActor; // pensions head (specialist + manager)
 let admin: RegisterActor;
 
-const actorFor = async (code: string): Promise<RegisterActor> => {
-  const [row] = await db.handle().db.select().from(staff).where(eq(staff.personalCode, code));
-  return { id: row!.id, personalCode: row!.personalCode, roles: row!.roles, unitCode: row!.unitCode };
-};
+const actorFor = (code: string) => registerActorFor(db.handle().db, code);
 
-const form = (overrides: Partial<RegisterDocumentInput> = {}) =>
-  registrationInput({
-    typeCode: 'pension_application',
-    channel: 'in_person',
-    identityChecked: true,
-    identityDocumentType: 'id_card',
-    identityDocumentNumber: 'AB1234567',
-    identityValidUntil: '2030-01-01',
-    title: 'Vanaduspensioni taotlus',
-    pages: '3',
-    isRestricted: true,
-    restrictionGroundCode: 'avts-35-1-12',
-    ...overrides,
-  });
+const form = pensionApplicationInput;
 
-const counts = async () => {
-  const [row] = await db
-    .handle()
-    .db.execute<{ d: number; a: number; b: number; c: number }>(
-      sql`select (select count(*)::int from documents) as d, (select count(*)::int from attachments) as a,
-               (select count(*)::int from attachment_blobs) as b, (select coalesce(sum(last_number), 0)::int from register_counters) as c`,
-    )
-    .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: never[] }).rows));
-  return row;
-};
+const counts = () => registerCounts(db.handle().db);
 
 beforeAll(async () => {
   await seedDemo(db.handle().db);

@@ -1,9 +1,8 @@
 // The register: working on a document: forwarding, pausing for missing documents, resuming and extending deadlines, certifying copies.
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attachments, documentEvents, documents, staff } from '@/db/schema';
+import { attachments, documentEvents, documents } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
-import type { RegisterDocumentInput } from '@/lib/register-schema';
 import { setupTestDatabase } from '@/test/db';
 import { forwardDocument, setDocumentStatus } from './forward';
 import { extendDeadline, markMissingReceived, requestMissingDocuments } from './missing-documents';
@@ -12,35 +11,19 @@ import { registerReply } from './reply';
 import { certifyAttachment } from './scans';
 import { searchDocuments } from './search';
 import type { RegisterActor } from './visibility';
-import { registrationInput } from '@/test/register';
+import { pensionApplicationInput, registerActorFor, scanPdf } from '@/test/register';
 
 const db = setupTestDatabase();
-const pdf = (text = 'skaneering') => ({ name: 'taotlus.pdf', bytes: new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`) });
+const pdf = scanPdf;
 const ctxAt = (iso: string) => ({ requestId: 'test', now: new Date(iso) });
 const ctx = { requestId: 'test' };
 
 let mari: RegisterActor; // customer service specialist, Tallinn
 let eha: RegisterActor; // pensions specialist
 
-const actorFor = async (code: string): Promise<RegisterActor> => {
-  const [row] = await db.handle().db.select().from(staff).where(eq(staff.personalCode, code));
-  return { id: row!.id, personalCode: row!.personalCode, roles: row!.roles, unitCode: row!.unitCode };
-};
+const actorFor = (code: string) => registerActorFor(db.handle().db, code);
 
-const form = (overrides: Partial<RegisterDocumentInput> = {}) =>
-  registrationInput({
-    typeCode: 'pension_application',
-    channel: 'in_person',
-    identityChecked: true,
-    identityDocumentType: 'id_card',
-    identityDocumentNumber: 'AB1234567',
-    identityValidUntil: '2030-01-01',
-    title: 'Vanaduspensioni taotlus',
-    pages: '3',
-    isRestricted: true,
-    restrictionGroundCode: 'avts-35-1-12',
-    ...overrides,
-  });
+const form = pensionApplicationInput;
 
 beforeAll(async () => {
   await seedDemo(db.handle().db);

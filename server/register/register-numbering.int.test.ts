@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb, setDbHandle } from '@/db/client';
-import { attachmentBlobs, attachments, auditLog, documentEvents, documents, registerCounters, staff } from '@/db/schema';
+import { attachmentBlobs, attachments, auditLog, documentEvents, documents, registerCounters } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
 import type { RegisterDocumentInput } from '@/lib/register-schema';
 import { verifyAuditChain } from '@/server/audit/verify';
@@ -11,45 +11,20 @@ import { onlyOn, setupTestDatabase } from '@/test/db';
 import { forwardToAuthority } from './forward';
 import { registerDocument } from './register-document';
 import type { RegisterActor } from './visibility';
-import { registrationInput } from '@/test/register';
+import { pensionApplicationInput, registerActorFor, registerCounts, scanPdf } from '@/test/register';
 
 const db = setupTestDatabase();
-const pdf = (text = 'skaneering') => ({ name: 'taotlus.pdf', bytes: new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`) });
+const pdf = scanPdf;
 const ctxAt = (iso: string) => ({ requestId: 'test', now: new Date(iso) });
 const ctx = { requestId: 'test' };
 
 let mari: RegisterActor; // customer service specialist, Tallinn
 
-const actorFor = async (code: string): Promise<RegisterActor> => {
-  const [row] = await db.handle().db.select().from(staff).where(eq(staff.personalCode, code));
-  return { id: row!.id, personalCode: row!.personalCode, roles: row!.roles, unitCode: row!.unitCode };
-};
+const actorFor = (code: string) => registerActorFor(db.handle().db, code);
 
-const form = (overrides: Partial<RegisterDocumentInput> = {}) =>
-  registrationInput({
-    typeCode: 'pension_application',
-    channel: 'in_person',
-    identityChecked: true,
-    identityDocumentType: 'id_card',
-    identityDocumentNumber: 'AB1234567',
-    identityValidUntil: '2030-01-01',
-    title: 'Vanaduspensioni taotlus',
-    pages: '3',
-    isRestricted: true,
-    restrictionGroundCode: 'avts-35-1-12',
-    ...overrides,
-  });
+const form = pensionApplicationInput;
 
-const counts = async () => {
-  const [row] = await db
-    .handle()
-    .db.execute<{ d: number; a: number; b: number; c: number }>(
-      sql`select (select count(*)::int from documents) as d, (select count(*)::int from attachments) as a,
-               (select count(*)::int from attachment_blobs) as b, (select coalesce(sum(last_number), 0)::int from register_counters) as c`,
-    )
-    .then((r) => (Array.isArray(r) ? r : (r as unknown as { rows: never[] }).rows));
-  return row;
-};
+const counts = () => registerCounts(db.handle().db);
 
 beforeAll(async () => {
   await seedDemo(db.handle().db);
