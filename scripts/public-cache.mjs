@@ -4,8 +4,12 @@
 // with If-None-Match is answered 304 without its body. The CSP nonce, fresh in every
 // response, is left out of the hash: a 304 keeps the cached page with its own nonce and CSP.
 // A page that was refused by the search limit carries a marker and is answered 429, no-store,
-// so that no cache keeps the refusal for others.
+// so that no cache keeps the refusal for others. A client that accepts gzip gets the page
+// compressed here, once: nginx asks for gzip on these pages and keeps the compressed bytes,
+// so a cache hit is sent as stored instead of being compressed again for every visitor (and
+// nginx's gunzip serves the rare client that takes no gzip).
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 export const LIMITED_MARKER = 'data-toolaud-limited';
 
@@ -15,6 +19,17 @@ const isCacheable = (pathname) => pathname === '/avalik' || pathname.startsWith(
 export function pageEtag(body) {
   const stable = body.toString('latin1').replace(/nonce="[^"]*"/g, 'nonce=""');
   return `"${createHash('sha256').update(stable, 'latin1').digest('base64url').slice(0, 27)}"`;
+}
+
+/** Whether Accept-Encoding takes gzip (listed, and not with q=0). */
+export function acceptsGzip(header) {
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    if (coding !== 'gzip') return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
 }
 
 const matches = (ifNoneMatch, etag) => typeof ifNoneMatch === 'string' && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
@@ -62,11 +77,16 @@ export function holdPublicPage(req, res) {
         res.setHeader('etag', etag);
         // The page's language follows the switch's cookie or Accept-Language (Next sets its own Vary).
         const vary = String(res.getHeader('vary') ?? '');
-        res.setHeader('vary', vary ? `${vary}, Accept-Language, Cookie` : 'Accept-Language, Cookie');
+        res.setHeader('vary', vary ? `${vary}, Accept-Language, Cookie, Accept-Encoding` : 'Accept-Language, Cookie, Accept-Encoding');
         if (matches(req.headers['if-none-match'], etag)) {
           res.statusCode = 304;
           for (const name of ['content-length', 'content-type', 'content-security-policy', 'transfer-encoding']) res.removeHeader(name);
           body = Buffer.alloc(0);
+        } else if (!res.getHeader('content-encoding') && acceptsGzip(req.headers['accept-encoding'])) {
+          body = gzipSync(body, { level: 6 });
+          res.setHeader('content-encoding', 'gzip');
+          res.removeHeader('transfer-encoding');
+          res.setHeader('content-length', body.length);
         }
       }
     }

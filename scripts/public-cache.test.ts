@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdPublicPage } from './public-cache.mjs';
+import { acceptsGzip, holdPublicPage } from './public-cache.mjs';
 
 // A stand-in for Next's handler: writes its head, then the page in chunks, with a fresh nonce.
 let server: Server;
@@ -25,6 +26,17 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+/** A raw GET (fetch would decompress and hide the encoding). */
+function raw(pathname: string, headers: Record<string, string>): Promise<{ res: IncomingMessage; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(`${base}${pathname}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ res, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
 describe('the public register’s pages through the launcher', () => {
   it('get the same ETag whatever their nonce, and a 304 without a body for it', async () => {
     const first = await fetch(`${base}/avalik`);
@@ -47,9 +59,34 @@ describe('the public register’s pages through the launcher', () => {
     expect(res.headers.get('etag')).toBeNull();
   });
 
+  it('are compressed once for a client that takes gzip, with the same ETag, and sent plain to one that does not', async () => {
+    const zipped = await raw('/avalik', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.res.headers['content-encoding']).toBe('gzip');
+    expect(zipped.res.headers['vary']).toContain('Accept-Encoding');
+    expect(Number(zipped.res.headers['content-length'])).toBe(zipped.body.length);
+    expect(gunzipSync(zipped.body).toString()).toContain('Avalik dokumendiregister');
+    const plain = await raw('/avalik', { 'accept-encoding': 'gzip;q=0, identity' });
+    expect(plain.res.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toContain('Avalik dokumendiregister');
+    expect(plain.res.headers.etag).toBe(zipped.res.headers.etag);
+    const revalidated = await raw('/avalik', { 'accept-encoding': 'gzip', 'if-none-match': String(zipped.res.headers.etag) });
+    expect(revalidated.res.statusCode).toBe(304);
+    expect(revalidated.body.length).toBe(0);
+  });
+
+  it('read Accept-Encoding as RFC 9110 says', () => {
+    expect(acceptsGzip('gzip')).toBe(true);
+    expect(acceptsGzip('br, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('gzip; q=0.000')).toBe(false);
+    expect(acceptsGzip('x-gzip-not, deflate')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
+  });
+
   it('leave every other page alone', async () => {
     const res = await fetch(`${base}/dokumendid`);
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBeNull();
     expect(res.headers.get('etag')).toBeNull();
     expect(res.headers.get('cache-control')).toBe('no-store');
   });

@@ -237,6 +237,12 @@ test('the public register is served from nginx’s cache on the second request, 
   const second = await api.get(address, { headers: { 'accept-language': 'et-EE,et;q=0.9' } });
   expect(second.headers()['x-cache-status']).toBe('HIT');
   expect(await second.text()).toContain('Avalik dokumendiregister');
+  // Kept compressed and sent as stored; a client that takes no gzip gets the same hit unpacked.
+  expect(second.headers()['content-encoding']).toBe('gzip');
+  const plain = await api.get(address, { headers: { 'accept-language': 'et-EE,et;q=0.9', 'accept-encoding': 'identity' } });
+  expect(plain.headers()['x-cache-status']).toBe('HIT');
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  expect(await plain.text()).toContain('Avalik dokumendiregister');
   // The same address in English is another entry of the cache, never the Estonian page.
   const english = await api.get(address, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
   expect(english.headers()['x-cache-status']).toBe('MISS');
