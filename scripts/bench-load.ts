@@ -20,6 +20,7 @@ import { openDb, setDbHandle } from '../db/client';
 import { seedDemo } from '../db/seed/seed';
 import { makePersonalCode } from '../lib/personal-code';
 import { createSession, newSessionToken } from '../server/auth/sessions';
+import { cpuByPart, pct, sleep, stopChild, waitReady } from './bench-support';
 import { startEdge } from './nginx';
 import { startSmtpCatcher } from './smtp-catcher';
 
@@ -36,7 +37,6 @@ process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 const t0 = performance.now();
 const loadAtStart = os.loadavg()[0]!;
 const log = (s: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- database ----------------------------------------------------------------
 const dbUrl = (() => {
@@ -179,24 +179,6 @@ function startWorker(): ChildProcess {
     }),
   );
 }
-async function waitReady(port: number, pathname = '/api/health/ready') {
-  for (let i = 0; i < 240; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${port}${pathname}`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(250);
-  }
-  throw new Error(`127.0.0.1:${port} did not become ready`);
-}
-const stopChild = async (child: ChildProcess, signal: NodeJS.Signals) => {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill(signal);
-  await new Promise((r) => child.once('exit', r));
-};
 
 // BENCH_PROFILE=dir: app-a writes a V8 CPU profile there when it stops (for finding hot spots).
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : undefined;
@@ -316,33 +298,7 @@ function portalRequests() {
   ];
 }
 
-// CPU time used by each part (from /proc, in ms): unlike throughput, CPU per request hardly
-// changes when other work shares the machine, so two builds compare even on a busy one.
-function cpuByPart(appPids: number[]): Record<'app' | 'postgres' | 'nginx' | 'loadgen', number> {
-  const parts = { app: 0, postgres: 0, nginx: 0, loadgen: 0 };
-  const tick = 1000 / 100; // USER_HZ
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ms = (Number(fields[11]) + Number(fields[12])) * tick;
-    const pid = Number(entry);
-    if (appPids.includes(pid)) parts.app += ms;
-    else if (pid === process.pid) parts.loadgen += ms;
-    else if (comm === 'postgres') parts.postgres += ms;
-    else if (comm === 'nginx') parts.nginx += ms;
-  }
-  return parts;
-}
-
 type Run = { name: string; result: Result; latencies: number[]; errorsBySecond: Map<number, number>; appErrors: number; kinds: string; cpu: string };
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function load(
   name: string,
