@@ -10,6 +10,8 @@
 //     log context, and answers with x-toolaud-instance (which instance served it);
 //   - times every request into the route-latency histogram, labelled by route pattern;
 //   - gives the public register's pages an ETag and answers 304 (scripts/public-cache.mjs);
+//   - handles only a few public requests at a time, so a crowd on the public pages cannot
+//     make the staff wait (scripts/public-bulkhead.mjs);
 //   - on SIGTERM stops taking connections and lets requests in flight finish.
 // Plain JavaScript so that production needs no TypeScript loader for the web server; the
 // few TypeScript modules it shares with the portal are loaded with tsx's scoped import.
@@ -18,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { bulkheadFromEnv, throughBulkhead } from './public-bulkhead.mjs';
 import { holdPublicPage } from './public-cache.mjs';
 
 process.env.NODE_ENV ??= 'production';
@@ -75,6 +78,7 @@ await app.prepare();
 globalThis[Symbol.for('toolaud.launcher')] = true;
 const { httpDuration } = metrics();
 
+const bulkhead = bulkheadFromEnv();
 const server = createServer((req, res) => {
   const started = process.hrtime.bigint();
   const headers = req.headers;
@@ -91,7 +95,7 @@ const server = createServer((req, res) => {
     if (seconds > 2) logger.warn({ event: 'slow-request', requestId, method: req.method, route, status: res.statusCode, seconds });
   });
   withRequestContext({ requestId, route }, () => {
-    handle(req, res).catch((error) => {
+    Promise.resolve(throughBulkhead(bulkhead, req, res, () => handle(req, res))).catch((error) => {
       logger.error({ event: 'request-failed', requestId, route, err: error });
       if (!res.headersSent) res.statusCode = 500;
       res.end();
