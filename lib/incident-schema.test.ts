@@ -8,6 +8,7 @@ import {
   MAX_FILES,
   MAX_TOTAL_BYTES,
   priorityFor,
+  routingRuleSchema,
   TRANSITIONS,
   URGENCIES,
 } from './incident-schema';
@@ -84,5 +85,16 @@ describe('upload limits', () => {
     expect(MAX_TOTAL_BYTES).toBeLessThan(UPLOAD_LIMITS.requestBytes);
     expect(MAX_FILE_BYTES).toBe(10 * 1024 * 1024);
     expect(MAX_FILES).toBe(5);
+  });
+});
+
+describe('routing rule schema', () => {
+  // The action hands its parsed data to saveRoutingRule, which parses again at its own boundary.
+  it.each([
+    ['a queue', { id: '', category: 'scanner', regionCode: 'pohja', queue: 'it_support', mailbox: '', queueName: '', informIds: [] }],
+    ['a mailbox', { id: '', category: 'phone', regionCode: 'pohja', queue: 'mailbox', mailbox: ' IT@Example.ee ', queueName: 'IT', informIds: [] }],
+  ] as const)('the parsed rule with %s parses to itself', (_what, input) => {
+    const data = routingRuleSchema.parse(input);
+    expect(routingRuleSchema.parse(data)).toEqual(data);
   });
 });

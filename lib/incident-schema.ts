@@ -145,7 +145,9 @@ const emailList = z
   .trim()
   .max(200, 'errors.tooLong')
   .transform((v) => (v === '' ? null : v.toLowerCase()))
-  .pipe(z.email('errors.email').nullable());
+  .pipe(z.email('errors.email').nullable())
+  // The parsed rule parses to itself, so the domain function can parse the action's data again.
+  .nullable();
 
 export const routingRuleSchema = z
   .object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requiredIdentityDocumentFields } from './identity-document';
 import { parseEurosToCents } from './money';
 import { isValidPersonalCode } from './personal-code';
+import { addMonths, ISO_DATE } from './tallinn-time';
 import { euros, isoDate } from './payment-schema';
 
 // Applications about an overpaid pension or benefit (duty 3.8): repay in one sum, repay in
@@ -27,19 +28,10 @@ const name = z
   .max(100, 'errors.tooLong')
   .regex(/^\p{L}[\p{L}\p{M} '’.-]*$/u, 'errors.badChars');
 
-/** The same calendar arithmetic as the register's: the day of the month kept, or the month's last. */
-export function addMonthsIso(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
 export type OverpaymentRules = { today: string; maxMonths: number };
 
 export function overpaymentSchema(rules: OverpaymentRules) {
-  const latest = addMonthsIso(rules.today, rules.maxMonths);
+  const latest = addMonths(rules.today, rules.maxMonths);
   return z
     .object({
       clientCode: z
@@ -72,7 +64,7 @@ export function overpaymentSchema(rules: OverpaymentRules) {
       if (v.schedule.length < 2) return issue(['schedule'], 'errors.scheduleTooShort');
       let previous = '';
       v.schedule.forEach((row, i) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(row.dueDate)) return;
+        if (!ISO_DATE.test(row.dueDate)) return;
         if (row.dueDate < rules.today) issue(['schedule', i, 'dueDate'], 'errors.pastDate');
         else if (row.dueDate > latest) issue(['schedule', i, 'dueDate'], 'errors.scheduleTooLate');
         else if (previous && row.dueDate <= previous) issue(['schedule', i, 'dueDate'], 'errors.scheduleOrder');

@@ -4,7 +4,9 @@ import { ROLES } from './roles';
 import { noHiddenCharacters } from './hidden-characters';
 
 // One schema for the staff form and the server action. Messages are catalogue keys
-// (lib/i18n), so the client shows them in the reader's language.
+// (lib/i18n), so the client shows them in the reader's language. The parsed data parses
+// to itself (an empty code becomes null, and null is accepted): the action hands the
+// parsed data to the domain function, which parses again at its own boundary.
 
 const name = z
   .string()
@@ -51,7 +53,8 @@ export const staffInputSchema = z.object({
     .string()
     .trim()
     .transform((v) => (v === '' ? null : v))
-    .pipe(z.uuid('errors.unknownReference').nullable()),
+    .pipe(z.uuid('errors.unknownReference').nullable())
+    .nullable(),
   roles: z.array(z.enum(ROLES)).min(1, 'errors.noRoles'),
 });
 

@@ -32,6 +32,15 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
+/** The same day `months` later, or that month's last day when it is shorter (an extension in months). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
 // ── Wall-clock time ────────────────────────────────────────────────────────────────────
 // Europe/Tallinn wall-clock time ⇄ instants, for form fields such as "received at".
 const partsFmt = new Intl.DateTimeFormat('en-CA', {

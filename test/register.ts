@@ -55,6 +55,18 @@ export const pensionApplicationInput = (overrides: Partial<RegisterDocumentInput
     ...overrides,
   });
 
+/** A letter from an institution by e-mail: no client. */
+export const institutionLetterInput = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput =>
+  registrationInput({
+    channel: 'email',
+    party: 'institution',
+    clientCode: '',
+    clientGivenName: '',
+    clientFamilyName: '',
+    institutionName: 'Tallinna Linnavalitsus',
+    ...overrides,
+  });
+
 /** A small scan as the upload form hands it over. */
 export const scanPdf = (text = 'skaneering') => ({ name: 'taotlus.pdf', bytes: new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`) });
 

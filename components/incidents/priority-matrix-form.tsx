@@ -2,10 +2,8 @@
 
 import { useState } from 'react';
 import { useMessages } from '@/components/i18n/messages-context';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/input';
-import { useActionOutcome } from '@/components/ui/use-action-outcome';
+import { SettingsForm } from '@/components/ui/settings-form';
 import type { ActionResult } from '@/lib/action-result';
 import { fill } from '@/lib/i18n';
 import { IMPACTS, PRIORITIES, URGENCIES, type IncidentPriority, type PriorityMatrix } from '@/lib/incident-schema';
@@ -14,15 +12,8 @@ export function PriorityMatrixForm({ initial, save }: { initial: PriorityMatrix;
   const m = useMessages();
   const t = m.incidents;
   const [matrix, setMatrix] = useState<PriorityMatrix>(initial);
-  const { pending, outcome, run } = useActionOutcome(m);
   return (
-    <form
-      className="flex flex-col gap-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => save(matrix), t.matrixSaved);
-      }}
-    >
+    <SettingsForm value={matrix} save={save} saved={t.matrixSaved} submitLabel={t.matrixSave}>
       <table className="w-auto border-collapse text-sm">
         <caption className="sr-only">{t.matrixTitle}</caption>
         <thead>
@@ -62,12 +53,6 @@ export function PriorityMatrixForm({ initial, save }: { initial: PriorityMatrix;
           ))}
         </tbody>
       </table>
-      <div>
-        <Button type="submit" disabled={pending}>
-          {t.matrixSave}
-        </Button>
-      </div>
-      {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
-    </form>
+    </SettingsForm>
   );
 }

@@ -2,11 +2,9 @@
 
 import { useState } from 'react';
 import { useMessages } from '@/components/i18n/messages-context';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/input';
-import { useActionOutcome } from '@/components/ui/use-action-outcome';
+import { SettingsForm } from '@/components/ui/settings-form';
 import type { ActionResult } from '@/lib/action-result';
 import { EMAIL_MODES, NOTICE_GROUPS, type EmailMode, type NoticeSettings } from '@/lib/notification-kinds';
 
@@ -14,15 +12,8 @@ export function NoticeSettingsForm({ initial, save }: { initial: NoticeSettings;
   const m = useMessages();
   const n = m.notifications;
   const [settings, setSettings] = useState<NoticeSettings>(initial);
-  const { pending, outcome, run } = useActionOutcome(m);
   return (
-    <form
-      className="flex flex-col gap-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => save(settings), n.settingsSaved);
-      }}
-    >
+    <SettingsForm value={settings} save={save} saved={n.settingsSaved} submitLabel={n.settingsSave}>
       <Field id="notice-language" label={n.settingsLanguage}>
         <Select
           id="notice-language"
@@ -56,12 +47,6 @@ export function NoticeSettingsForm({ initial, save }: { initial: NoticeSettings;
           </Field>
         ))}
       </fieldset>
-      <div>
-        <Button type="submit" disabled={pending}>
-          {n.settingsSave}
-        </Button>
-      </div>
-      {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
-    </form>
+    </SettingsForm>
   );
 }

@@ -12,9 +12,12 @@ import { Input, Select } from '@/components/ui/input';
 import { appendFiles } from '@/components/ui/send-with-files';
 import { formatDays, dayUnitOf } from '@/lib/day-count';
 import { fill, messageByKey } from '@/lib/i18n';
-import { CHANNELS, IDENTITY_DOCUMENTS, registerDocumentSchema, type RegisterDocumentInput } from '@/lib/register-schema';
+import { CHANNELS, registerDocumentSchema, type RegisterDocumentInput } from '@/lib/register-schema';
 import { scanProblem } from '@/lib/upload-limits';
 import { lookupClientAction, registerDocumentAction } from '@/server/register/actions';
+import { AccessFields } from './register-access-fields';
+import type { RegisterFormKit } from './register-form-kit';
+import { PartyFields } from './register-party-fields';
 
 type Option = { value: string; label: string };
 type TypeOption = {
@@ -132,6 +135,7 @@ export function RegisterForm({ options, defaults }: Props) {
 
   const rule = type.deadlineKind === 'none' ? r.deadlineRules.none : formatDays(type.deadlineDays ?? 0, dayUnitOf(type.deadlineKind), m.locale);
   const people = options.people.filter((p) => p.unitCode === unitCode);
+  const kit: RegisterFormKit = { r, register, errors, err, aria };
 
   return (
     <form onSubmit={(e) => void handleSubmit(submit)(e)} noValidate className="flex flex-col gap-6">
@@ -161,85 +165,7 @@ export function RegisterForm({ options, defaults }: Props) {
         </Field>
       </fieldset>
 
-      <fieldset className="flex flex-col gap-4 rounded-md border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold">{r.fields.party}</legend>
-        <div className="flex gap-6 text-sm">
-          <label className="flex items-center gap-2">
-            <input type="radio" value="client" {...register('party')} /> {r.fields.partyClient}
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" value="institution" {...register('party')} /> {r.fields.partyInstitution}
-          </label>
-        </div>
-        {party === 'client' ? (
-          <div className="grid gap-4 sm:grid-cols-3">
-            <Field id="clientCode" label={r.fields.clientCode} error={err('clientCode')}>
-              <Input
-                id="clientCode"
-                inputMode="numeric"
-                maxLength={11}
-                autoComplete="off"
-                {...aria('clientCode')}
-                {...register('clientCode', { onBlur: lookupClient })}
-              />
-            </Field>
-            <Field id="clientGivenName" label={r.fields.clientGivenName} error={err('clientGivenName')}>
-              <Input id="clientGivenName" autoComplete="off" {...aria('clientGivenName')} {...register('clientGivenName')} />
-            </Field>
-            <Field id="clientFamilyName" label={r.fields.clientFamilyName} error={err('clientFamilyName')}>
-              <Input id="clientFamilyName" autoComplete="off" {...aria('clientFamilyName')} {...register('clientFamilyName')} />
-            </Field>
-          </div>
-        ) : (
-          <div className="grid gap-4 sm:grid-cols-3">
-            <div className="sm:col-span-2">
-              <Field id="institutionName" label={r.fields.institutionName} error={err('institutionName')}>
-                <Input id="institutionName" {...aria('institutionName')} {...register('institutionName')} />
-              </Field>
-            </div>
-            <Field id="institutionCode" label={r.fields.institutionCode} error={err('institutionCode')}>
-              <Input id="institutionCode" inputMode="numeric" maxLength={8} {...aria('institutionCode')} {...register('institutionCode')} />
-            </Field>
-          </div>
-        )}
-        {party === 'client' && (channel === 'in_person' || identityChecked) && (
-          <div className="flex flex-col gap-3 border-t border-slate-200 pt-3">
-            <label className="flex items-center gap-2 text-sm font-medium">
-              <input
-                type="checkbox"
-                className="h-4 w-4"
-                aria-describedby={errors.identityChecked ? 'identityChecked-error' : undefined}
-                {...register('identityChecked')}
-              />
-              {r.fields.identityChecked}
-            </label>
-            {errors.identityChecked && (
-              <p id="identityChecked-error" role="alert" className="text-sm text-red-700">
-                {err('identityChecked')}
-              </p>
-            )}
-            {identityChecked && (
-              <div className="grid gap-4 sm:grid-cols-3">
-                <Field id="identityDocumentType" label={r.fields.identityDocumentType} error={err('identityDocumentType')}>
-                  <Select id="identityDocumentType" {...register('identityDocumentType')}>
-                    {IDENTITY_DOCUMENTS.map((d) => (
-                      <option key={d} value={d}>
-                        {r.identityDocuments[d]}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field id="identityDocumentNumber" label={r.fields.identityDocumentNumber} error={err('identityDocumentNumber')}>
-                  <Input id="identityDocumentNumber" autoComplete="off" {...aria('identityDocumentNumber')} {...register('identityDocumentNumber')} />
-                </Field>
-                <Field id="identityValidUntil" label={r.fields.identityValidUntil} error={err('identityValidUntil')}>
-                  <Input id="identityValidUntil" type="date" {...aria('identityValidUntil')} {...register('identityValidUntil')} />
-                </Field>
-              </div>
-            )}
-          </div>
-        )}
-      </fieldset>
+      <PartyFields kit={kit} party={party} channel={channel} identityChecked={identityChecked} onClientCodeBlur={lookupClient} />
 
       <div className="grid gap-4 sm:grid-cols-4">
         <div className="sm:col-span-4">
@@ -258,35 +184,7 @@ export function RegisterForm({ options, defaults }: Props) {
         </Field>
       </div>
 
-      <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-4">
-        <legend className="px-1 text-sm font-semibold">{r.fields.access}</legend>
-        <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" className="h-4 w-4" {...register('isRestricted')} />
-          {r.fields.isRestricted}
-        </label>
-        {isRestricted && (
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="restrictionGroundCode" label={r.fields.restrictionGround} error={err('restrictionGroundCode')} hint={ground?.explanation}>
-              <Select id="restrictionGroundCode" {...aria('restrictionGroundCode')} {...register('restrictionGroundCode')}>
-                <option value="">—</option>
-                {options.grounds.map((g) => (
-                  <option key={g.code} value={g.code}>
-                    {g.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field
-              id="restrictionUntil"
-              label={r.fields.restrictionUntil}
-              error={err('restrictionUntil')}
-              hint={ground ? fill(r.fields.restrictionUntilHint, { years: ground.termYears }) : undefined}
-            >
-              <Input id="restrictionUntil" type="date" {...aria('restrictionUntil')} {...register('restrictionUntil')} />
-            </Field>
-          </div>
-        )}
-      </fieldset>
+      <AccessFields kit={kit} isRestricted={isRestricted} grounds={options.grounds} ground={ground} />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="unitCode" label={r.fields.unit} error={err('unitCode')}>

@@ -11,6 +11,7 @@ import { registerDocument } from '@/server/register/register-document';
 import type { RegisterActor } from '@/server/register/visibility';
 import { completeTask, createTasks, reviewTask } from '@/server/tasks/mutations';
 import { paymentForm, paymentsTestDatabase } from '@/test/payments';
+import { registrationInput } from '@/test/register';
 import { ctx, taskInput } from '@/test/tasks';
 import { versionNow } from '@/test/versions';
 
@@ -28,34 +29,15 @@ const denied = (entityId: string) =>
         from audit_log where outcome = 'denied' and entity_id = ${entityId} order by seq`,
   );
 
-const restricted = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput => ({
-  typeCode: 'pension_application',
-  channel: 'post',
-  receivedAt: '2026-11-27T10:15',
-  party: 'client',
-  clientCode: '60001019906',
-  clientGivenName: 'Mary Änn',
-  clientFamilyName: 'O’Connež-Šuslik',
-  institutionName: '',
-  institutionCode: '',
-  identityChecked: false,
-  identityDocumentType: '',
-  identityDocumentNumber: '',
-  identityValidUntil: '',
-  title: 'Vanaduspensioni taotlus',
-  senderReference: '',
-  senderDate: '',
-  pages: '',
-  isRestricted: true,
-  restrictionGroundCode: 'avts-35-1-12',
-  restrictionUntil: '',
-  unitCode: 'pensionid',
-  assigneeId: '',
-  otherAuthority: false,
-  matterId: '',
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const restricted = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput =>
+  registrationInput({
+    typeCode: 'pension_application',
+    title: 'Vanaduspensioni taotlus',
+    isRestricted: true,
+    restrictionGroundCode: 'avts-35-1-12',
+    unitCode: 'pensionid',
+    ...overrides,
+  });
 
 describe('record-level refusals are audited', () => {
   it('a preparer approving their own payment, and a manager of another region: refused, audited with the applicant', async () => {

@@ -4,16 +4,7 @@ import { addDays, type IsoDate } from '@/lib/tallinn-time';
 // Estonian working days and legal deadlines, on the calendar dates of lib/tallinn-time.ts
 // (local Tallinn dates as yyyy-mm-dd: a deadline is a day, ending at 24:00, TsÜS § 135–136).
 // The date helpers are re-exported so the register's many callers keep one import.
-export { addDays, addYears, tallinnDate, type IsoDate } from '@/lib/tallinn-time';
-
-/** The same day `months` later, or that month's last day when it is shorter (an extension in months). */
-export function addMonths(date: IsoDate, months: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
+export { addDays, addMonths, addYears, tallinnDate, type IsoDate } from '@/lib/tallinn-time';
 
 export type DeadlineRule = { kind: 'none' } | { kind: 'calendar_days' | 'working_days'; days: number };
 

@@ -1,12 +1,11 @@
 import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { clients, consultations, consultationTopics, offices, units } from '@/db/schema';
+import { consultations, consultationTopics, offices, units } from '@/db/schema';
 import { CONSULTATION_CHANNELS, periodSchema, type ConsultationChannel, type Period } from '@/lib/consultation-schema';
-import { isValidPersonalCode } from '@/lib/personal-code';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
-import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
+import { lookUpClient } from '@/server/clients/lookup';
 import { ownConsultations, regionConsultations, type ConsultationActor } from './scope';
 
 export type TopicOption = { code: string; nameEt: string; nameEn: string };
@@ -51,27 +50,8 @@ export async function myConsultations(actor: ConsultationActor, limit = 20) {
 /** The client's name for the form, when the code is known. Seeing it is a view of personal data: audited. */
 export async function lookupConsultationClient(actor: ConsultationActor, personalCode: string, ctx: { requestId: string }) {
   const role = authorize(actor, 'consultations.record');
-  if (!isValidPersonalCode(personalCode)) return null;
-  const db = await getDb();
-  const [client] = await db
-    .select({ id: clients.id, givenName: clients.givenName, familyName: clients.familyName })
-    .from(clients)
-    .where(eq(clients.personalCode, personalCode));
-  if (!client) return null;
-  await recordAudit(
-    {
-      actorCode: actor.personalCode,
-      actorRole: role,
-      action: 'client.lookup',
-      entityType: 'client',
-      entityId: client.id,
-      subjectCode: personalCode,
-      purpose: 'nõustamine',
-      requestId: ctx.requestId,
-    },
-    db,
-  );
-  return { givenName: client.givenName, familyName: client.familyName };
+  const client = await lookUpClient(actor, role, personalCode, 'nõustamine', ctx);
+  return client && { givenName: client.givenName, familyName: client.familyName };
 }
 
 /** This month so far, in Tallinn time. */

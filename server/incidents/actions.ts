@@ -45,7 +45,7 @@ export async function commentIncidentAction(input: IncidentCommentInput) {
 }
 
 export async function saveRoutingRuleAction(input: RoutingRuleInput) {
-  const result = await runAction('incident_rule.save', routingRuleSchema, input, (user, _data, ctx) => saveRoutingRule(user, input, ctx));
+  const result = await runAction('incident_rule.save', routingRuleSchema, input, (user, data, ctx) => saveRoutingRule(user, data, ctx));
   if (result.ok) revalidatePath('/admin/suunamine');
   return result;
 }

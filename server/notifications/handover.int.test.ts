@@ -10,6 +10,7 @@ import { registerDocument } from '@/server/register/register-document';
 import type { RegisterActor } from '@/server/register/visibility';
 import { startSmtpCatcher, type SmtpCatcher } from '@/scripts/smtp-catcher';
 import { setupTestDatabase } from '@/test/db';
+import { institutionLetterInput } from '@/test/register';
 import { sendDigests } from './digest';
 import { noticeSettings, saveNoticeSettings } from './preferences';
 import { createOutboxWorker } from './worker';
@@ -27,34 +28,8 @@ const actorFor = async (code: string): Promise<RegisterActor & { email: string }
   return { id: row!.id, personalCode: row!.personalCode, roles: row!.roles, unitCode: row!.unitCode, email: row!.email };
 };
 
-const letter = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput => ({
-  typeCode: 'general_letter',
-  channel: 'email',
-  receivedAt: '2026-11-27T10:15',
-  party: 'institution',
-  clientCode: '',
-  clientGivenName: '',
-  clientFamilyName: '',
-  institutionName: 'Tallinna Linnavalitsus',
-  institutionCode: '',
-  identityChecked: false,
-  identityDocumentType: 'id_card',
-  identityDocumentNumber: '',
-  identityValidUntil: '',
-  title: 'Päring hooldajatoetuse kohta',
-  senderReference: '',
-  senderDate: '',
-  pages: '',
-  isRestricted: false,
-  restrictionGroundCode: '',
-  restrictionUntil: '',
-  unitCode: 'klienditeenindus',
-  assigneeId: '',
-  otherAuthority: false,
-  matterId: '',
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const letter = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput =>
+  institutionLetterInput({ title: 'Päring hooldajatoetuse kohta', ...overrides });
 
 const deliver = async () => {
   const worker = createOutboxWorker({

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { documents, identityChecks, overpaymentApplications, overpaymentInstalments } from '@/db/schema';
 import { seedDemo } from '@/db/seed/seed';
-import { addMonthsIso, type OverpaymentInput } from '@/lib/overpayment-schema';
+import type { OverpaymentInput } from '@/lib/overpayment-schema';
+import { addMonths } from '@/lib/tallinn-time';
 import { ForbiddenError } from '@/server/auth/policy';
 import { addDays } from '@/server/calendar/working-days';
 import { setupTestDatabase } from '@/test/db';
@@ -106,7 +107,7 @@ describe('overpayment applications', () => {
       {
         schedule: [
           { dueDate: addDays(today(), 10), amount: '150' },
-          { dueDate: addDays(addMonthsIso(today(), 24), 1), amount: '150' },
+          { dueDate: addDays(addMonths(today(), 24), 1), amount: '150' },
         ],
       },
       'errors.scheduleTooLate',
@@ -124,7 +125,7 @@ describe('overpayment applications', () => {
   });
 
   it('the schedule may run to exactly the configured maximum (OVERPAYMENT_MAX_MONTHS)', async () => {
-    const last = addMonthsIso(today(), 24);
+    const last = addMonths(today(), 24);
     await registerOverpaymentApplication(
       people.mari,
       form({
@@ -143,7 +144,7 @@ describe('overpayment applications', () => {
           form({
             schedule: [
               { dueDate: addDays(today(), 1), amount: '150' },
-              { dueDate: addMonthsIso(today(), 7), amount: '150' },
+              { dueDate: addMonths(today(), 7), amount: '150' },
             ],
           }),
           ctx,

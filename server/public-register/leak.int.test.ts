@@ -12,6 +12,7 @@ import { registerDocument } from '@/server/register/register-document';
 import { registerReply } from '@/server/register/reply';
 import type { RegisterActor } from '@/server/register/visibility';
 import { setupTestDatabase } from '@/test/db';
+import { registrationInput } from '@/test/register';
 import { withDevelopmentSeal } from '@/test/seal';
 import type { PublicEntry } from './entry';
 import { entriesToAtom, entriesToCsv, OPEN_DATA_FIELDS } from './open-data';
@@ -44,34 +45,7 @@ const people = [
 ];
 
 function form(overrides: Partial<RegisterDocumentInput>): RegisterDocumentInput {
-  return {
-    typeCode: 'general_letter',
-    channel: 'email',
-    receivedAt: '2026-11-27T10:15',
-    party: 'client',
-    clientCode: '',
-    clientGivenName: '',
-    clientFamilyName: '',
-    institutionName: '',
-    institutionCode: '',
-    identityChecked: false,
-    identityDocumentType: '',
-    identityDocumentNumber: '',
-    identityValidUntil: '',
-    title: '',
-    senderReference: '',
-    senderDate: '',
-    pages: '1',
-    isRestricted: false,
-    restrictionGroundCode: '',
-    restrictionUntil: '',
-    unitCode: 'klienditeenindus',
-    assigneeId: '',
-    otherAuthority: false,
-    matterId: '',
-    submissionId: randomUUID(),
-    ...overrides,
-  };
+  return registrationInput({ channel: 'email', clientCode: '', clientGivenName: '', clientFamilyName: '', title: '', pages: '1', ...overrides });
 }
 
 beforeAll(async () => {

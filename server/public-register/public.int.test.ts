@@ -15,6 +15,7 @@ import { verifyPublicly } from '@/server/issuing/public-verify';
 import { registerDocument } from '@/server/register/register-document';
 import type { RegisterActor } from '@/server/register/visibility';
 import { setupTestDatabase, testDbKind } from '@/test/db';
+import { institutionLetterInput } from '@/test/register';
 import { makeDocumentPublic } from './mutations';
 import { publicEntry, searchPublicRegister } from './queries';
 import { publicResponse } from './respond';
@@ -43,33 +44,14 @@ beforeAll(async () => {
   ];
   const doc = await registerDocument(
     mari,
-    {
-      typeCode: 'general_letter',
-      channel: 'email',
-      receivedAt: '2026-11-27T10:15',
-      party: 'institution',
-      clientCode: '',
-      clientGivenName: '',
-      clientFamilyName: '',
-      institutionName: 'Tallinna Linnavalitsus',
+    institutionLetterInput({
       institutionCode: '75014913',
-      identityChecked: false,
-      identityDocumentType: '',
-      identityDocumentNumber: '',
-      identityValidUntil: '',
       title: 'Päring toimetulekutoetuse Avalikustamiskatse kohta',
       senderReference: '1-2/345',
-      senderDate: '',
       pages: '1',
       isRestricted: true,
       restrictionGroundCode: 'avts-35-1-12',
-      restrictionUntil: '',
-      unitCode: 'klienditeenindus',
-      assigneeId: '',
-      otherAuthority: false,
-      matterId: '',
-      submissionId: randomUUID(),
-    },
+    }),
     [{ name: 'scan.pdf', bytes: new TextEncoder().encode('%PDF-1.7\nscan\n%%EOF') }],
     ctx,
   );

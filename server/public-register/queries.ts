@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb, getSearchDb, type Db } from '@/db/client';
 import { accessGrounds, clients, documents, documentTypes, registerSeries, staff, units } from '@/db/schema';
 import type { Locale } from '@/lib/i18n';
-import { tallinnLocalToInstant } from '@/lib/tallinn-time';
+import { ISO_DATE, tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { registerReference } from '@/server/register/reference-cache';
 import { tallinnDay, toPublicEntry, type PublicEntry, type PublicRow } from './entry';
 
@@ -26,14 +26,13 @@ export type PublicFilters = {
   limit?: number;
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const text = (v: string | null | undefined, max = 100) => (v ?? '').trim().slice(0, max) || undefined;
 
 /** The query string of /avalik, its CSV, JSON and feed (Estonian parameter names) → filters; anything malformed is dropped. */
 export function parsePublicFilters(params: URLSearchParams): PublicFilters {
   const direction = params.get('suund');
   const limit = Number(params.get('suurus'));
-  const date = (v: string | null) => (v && DATE.test(v) ? v : undefined);
+  const date = (v: string | null) => (v && ISO_DATE.test(v) ? v : undefined);
   return {
     number: text(params.get('nr'), 40),
     from: date(params.get('alates')),

@@ -15,6 +15,7 @@ import { publishTexts, saveTextsDraft, submitTextsDraft } from '@/server/templat
 import { invalidateTextsInForce } from '@/server/templates/texts';
 import { setupTestDatabase } from '@/test/db';
 import { pdfText } from '@/test/pdf';
+import { pensionApplicationInput } from '@/test/register';
 import { formatDate } from '@/lib/format';
 import { initialSources } from '@/templates/shared/texts';
 import { TEXT_SPECS } from '@/templates/texts';
@@ -53,35 +54,14 @@ const actorFor = async (code: string): Promise<RegisterActor> => {
 };
 
 const today = () => tallinnDate(new Date());
-const form = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput => ({
-  typeCode: 'pension_application',
-  channel: 'in_person',
-  // A minute ago: a fixed hour of today may still be ahead (the register refuses a future receipt).
-  receivedAt: instantToTallinnLocal(new Date(Date.now() - 60_000)),
-  party: 'client',
-  clientCode: '60001019906',
-  clientGivenName: 'Mary Änn',
-  clientFamilyName: 'O’Connež-Šuslik',
-  institutionName: '',
-  institutionCode: '',
-  identityChecked: true,
-  identityDocumentType: 'id_card',
-  identityDocumentNumber: 'AB1234567',
-  identityValidUntil: '2035-01-01',
-  title: 'Vanaduspensioni taotlus',
-  senderReference: '',
-  senderDate: '',
-  pages: '3',
-  isRestricted: true,
-  restrictionGroundCode: 'avts-35-1-12',
-  restrictionUntil: '',
-  unitCode: 'pensionid',
-  assigneeId: '',
-  otherAuthority: false,
-  matterId: '',
-  submissionId: randomUUID(),
-  ...overrides,
-});
+const form = (overrides: Partial<RegisterDocumentInput> = {}): RegisterDocumentInput =>
+  pensionApplicationInput({
+    // A minute ago: a fixed hour of today may still be ahead (the register refuses a future receipt).
+    receivedAt: instantToTallinnLocal(new Date(Date.now() - 60_000)),
+    identityValidUntil: '2035-01-01',
+    unitCode: 'pensionid',
+    ...overrides,
+  });
 
 const count = async (table: string, where = sql`true`) => {
   const r = await db.handle().db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`);

@@ -6,13 +6,13 @@ import { runAction } from '@/server/action';
 import { createStaff, setStaffActive, updateStaff } from './mutations';
 
 export async function createStaffAction(input: StaffInput) {
-  const result = await runAction('staff.create', staffInputSchema, input, (user, _data, ctx) => createStaff(user, input, ctx));
+  const result = await runAction('staff.create', staffInputSchema, input, (user, data, ctx) => createStaff(user, data, ctx));
   if (result.ok) revalidatePath('/admin/tootajad');
   return result;
 }
 
 export async function updateStaffAction(input: StaffUpdateInput) {
-  const result = await runAction('staff.update', staffUpdateSchema, input, (user, _data, ctx) => updateStaff(user, input, ctx));
+  const result = await runAction('staff.update', staffUpdateSchema, input, (user, data, ctx) => updateStaff(user, data, ctx));
   if (result.ok) revalidatePath('/admin/tootajad');
   return result;
 }

@@ -11,6 +11,7 @@ import { createSession, findSessionUser, newSessionToken } from '@/server/auth/s
 import { ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 import { setupTestDatabase } from '@/test/db';
+import { staffInput } from '@/test/staff';
 import { createStaff, setStaffActive, updateStaff } from './mutations';
 import { getStaffMember, listStaff, staffFormOptions } from './queries';
 
@@ -22,20 +23,7 @@ type Person = { id: string; personalCode: string; roles: Role[] };
 let admin: Person;
 let specialist: Person;
 
-const input = (overrides: Partial<StaffInput> = {}): StaffInput => ({
-  personalCode: '49403136515',
-  givenName: 'Õnne',
-  familyName: 'Šmigun',
-  email: 'onne.smigun@sotsiaalkindlustusamet.ee',
-  phone: '+372 5555 1234',
-  title: 'Klienditeeninduse spetsialist',
-  unitCode: 'klienditeenindus',
-  officeCode: 'tartu',
-  regionCode: 'louna',
-  managerId: '',
-  roles: ['specialist'],
-  ...overrides,
-});
+const input = staffInput;
 
 const counts = async () => {
   const d = db.handle().db;

@@ -4,6 +4,7 @@ import { templateTexts } from '@/db/schema';
 import { TEXT_SPECS } from '@/templates/texts';
 import { checkTexts, initialTexts, type BlockSources, type DocumentTexts } from '@/templates/shared/texts';
 import { isTemplateId, type TemplateId } from '@/templates/registry';
+import type { Queryable } from '@/server/tx';
 
 // Which version of a template's texts is in force at a moment, and its parsed blocks.
 //
@@ -16,8 +17,6 @@ import { isTemplateId, type TemplateId } from '@/templates/registry';
 //   issuing, which must never print a superseded text, asks the database inside its own
 //   transaction instead (`versionInForce`).
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Queryable = Db | Tx;
 type Schedule = { loadedAt: number; versions: { version: number; effectiveFrom: Date }[] };
 
 const parsed = new Map<string, DocumentTexts>();

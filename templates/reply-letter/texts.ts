@@ -1,4 +1,5 @@
 import { formatDate } from '@/lib/format';
+import { text } from '../shared/define-texts';
 import type { TemplateTextSpec } from '../shared/texts';
 import type { ReplyLetterData } from './definition';
 
@@ -6,20 +7,13 @@ import type { ReplyLetterData } from './definition';
 // body is the specialist's own; the frame's wording is here.
 export const texts: TemplateTextSpec<ReplyLetterData> = {
   blocks: [
-    {
-      key: 'salutation',
-      label: { et: 'Pöördumine (kui kirjal pole oma pöördumist)', en: 'Salutation (when the letter has none of its own)' },
-      kind: 'text',
-      max: 300,
-      initial: { et: 'Lugupeetud {saaja.nimi}', en: 'Dear {saaja.nimi}' },
-    },
-    {
-      key: 'closing',
-      label: { et: 'Lõpuosa (allkirja kohal)', en: 'Closing (above the signature)' },
-      kind: 'text',
-      max: 1500,
-      initial: { et: 'Lugupidamisega', en: 'Yours sincerely' },
-    },
+    text(
+      'salutation',
+      { et: 'Pöördumine (kui kirjal pole oma pöördumist)', en: 'Salutation (when the letter has none of its own)' },
+      { max: 300 },
+      { et: 'Lugupeetud {saaja.nimi}', en: 'Dear {saaja.nimi}' },
+    ),
+    text('closing', { et: 'Lõpuosa (allkirja kohal)', en: 'Closing (above the signature)' }, { max: 1500 }, { et: 'Lugupidamisega', en: 'Yours sincerely' }),
   ],
   placeholders: {
     'saaja.nimi': { path: 'recipient.name', value: (d) => d.recipient.name },

@@ -1,6 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { z } from 'zod';
-import type { Language, Localized } from './types';
+import type { Language, Localized } from './language';
 
 // The texts of a template that an administrator may change: its headings, body paragraphs,
 // closing lines and footnotes, each a *block* in Estonian and in English. A block is a small

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import type { Language, Localized } from './language';
 import type { DocumentTexts } from './texts';
 
-export type Language = 'et' | 'en';
-export type Localized = Record<Language, string>;
+export type { Language, Localized };
 
 /** The document types templates register as (the register's `Liik`). */
 export const DOCUMENT_TYPES = ['certificate', 'notice', 'missing-documents-notice', 'reply', 'certified-copy'] as const;

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { IssueForm } from '@/components/issuing/issue-form';
+import { ISO_DATE } from '@/lib/tallinn-time';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
@@ -35,7 +36,7 @@ export default async function IssuePage({ searchParams }: Props) {
     .map((s) => s.trim())
     .filter(Boolean);
   const prefillContext = missingFor
-    ? { ...context, missing: { items, clientDeadline: /^\d{4}-\d{2}-\d{2}$/.test(tahtaeg ?? '') ? tahtaeg! : addDays(tallinnDate(new Date()), 14) } }
+    ? { ...context, missing: { items, clientDeadline: ISO_DATE.test(tahtaeg ?? '') ? tahtaeg! : addDays(tallinnDate(new Date()), 14) } }
     : context;
   const prefills = Object.fromEntries(
     issuable.map((id) => [

@@ -11,6 +11,7 @@ import { FileView } from '@/components/viewer/file-view';
 import { formatDays } from '@/lib/day-count';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { fill, type Messages } from '@/lib/i18n';
+import { ISO_DATE } from '@/lib/tallinn-time';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
@@ -284,7 +285,7 @@ function EventDetails({ details, labels, names }: { details: Record<string, unkn
   const show = (v: unknown): string => {
     if (typeof v === 'boolean') return v ? labels.yes! : labels.no!;
     if (Array.isArray(v)) return v.map(show).join(', ');
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+    if (typeof v === 'string' && ISO_DATE.test(v)) return formatDate(v);
     return names.get(String(v)) ?? String(v);
   };
   return (
