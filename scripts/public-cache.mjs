@@ -4,7 +4,8 @@
 // with If-None-Match is answered 304 without its body. The CSP nonce, fresh in every
 // response, is left out of the hash: a 304 keeps the cached page with its own nonce and CSP.
 // A page that was refused by the search limit carries a marker and is answered 429, no-store,
-// so that no cache keeps the refusal for others. A client that accepts gzip gets the page
+// so that no cache keeps the refusal for others; one whose search ran past its time limit,
+// 503 in the same way. A client that accepts gzip gets the page
 // compressed here, once: nginx asks for gzip on these pages and keeps the compressed bytes,
 // so a cache hit is sent as stored instead of being compressed again for every visitor (and
 // nginx's gunzip serves the rare client that takes no gzip).
@@ -12,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 export const LIMITED_MARKER = 'data-toolaud-limited';
+export const BUSY_MARKER = 'data-toolaud-busy';
 
 const isCacheable = (pathname) => pathname === '/avalik' || pathname.startsWith('/avalik/');
 
@@ -68,10 +70,13 @@ export function holdPublicPage(req, res) {
     let body = Buffer.concat(chunks);
     const cacheControl = String(res.getHeader('cache-control') ?? '');
     if (res.statusCode === 200 && cacheControl.startsWith('public') && !res.getHeader('etag')) {
-      if (body.includes(LIMITED_MARKER)) {
-        res.statusCode = 429;
+      if (body.includes(LIMITED_MARKER) || body.includes(BUSY_MARKER)) {
+        // Refused by the search limit (429), or a search past its time limit (503): about
+        // this moment, not the address, so no cache may keep it.
+        const limited = body.includes(LIMITED_MARKER);
+        res.statusCode = limited ? 429 : 503;
         res.setHeader('cache-control', 'no-store');
-        res.setHeader('retry-after', '60');
+        res.setHeader('retry-after', limited ? '60' : '10');
       } else {
         const etag = pageEtag(body);
         res.setHeader('etag', etag);

@@ -18,7 +18,13 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.flushHeaders();
     res.write(`<html><script nonce="${nonce}">1</script>`);
-    res.write(req.url!.includes('piiratud') ? '<div data-toolaud-limited="">liiga palju</div>' : '<p>Avalik dokumendiregister</p>');
+    res.write(
+      req.url!.includes('piiratud')
+        ? '<div data-toolaud-limited="">liiga palju</div>'
+        : req.url!.includes('lai')
+          ? '<div data-toolaud-busy="">liiga lai</div>'
+          : '<p>Avalik dokumendiregister</p>',
+    );
     res.end('</html>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -81,6 +87,14 @@ describe('the public register’s pages through the launcher', () => {
     expect(acceptsGzip('gzip; q=0.000')).toBe(false);
     expect(acceptsGzip('x-gzip-not, deflate')).toBe(false);
     expect(acceptsGzip(undefined)).toBe(false);
+  });
+
+  it('answer a page whose search ran past its time limit 503, never cached', async () => {
+    const res = await fetch(`${base}/avalik?tekst=lai`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('retry-after')).toBe('10');
+    expect(res.headers.get('etag')).toBeNull();
   });
 
   it('leave every other page alone', async () => {

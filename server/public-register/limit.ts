@@ -16,3 +16,5 @@ export async function limitPublicSearch(f: PublicFilters): Promise<LimitResult> 
 
 /** The marker a limited page carries: the launcher (scripts/start.mjs) answers it 429, never cached. */
 export const LIMITED_MARKER = 'data-toolaud-limited';
+/** The marker of a page whose search ran past its time limit: answered 503, never cached. */
+export const BUSY_MARKER = 'data-toolaud-busy';

@@ -6,6 +6,7 @@ import type { Locale } from '@/lib/i18n';
 import { ISO_DATE, tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { registerReference } from '@/server/register/reference-cache';
 import { tallinnDay, toPublicEntry, type PublicEntry, type PublicRow } from './entry';
+import { TOO_BROAD, withinSearchBudget } from './search-budget';
 
 // Reads of the public document register. No actor: everything here is what anyone on the
 // internet may see, decided by `toPublicEntry` (entry.ts); the queries make sure that a
@@ -156,7 +157,8 @@ function conditions(f: PublicFilters, today: string): SQL[] | null {
   return where;
 }
 
-export type PublicPage = { entries: PublicEntry[]; nextCursor: string | null; today: string };
+/** `tooBroad`: the search ran past its time limit (search-budget.ts) and found nothing to show. */
+export type PublicPage = { entries: PublicEntry[]; nextCursor: string | null; today: string; tooBroad?: true };
 
 /** One page of the register, newest first, as the public sees it. */
 export async function searchPublicRegister(f: PublicFilters, locale: Locale, now = new Date()): Promise<PublicPage> {
@@ -164,14 +166,17 @@ export async function searchPublicRegister(f: PublicFilters, locale: Locale, now
   const where = conditions(f, today);
   if (!where) return { entries: [], nextCursor: null, today };
   const limit = Math.min(f.limit ?? 50, 500);
-  // Browsing (no values) has one good plan and runs prepared; a search is planned per run.
-  const db: Db = isSearch(f) ? await getSearchDb() : await getDb();
-  const rows: PublicRow[] = await db
-    .select(columns)
-    .from(documents)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(documents.registeredAt), desc(documents.id))
-    .limit(limit + 1);
+  const query = (db: Pick<Db, 'select'>): Promise<PublicRow[]> =>
+    db
+      .select(columns)
+      .from(documents)
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(desc(documents.registeredAt), desc(documents.id))
+      .limit(limit + 1);
+  // Browsing (no values) has one good plan and runs prepared; a search is planned per run,
+  // within its time limit.
+  const rows = isSearch(f) ? await withinSearchBudget(await getSearchDb(), query) : await query(await getDb());
+  if (rows === TOO_BROAD) return { entries: [], nextCursor: null, today, tooBroad: true };
   const page = rows.slice(0, limit);
   const last = rows.length > limit ? page[page.length - 1] : undefined;
   return { entries: page.map((r) => toPublicEntry(r, today, locale)), nextCursor: last ? encodeCursor(last.registeredAt, last.id) : null, today };

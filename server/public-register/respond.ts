@@ -18,3 +18,11 @@ export function limitedResponse(retryAfterSeconds: number, message: string): Res
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(retryAfterSeconds) },
   });
 }
+
+/** A search that ran past its time limit: asked to narrow it, and never cached. */
+export function tooBroadResponse(message: string): Response {
+  return new Response(JSON.stringify({ error: message }), {
+    status: 503,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '10' },
+  });
+}

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { getLocale, getMessages } from '@/server/i18n';
-import { LIMITED_MARKER, limitPublicSearch } from '@/server/public-register/limit';
+import { BUSY_MARKER, LIMITED_MARKER, limitPublicSearch } from '@/server/public-register/limit';
 import { filtersToQuery, parsePublicFilters, publicFilterOptions, searchPublicRegister } from '@/server/public-register/queries';
 
 export async function generateMetadata() {
@@ -104,7 +104,12 @@ export default async function PublicRegisterPage({ searchParams }: { searchParam
           <Alert tone="warning">{p.limited}</Alert>
         </div>
       )}
-      {page && <EntryList p={p} entries={page.entries} />}
+      {page?.tooBroad && (
+        <div {...{ [BUSY_MARKER]: '' }}>
+          <Alert tone="warning">{p.tooBroad}</Alert>
+        </div>
+      )}
+      {page && !page.tooBroad && <EntryList p={p} entries={page.entries} />}
       {page && (filters.cursor || page.nextCursor) && (
         <nav aria-label={p.next} className="flex gap-4 text-sm">
           {filters.cursor && (

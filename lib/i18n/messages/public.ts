@@ -52,6 +52,7 @@ export const publicPages = defineMessages(
     back: 'Tagasi registrisse',
     notFound: 'Sellise numbriga dokumenti registris ei ole.',
     limited: 'Liiga palju päringuid lühikese aja jooksul. Palun proovi mõne minuti pärast uuesti.',
+    tooBroad: 'Otsing võttis liiga kaua aega. Palun kitsenda seda (näiteks kuupäevade, liigi või osakonnaga) või proovi hetke pärast uuesti.',
     channels: { in_person: 'kohapeal', post: 'post', email: 'e-post', e_service: 'e-teenus', phone: 'telefon', dhx: 'dokumendivahetus' },
     verifyTitle: 'Kontrolli dokumenti',
     verifyLead: 'Kas dokumendi on välja andnud Sotsiaalkindlustusamet? Sisesta dokumendil olev kontrollkood, ava QR-koodi link või laadi üles PDF-fail.',
@@ -134,6 +135,7 @@ export const publicPages = defineMessages(
     back: 'Back to the register',
     notFound: 'There is no document with this number in the register.',
     limited: 'Too many requests in a short time. Please try again in a few minutes.',
+    tooBroad: 'The search took too long. Please narrow it (for example by dates, type or department) or try again in a moment.',
     channels: { in_person: 'in person', post: 'post', email: 'e-mail', e_service: 'e-service', phone: 'phone', dhx: 'document exchange' },
     verifyTitle: 'Verify a document',
     verifyLead:

@@ -3,7 +3,7 @@ import { getLocale, getMessages } from '@/server/i18n';
 import { limitPublicSearch } from '@/server/public-register/limit';
 import { OPEN_DATA_FIELDS } from '@/server/public-register/open-data';
 import { filtersToQuery, parsePublicFilters, searchPublicRegister } from '@/server/public-register/queries';
-import { limitedResponse, publicResponse } from '@/server/public-register/respond';
+import { limitedResponse, publicResponse, tooBroadResponse } from '@/server/public-register/respond';
 
 // The public register as JSON: the /avalik query parameters, `suurus` entries a page (at most
 // 500, 100 by default), `next` the address of the next page (null on the last).
@@ -13,6 +13,7 @@ export async function GET(request: NextRequest) {
   if (!limited.ok) return limitedResponse(limited.retryAfterSeconds, (await getMessages()).publicPages.limited);
   const locale = await getLocale();
   const page = await searchPublicRegister({ ...filters, limit: filters.limit ?? 100 }, locale);
+  if (page.tooBroad) return tooBroadResponse((await getMessages()).publicPages.tooBroad);
   const next = page.nextCursor
     ? `/avalik/andmed.json${filtersToQuery(filters, { parast: page.nextCursor, suurus: filters.limit ? String(filters.limit) : undefined })}`
     : null;
