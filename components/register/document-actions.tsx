@@ -27,6 +27,8 @@ type Option = { value: string; label: string };
 type Props = {
   doc: {
     id: string;
+    /** The version of the document the card shows: status, forwarding, deadline decisions are about that. */
+    version: string;
     status: DocumentStatus;
     direction: 'incoming' | 'outgoing';
     unitCode: string;
@@ -80,7 +82,7 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
               disabled={pending}
               onClick={() =>
                 run(
-                  () => setDocumentStatusAction({ documentId: doc.id, status: b.to }),
+                  () => setDocumentStatusAction({ documentId: doc.id, version: doc.version, status: b.to }),
                   () => a.statusChanged,
                 )
               }
@@ -96,7 +98,13 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
             className="grid gap-3 sm:grid-cols-2"
             onSubmit={(e) => {
               e.preventDefault();
-              const input = { documentId: doc.id, unitCode: value(e, 'unitCode'), assigneeId: value(e, 'assigneeId'), note: value(e, 'note') };
+              const input = {
+                documentId: doc.id,
+                version: doc.version,
+                unitCode: value(e, 'unitCode'),
+                assigneeId: value(e, 'assigneeId'),
+                note: value(e, 'note'),
+              };
               run(
                 () => forwardDocumentAction(input),
                 (d) => {
@@ -194,7 +202,7 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
             className="flex flex-wrap items-end gap-3"
             onSubmit={(e) => {
               e.preventDefault();
-              const input = { documentId: doc.id, receivedOn: value(e, 'receivedOn') };
+              const input = { documentId: doc.id, version: doc.version, receivedOn: value(e, 'receivedOn') };
               run(
                 () => markMissingReceivedAction(input),
                 (d) => fill(a.resumed, { date: d.dueDate ? formatDate(d.dueDate) : '—' }),
@@ -218,7 +226,7 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
             className="flex flex-col gap-3"
             onSubmit={(e) => {
               e.preventDefault();
-              const input = { documentId: doc.id, newDueDate: value(e, 'newDueDate'), reason: value(e, 'reason') };
+              const input = { documentId: doc.id, version: doc.version, newDueDate: value(e, 'newDueDate'), reason: value(e, 'reason') };
               run(
                 () => extendDeadlineAction(input),
                 () => a.extended,
@@ -249,7 +257,13 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
             onSubmit={(e) => {
               e.preventDefault();
               const data = new FormData(e.currentTarget);
-              const input = { documentId: doc.id, title: value(e, 'title'), channel: value(e, 'channel'), closeMatter: data.get('closeMatter') === 'on' };
+              const input = {
+                documentId: doc.id,
+                version: doc.version,
+                title: value(e, 'title'),
+                channel: value(e, 'channel'),
+                closeMatter: data.get('closeMatter') === 'on',
+              };
               const form = new FormData();
               form.append('input', JSON.stringify(input));
               const files = chosenFiles(data);
@@ -300,6 +314,7 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
               const data = new FormData(e.currentTarget);
               const input = {
                 documentId: doc.id,
+                version: doc.version,
                 authority: value(e, 'authority'),
                 note: value(e, 'note'),
                 senderInformed: (data.get('senderInformed') === 'on') as true,

@@ -13,6 +13,7 @@ import { registerReply } from '@/server/register/reply';
 import type { RegisterActor } from '@/server/register/visibility';
 import { setupTestDatabase } from '@/test/db';
 import { withDevelopmentSeal } from '@/test/seal';
+import { versionNow } from '@/test/versions';
 import type { PublicEntry } from './entry';
 import { entriesToAtom, entriesToCsv, OPEN_DATA_FIELDS } from './open-data';
 import { publicEntry, searchPublicRegister, type PublicFilters } from './queries';
@@ -133,7 +134,18 @@ beforeAll(async () => {
             [pdf()],
             ctx,
           );
-          const reply = await registerReply(mari, { documentId: doc.id, title: `Vastus ${secretWord}Vastus`, channel: 'email', closeMatter: false }, [], ctx);
+          const reply = await registerReply(
+            mari,
+            {
+              documentId: doc.id,
+              version: await versionNow(db.handle().db, 'documents', doc.id),
+              title: `Vastus ${secretWord}Vastus`,
+              channel: 'email',
+              closeMatter: false,
+            },
+            [],
+            ctx,
+          );
           secrets.restrictedTitles.add(`Lisa ${secretWord}Lisa`).add(`Vastus ${secretWord}Vastus`);
           restrictedWords.push(`${secretWord}Lisa`, `${secretWord}Vastus`);
           expected.numbers.add(addition.number).add(reply.number);

@@ -11,6 +11,7 @@ import { FileView } from '@/components/viewer/file-view';
 import { formatDays } from '@/lib/day-count';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { fill, type Messages } from '@/lib/i18n';
+import { versionOf } from '@/lib/record-version';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
@@ -205,7 +206,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         </div>
         {canPublish && !canWrite && (
           <Card className="self-start">
-            <PublishButton documentId={doc.id} />
+            <PublishButton documentId={doc.id} version={versionOf(doc)} />
           </Card>
         )}
         {canWrite && contents && (
@@ -214,6 +215,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             <DocumentActions
               doc={{
                 id: doc.id,
+                version: versionOf(doc),
                 status: doc.status,
                 direction: doc.direction,
                 unitCode: doc.unitCode,
@@ -228,7 +230,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             />
             {canPublish && (
               <div className="mt-4 border-t border-slate-200 pt-4">
-                <PublishButton documentId={doc.id} />
+                <PublishButton documentId={doc.id} version={versionOf(doc)} />
               </div>
             )}
           </Card>
