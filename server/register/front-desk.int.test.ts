@@ -30,7 +30,7 @@ import { readAttachment } from './attachment-download';
 import { searchDocuments } from './search';
 import { receiptConfirmation } from './receipt';
 import type { RegisterActor } from './visibility';
-import { versionNow } from '@/test/versions';
+import { draftVersionNow, versionNow } from '@/test/versions';
 
 // The register across departments: the entry is everyone's with register access, the
 // contents of a restricted document only its department's, its assignee's, managers' and
@@ -179,7 +179,11 @@ describe('registering into another department', () => {
     await saveTextsDraft(admin, { templateId: 'receipt-confirmation', blocks }, ctx);
     expect(await submitTextsDraft(admin, 'receipt-confirmation', ctx)).toEqual({ submitted: true });
     const [draft] = await db.handle().db.select().from(templateTexts).where(eq(templateTexts.templateId, 'receipt-confirmation'));
-    await publishTexts(kaja, { templateId: 'receipt-confirmation', draftId: draft!.id, effectiveFrom: '' }, ctx);
+    await publishTexts(
+      kaja,
+      { templateId: 'receipt-confirmation', draftId: draft!.id, version: await draftVersionNow(db.handle().db, 'receipt-confirmation'), effectiveFrom: '' },
+      ctx,
+    );
     invalidateTextsInForce('receipt-confirmation');
     const text = pdfText((await receiptConfirmation(mari, id, 'et', ctx))!.bytes).replace(/\s+/g, ' ');
     expect(text).toContain(`Küsimuste korral helistage 612 1399 ja öelge number ${number}.`);
