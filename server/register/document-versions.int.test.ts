@@ -9,12 +9,13 @@ import { seedDemo } from '@/db/seed/seed';
 import { versionOf } from '@/lib/record-version';
 import { makeDocumentPublic } from '@/server/public-register/mutations';
 import { setupTestDatabase } from '@/test/db';
-import { pensionApplicationInput, registerActorFor, registrationInput } from '@/test/register';
+import { pensionApplicationInput, registerActorFor, registrationInput, scanPdf } from '@/test/register';
 import { getDocumentCard } from './document-card';
 import { forwardDocument, forwardToAuthority, setDocumentStatus } from './forward';
 import { extendDeadline, markMissingReceived, requestMissingDocuments } from './missing-documents';
 import { registerDocument } from './register-document';
 import { registerReply } from './reply';
+import { addScans } from './scans';
 import type { RegisterActor } from './visibility';
 
 const db = setupTestDatabase();
@@ -83,6 +84,14 @@ describe('a decision on a document is bound to the document as its card showed i
     await forwardDocument(mari, { documentId: id, version: await cardVersion(mari, id), unitCode: 'klienditeenindus', assigneeId: juri.id, note: '' }, ctx);
     await setDocumentStatus(mari, { documentId: id, version: await cardVersion(mari, id), status: 'closed' }, ctx);
     expect((await written(id)).row).toMatchObject({ status: 'closed', assigneeId: juri.id });
+  });
+
+  it('pages added to the document meanwhile (a scan at the front desk) make the old card stale too', async () => {
+    const { id } = await registerDocument(mari, registrationInput({ title: 'Avaldus' }), [], ctx);
+    const shown = await cardVersion(tonu, id);
+    await addScans(mari, id, [scanPdf('lisaleht')], ctx);
+    await expect(setDocumentStatus(tonu, { documentId: id, version: shown, status: 'closed' }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
+    await setDocumentStatus(tonu, { documentId: id, version: await cardVersion(tonu, id), status: 'closed' }, ctx);
   });
 
   it('a deadline extended by a colleague meanwhile is not overwritten from the old card', async () => {
