@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { noHiddenCharacters } from './hidden-characters';
+import { seenVersion } from './record-version';
 import { UPLOAD_LIMITS } from './upload-limits';
 
 // IT and administrative incidents (job description duty 3.10): the categories, priority,
@@ -124,9 +125,14 @@ export type IncidentReport = z.output<typeof incidentReportSchema>;
 
 export const incidentIdSchema = z.object({ id: z.uuid() });
 
+/** Taking a ticket is a decision on it as the page showed it (lib/record-version.ts). */
+export const incidentTakeSchema = z.object({ id: z.uuid(), version: seenVersion });
+export type IncidentTakeInput = z.input<typeof incidentTakeSchema>;
+
 export const incidentStatusSchema = z
   .object({
     id: z.uuid(),
+    version: seenVersion,
     status: z.enum(STATUSES),
     note: text(4000),
   })

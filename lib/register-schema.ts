@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidPersonalCode } from './personal-code';
 import { calendarDate, calendarDateTime, optionalCalendarDate } from './date-schema';
 import { noHiddenCharacters } from './hidden-characters';
+import { seenVersion } from './record-version';
 
 // Forms of the correspondence register. The same schemas run in the browser (react-hook-form)
 // and again in the server action and the domain function. Messages are catalogue keys.
@@ -87,8 +88,10 @@ export const registerDocumentSchema = z
 
 export type RegisterDocumentInput = z.input<typeof registerDocumentSchema>;
 
+// Decisions on a document carry the version of it its card showed (lib/record-version.ts).
 export const forwardSchema = z.object({
   documentId: z.uuid(),
+  version: seenVersion,
   unitCode: z.string().min(1, 'errors.required'),
   assigneeId: z.union([z.literal(''), z.uuid()]),
   note: plain(1000),
@@ -103,23 +106,31 @@ export const missingRequestSchema = z.object({
 });
 export type MissingRequestInput = z.input<typeof missingRequestSchema>;
 
-export const missingReceivedSchema = z.object({ documentId: z.uuid(), receivedOn: isoDate });
+export const missingReceivedSchema = z.object({ documentId: z.uuid(), version: seenVersion, receivedOn: isoDate });
+export type MissingReceivedInput = z.input<typeof missingReceivedSchema>;
 
-export const extendDeadlineSchema = z.object({ documentId: z.uuid(), newDueDate: isoDate, reason: required(1000) });
+export const extendDeadlineSchema = z.object({ documentId: z.uuid(), version: seenVersion, newDueDate: isoDate, reason: required(1000) });
 export type ExtendDeadlineInput = z.input<typeof extendDeadlineSchema>;
 
 export const replySchema = z.object({
   documentId: z.uuid(),
+  version: seenVersion,
   title: required(500).refine(noHiddenCharacters, 'errors.hiddenCharacters'),
   channel: z.enum(OUTGOING_CHANNELS, 'errors.required'),
   closeMatter: z.boolean(),
 });
 export type ReplyInput = z.input<typeof replySchema>;
 
-export const statusSchema = z.object({ documentId: z.uuid(), status: z.enum(DOCUMENT_STATUSES) });
+export const statusSchema = z.object({ documentId: z.uuid(), version: seenVersion, status: z.enum(DOCUMENT_STATUSES) });
+export type StatusInput = z.input<typeof statusSchema>;
+
+/** A restricted document's title made public, by its unit's manager, as its card showed it. */
+export const makePublicSchema = z.object({ documentId: z.uuid(), version: seenVersion });
+export type MakePublicInput = z.input<typeof makePublicSchema>;
 
 export const forwardToAuthoritySchema = z.object({
   documentId: z.uuid(),
+  version: seenVersion,
   authority: required(200),
   note: plain(1000),
   senderInformed: z.literal(true, 'errors.senderInformed'),

@@ -17,13 +17,15 @@ import {
   type IncidentCommentInput,
   type IncidentStatus,
   type IncidentStatusInput,
+  type IncidentTakeInput,
 } from '@/lib/incident-schema';
 
 type Result = Promise<ActionResult<unknown>>;
 type Props = {
-  ticket: { id: string; status: IncidentStatus; canWork: boolean; isMine: boolean };
+  /** `version`: the ticket as the page shows it; taking it or moving its status is a decision on that. */
+  ticket: { id: string; version: string; status: IncidentStatus; canWork: boolean; isMine: boolean };
   actions: {
-    take: (input: { id: string }) => Result;
+    take: (input: IncidentTakeInput) => Result;
     status: (input: IncidentStatusInput) => Result;
     comment: (input: IncidentCommentInput) => Result;
   };
@@ -37,7 +39,7 @@ export function TicketActions({ ticket, actions }: Props) {
   const next = TRANSITIONS[ticket.status];
   const statusForm = useForm<IncidentStatusInput>({
     resolver: zodResolver(incidentStatusSchema) as never,
-    defaultValues: { id: ticket.id, status: next[0] ?? ticket.status, note: '' },
+    defaultValues: { id: ticket.id, version: ticket.version, status: next[0] ?? ticket.status, note: '' },
   });
   const chosen = useWatch({ control: statusForm.control, name: 'status' });
   const commentForm = useForm<IncidentCommentInput>({
@@ -53,7 +55,7 @@ export function TicketActions({ ticket, actions }: Props) {
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {ticket.canWork && !ticket.isMine && !closed && ticket.status !== 'resolved' && (
         <div>
-          <Button type="button" disabled={pending} onClick={() => run(() => actions.take({ id: ticket.id }), t.taken)}>
+          <Button type="button" disabled={pending} onClick={() => run(() => actions.take({ id: ticket.id, version: ticket.version }), t.taken)}>
             {t.take}
           </Button>
         </div>
@@ -64,8 +66,9 @@ export function TicketActions({ ticket, actions }: Props) {
           className="flex flex-col gap-3"
           aria-labelledby="status-heading"
           onSubmit={statusForm.handleSubmit(async (values) => {
-            const result = done(await actions.status(values), t.statusSaved);
-            if (result.ok) statusForm.reset({ id: ticket.id, status: TRANSITIONS[values.status as IncidentStatus][0] ?? values.status, note: '' });
+            const result = done(await actions.status({ ...values, version: ticket.version }), t.statusSaved);
+            if (result.ok)
+              statusForm.reset({ id: ticket.id, version: ticket.version, status: TRANSITIONS[values.status as IncidentStatus][0] ?? values.status, note: '' });
           })}
         >
           <h2 id="status-heading" className="text-lg font-semibold">

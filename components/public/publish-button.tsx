@@ -7,7 +7,14 @@ import { useActionOutcome } from '@/components/ui/use-action-outcome';
 import { makeDocumentPublicAction } from '@/server/register/actions';
 
 /** On a restricted document's card, for its unit's manager: show its title in the public register from now on. */
-export function PublishButton({ documentId }: { documentId: string }) {
+export function PublishButton({
+  documentId,
+  version,
+}: {
+  documentId: string;
+  /** The version of the document its card shows: what is made public is that. */
+  version: string;
+}) {
   const m = useMessages();
   const p = m.publicPages;
   const { pending, outcome, run } = useActionOutcome(m);
@@ -18,7 +25,7 @@ export function PublishButton({ documentId }: { documentId: string }) {
         variant="secondary"
         disabled={pending}
         onClick={() => {
-          if (window.confirm(p.confirmPublic)) run(() => makeDocumentPublicAction({ documentId }), p.madePublic);
+          if (window.confirm(p.confirmPublic)) run(() => makeDocumentPublicAction({ documentId, version }), p.madePublic);
         }}
       >
         {p.makePublic}

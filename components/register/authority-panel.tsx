@@ -19,6 +19,7 @@ export function AuthorityPanel({ kit }: { kit: PanelKit }) {
           const data = new FormData(e.currentTarget);
           const input = {
             documentId: doc.id,
+            version: doc.version,
             authority: value(e, 'authority'),
             note: value(e, 'note'),
             senderInformed: (data.get('senderInformed') === 'on') as true,

@@ -9,6 +9,8 @@ import type { DocumentStatus } from '@/lib/register-schema';
 
 export type ActionDoc = {
   id: string;
+  /** The version of the document the card shows: status, forwarding, deadline decisions are about that. */
+  version: string;
   status: DocumentStatus;
   direction: 'incoming' | 'outgoing';
   unitCode: string;

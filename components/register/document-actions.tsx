@@ -55,7 +55,7 @@ export function DocumentActions({ doc, units, people, today, defaultClientDeadli
               disabled={pending}
               onClick={() =>
                 run(
-                  () => setDocumentStatusAction({ documentId: doc.id, status: b.to }),
+                  () => setDocumentStatusAction({ documentId: doc.id, version: doc.version, status: b.to }),
                   () => a.statusChanged,
                 )
               }

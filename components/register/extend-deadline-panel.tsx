@@ -16,7 +16,7 @@ export function ExtendDeadlinePanel({ kit }: { kit: PanelKit }) {
         className="flex flex-col gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          const input = { documentId: doc.id, newDueDate: value(e, 'newDueDate'), reason: value(e, 'reason') };
+          const input = { documentId: doc.id, version: doc.version, newDueDate: value(e, 'newDueDate'), reason: value(e, 'reason') };
           run(
             () => extendDeadlineAction(input),
             () => a.extended,

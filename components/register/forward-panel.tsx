@@ -23,7 +23,13 @@ export function ForwardPanel({ kit, units, people }: { kit: PanelKit; units: Opt
         className="grid gap-3 sm:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
-          const input = { documentId: doc.id, unitCode: value(e, 'unitCode'), assigneeId: value(e, 'assigneeId'), note: value(e, 'note') };
+          const input = {
+            documentId: doc.id,
+            version: doc.version,
+            unitCode: value(e, 'unitCode'),
+            assigneeId: value(e, 'assigneeId'),
+            note: value(e, 'note'),
+          };
           run(
             () => forwardDocumentAction(input),
             (d) => {

@@ -64,7 +64,7 @@ export function MissingReceivedPanel({ kit, today }: { kit: PanelKit; today: str
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          const input = { documentId: doc.id, receivedOn: value(e, 'receivedOn') };
+          const input = { documentId: doc.id, version: doc.version, receivedOn: value(e, 'receivedOn') };
           run(
             () => markMissingReceivedAction(input),
             (d) => fill(a.resumed, { date: d.dueDate ? formatDate(d.dueDate) : '—' }),

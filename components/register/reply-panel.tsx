@@ -22,7 +22,13 @@ export function ReplyPanel({ kit }: { kit: PanelKit }) {
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
-          const input = { documentId: doc.id, title: value(e, 'title'), channel: value(e, 'channel'), closeMatter: data.get('closeMatter') === 'on' };
+          const input = {
+            documentId: doc.id,
+            version: doc.version,
+            title: value(e, 'title'),
+            channel: value(e, 'channel'),
+            closeMatter: data.get('closeMatter') === 'on',
+          };
           const form = new FormData();
           form.append('input', JSON.stringify(input));
           const files = chosenFiles(data);

@@ -13,7 +13,18 @@ import { publishTextsAction, returnTextsAction } from '@/server/templates/action
 import { textsDoneHref } from './texts-done';
 
 /** The reviewer publishes the submitted version (at once or from a date) or sends it back. */
-export function ReviewPanel({ templateId, draftId, isAuthor }: { templateId: string; draftId: string; isAuthor: boolean }) {
+export function ReviewPanel({
+  templateId,
+  draftId,
+  version,
+  isAuthor,
+}: {
+  templateId: string;
+  draftId: string;
+  /** The submitted draft as the page shows it: publishing or sending back is of that. */
+  version: string;
+  isAuthor: boolean;
+}) {
   const m = useMessages();
   const t = m.templateTexts;
   const [effectiveFrom, setEffectiveFrom] = useState('');
@@ -22,7 +33,7 @@ export function ReviewPanel({ templateId, draftId, isAuthor }: { templateId: str
   // Both close this panel: the page says what was done (texts-done.ts).
   const sendBack = () =>
     run(
-      () => returnTextsAction(templateId),
+      () => returnTextsAction({ templateId, version }),
       () => {
         router.replace(textsDoneHref(templateId, 'tagasi'));
         return t.returned;
@@ -48,7 +59,7 @@ export function ReviewPanel({ templateId, draftId, isAuthor }: { templateId: str
       onSubmit={(e) => {
         e.preventDefault();
         run(
-          () => publishTextsAction({ templateId, draftId, effectiveFrom }),
+          () => publishTextsAction({ templateId, draftId, version, effectiveFrom }),
           (data) => {
             router.replace(textsDoneHref(templateId, 'avaldatud', data.version));
             return fill(t.published, { version: data.version });

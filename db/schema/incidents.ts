@@ -103,6 +103,9 @@ export const incidents = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // The row's version: the database adds one on every UPDATE (trigger row_version_bump), and a
+    // decision carries the version it was made on (server/record-version.ts).
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('incidents_reporter_idx').on(t.reporterId, t.createdAt),

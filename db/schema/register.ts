@@ -185,6 +185,9 @@ export const documents = pgTable(
     // The form's one-time key: a double-submitted form registers once.
     submissionId: uuid('submission_id').unique(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // The row's version: the database adds one on every UPDATE (trigger row_version_bump), and a
+    // decision carries the version it was made on (server/record-version.ts).
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('documents_number_unique').on(t.seriesCode, t.year, t.sequence, t.suffix),

@@ -132,15 +132,18 @@ test('another specialist cannot see the ticket, and a forged status change is re
   expect((await other.goto(`/intsidendid/${number}`))!.status()).toBe(404);
   expect((await other.goto('/it-tugi'))!.status()).toBe(404);
 
+  // The forgeries carry the ticket's current version: what refuses them is who sends them.
+  const [current] = await db()`select version from incidents where id = ${ticket!.id}`;
+  const version = String(current!.version);
   const forged = await other.request.post(`${portalUrl}/intsidendid/${number}`, {
     headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: portalUrl },
-    data: JSON.stringify([{ id: ticket!.id, status: 'resolved', note: 'Võltsitud' }]),
+    data: JSON.stringify([{ id: ticket!.id, version, status: 'resolved', note: 'Võltsitud' }]),
   });
   expect(await forged.text()).toMatch(/errors\.(forbidden|notFound)/);
   // The reporter themself cannot change the status either.
   const own = await page.request.post(`${portalUrl}/intsidendid/${number}`, {
     headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: portalUrl },
-    data: JSON.stringify([{ id: ticket!.id, status: 'resolved', note: 'Ise lahendasin' }]),
+    data: JSON.stringify([{ id: ticket!.id, version, status: 'resolved', note: 'Ise lahendasin' }]),
   });
   expect(await own.text()).toContain('errors.forbidden');
   const [after] = await db()`select status, resolution from incidents where id = ${ticket!.id}`;

@@ -14,9 +14,12 @@ import { clearAbsences, countRows, ctx, loadPeople, today, type People } from '@
 import { cancelAbsence, saveAbsence } from './mutations';
 import { listMySubstitutions, listTeamAbsences, substitutingNow } from './queries';
 import { registrationInput } from '@/test/register';
+import { versionNow } from '@/test/versions';
 
 const db = setupTestDatabase();
 const d = () => db.handle().db;
+/** The version the document's card shows now (lib/record-version.ts). */
+const cardVersion = (id: string) => versionNow(d(), 'documents', id);
 let people: People;
 
 beforeAll(async () => {
@@ -138,11 +141,13 @@ describe('the substitute holds the absent person’s restricted documents', () =
     expect(await getDocumentCard(people.mari, id, ctx)).toMatchObject({ access: 'contents' });
     expect((await searchDocuments(people.mari, { view: 'mine' })).rows.map((r) => r.number)).toContain(number);
     expect((await myDesk(people.mari)).map((item) => item.title)).toContain('Vanaduspensioni taotlus');
-    await setDocumentStatus(people.mari, { documentId: id, status: 'in_progress' }, ctx);
+    await setDocumentStatus(people.mari, { documentId: id, version: await cardVersion(id), status: 'in_progress' }, ctx);
 
     // The absence ends: the document is Eha's alone again, and Mari cannot reach it.
     await cancelAbsence(people.eha, { id: absenceId }, ctx);
     expect(await getDocumentCard(people.mari, id, ctx)).toMatchObject({ access: 'frontDesk', events: [] });
-    await expect(setDocumentStatus(people.mari, { documentId: id, status: 'closed' }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
+    await expect(setDocumentStatus(people.mari, { documentId: id, version: await cardVersion(id), status: 'closed' }, ctx)).rejects.toMatchObject({
+      code: 'errors.notFound',
+    });
   });
 });

@@ -6,10 +6,12 @@ import {
   incidentIdSchema,
   incidentReportSchema,
   incidentStatusSchema,
+  incidentTakeSchema,
   priorityMatrixSchema,
   routingRuleSchema,
   type IncidentCommentInput,
   type IncidentStatusInput,
+  type IncidentTakeInput,
   type PriorityMatrix,
   type RoutingRuleInput,
 } from '@/lib/incident-schema';
@@ -26,8 +28,8 @@ export async function reportIncidentAction(form: FormData) {
   return result;
 }
 
-export async function takeIncidentAction(input: { id: string }) {
-  const result = await runAction('incident.take', incidentIdSchema, input, (user, data, ctx) => takeIncident(user, data, ctx));
+export async function takeIncidentAction(input: IncidentTakeInput) {
+  const result = await runAction('incident.take', incidentTakeSchema, input, (user, data, ctx) => takeIncident(user, data, ctx));
   if (result.ok) revalidatePath('/intsidendid', 'layout');
   return result;
 }

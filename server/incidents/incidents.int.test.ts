@@ -5,10 +5,12 @@ import { incidentAttachments, incidents, notifications, outboxMessages, type Ema
 import { demoRoutingRules } from '@/db/seed/incidents';
 import { seedDemo } from '@/db/seed/seed';
 import { MAX_FILE_BYTES } from '@/lib/incident-schema';
+import { versionOf } from '@/lib/record-version';
 import { ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 import { actorByCode, ctx, demo, files, report, tableCounts } from '@/test/incidents';
 import { onlyOn, setupTestDatabase } from '@/test/db';
+import { versionNow } from '@/test/versions';
 import { changeIncidentStatus, commentIncident, reportIncident, takeIncident } from './mutations';
 import { deleteRoutingRule, saveRoutingRule } from './routing-rules';
 import { getAttachment, getIncident, listMyIncidents, listQueue, listRegionIncidents, listRoutingRules } from './queries';
@@ -18,6 +20,8 @@ type Actor = Awaited<ReturnType<typeof actorByCode>>;
 const people = {} as Record<keyof typeof demo, Actor>;
 
 const d = () => db.handle().db;
+/** The version the IT support's page shows of a ticket now. */
+const pageVersion = (id: string) => versionNow(d(), 'incidents', id);
 const outboxFor = async (number: string) =>
   (
     await d()
@@ -249,8 +253,8 @@ describe('working the ticket, and who may', () => {
     const [ticketBefore] = await d().select().from(incidents).where(eq(incidents.id, id));
     const refused = (p: Promise<unknown>) =>
       expect(p).rejects.toSatisfy((e) => e instanceof ForbiddenError || (e instanceof DomainError && e.code === 'errors.notFound'));
-    await refused(takeIncident(people[key], { id }, ctx));
-    await refused(changeIncidentStatus(people[key], { id, status: 'resolved', note: 'Tehtud' }, ctx));
+    await refused(takeIncident(people[key], { id, version: await pageVersion(id) }, ctx));
+    await refused(changeIncidentStatus(people[key], { id, version: await pageVersion(id), status: 'resolved', note: 'Tehtud' }, ctx));
     await refused(commentIncident(people[key], { id, body: 'Sisemine märkus', visibility: 'internal' }, ctx));
     expect(await tableCounts(d())).toEqual(before);
     const [ticketAfter] = await d().select().from(incidents).where(eq(incidents.id, id));
@@ -259,7 +263,7 @@ describe('working the ticket, and who may', () => {
 
   it('IT support takes, comments internally and publicly, and resolves; the reporter is told and sees only public updates', async () => {
     await expect(listQueue(people.kristi, { assignee: 'none' })).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ number })]));
-    await takeIncident(people.kristi, { id }, ctx);
+    await takeIncident(people.kristi, { id, version: await pageVersion(id) }, ctx);
     const ticket = (await getIncident(people.kristi, number))!;
     expect(ticket).toMatchObject({ status: 'in_progress', assigneeName: 'Kristi Õun', canWork: true });
     expect(ticket.firstResponseAt).not.toBeNull();
@@ -267,9 +271,13 @@ describe('working the ticket, and who may', () => {
 
     await commentIncident(people.kristi, { id, body: 'Tarnija vahetab lugeja garantii alusel.', visibility: 'internal' }, ctx);
     await commentIncident(people.kristi, { id, body: 'Toon uue lugeja täna kella 14-ks.', visibility: 'public' }, ctx);
-    await expect(changeIncidentStatus(people.kristi, { id, status: 'resolved', note: '' }, ctx)).rejects.toBeInstanceOf(ZodError);
-    await expect(changeIncidentStatus(people.kristi, { id, status: 'new', note: '' }, ctx)).rejects.toMatchObject({ code: 'errors.badTransition' });
-    await changeIncidentStatus(people.kristi, { id, status: 'resolved', note: 'Lugeja vahetatud, töötab.' }, ctx);
+    await expect(changeIncidentStatus(people.kristi, { id, version: await pageVersion(id), status: 'resolved', note: '' }, ctx)).rejects.toBeInstanceOf(
+      ZodError,
+    );
+    await expect(changeIncidentStatus(people.kristi, { id, version: await pageVersion(id), status: 'new', note: '' }, ctx)).rejects.toMatchObject({
+      code: 'errors.badTransition',
+    });
+    await changeIncidentStatus(people.kristi, { id, version: await pageVersion(id), status: 'resolved', note: 'Lugeja vahetatud, töötab.' }, ctx);
 
     const seen = (await getIncident(people.mari, number))!;
     expect(seen).toMatchObject({ status: 'resolved', resolution: 'Lugeja vahetatud, töötab.', canWork: false, routing: null });
@@ -287,16 +295,49 @@ describe('working the ticket, and who may', () => {
     // The reporter may answer publicly, never internally.
     await commentIncident(people.mari, { id, body: 'Aitäh, töötab!', visibility: 'public' }, ctx);
     await expect(commentIncident(people.mari, { id, body: 'x', visibility: 'internal' }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
-    await changeIncidentStatus(people.kristi, { id, status: 'closed', note: '' }, ctx);
+    await changeIncidentStatus(people.kristi, { id, version: await pageVersion(id), status: 'closed', note: '' }, ctx);
     await expect(commentIncident(people.mari, { id, body: 'Veel üks', visibility: 'public' }, ctx)).rejects.toMatchObject({ code: 'errors.incidentClosed' });
   });
 
   it('the region’s manager works a premises ticket of their region, but not another region’s', async () => {
     const premises = await reportIncident(people.mari, report({ category: 'furniture', serviceBlocked: 'no' }), [], ctx);
-    await expect(takeIncident(people.ulle, { id: premises.id }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
-    await takeIncident(people.juri, { id: premises.id }, ctx);
-    await changeIncidentStatus(people.juri, { id: premises.id, status: 'resolved', note: 'Tool vahetatud.' }, ctx);
+    await expect(takeIncident(people.ulle, { id: premises.id, version: '1' }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
+    await takeIncident(people.juri, { id: premises.id, version: await pageVersion(premises.id) }, ctx);
+    await changeIncidentStatus(people.juri, { id: premises.id, version: await pageVersion(premises.id), status: 'resolved', note: 'Tool vahetatud.' }, ctx);
     expect((await getIncident(people.mari, premises.number))!.status).toBe('resolved');
+  });
+
+  it('taking or moving a ticket is bound to the ticket as the page showed it: changed meanwhile, it is refused and nothing written', async () => {
+    const { id, number } = await reportIncident(people.mari, report(), [], ctx);
+    const written = async () => ({
+      ticket: (await d().select().from(incidents).where(eq(incidents.id, id)))[0],
+      counts: await tableCounts(d()),
+      audit: await d().execute(sql`select count(*)::int as n from audit_log where entity_id = ${id} and action in ('incident.take', 'incident.status')`),
+    });
+    // Kristi opens the new ticket; meanwhile Aivar takes it and asks the reporter for more.
+    const opened = (await getIncident(people.kristi, number))!;
+    const shown = versionOf(opened);
+    await takeIncident(people.aivar, { id, version: await pageVersion(id) }, ctx);
+    await changeIncidentStatus(people.aivar, { id, version: await pageVersion(id), status: 'waiting_reporter', note: 'Mis arvutis?' }, ctx);
+    const before = await written();
+    // Kristi's "Võta endale" and "Lahendatud" from the old page are refused: she has not seen Aivar's work.
+    await expect(takeIncident(people.kristi, { id, version: shown }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
+    await expect(changeIncidentStatus(people.kristi, { id, version: shown, status: 'resolved', note: 'Vahetasin lugeja.' }, ctx)).rejects.toMatchObject({
+      code: 'errors.stale',
+    });
+    // A form without the version is refused the same way.
+    await expect(changeIncidentStatus(people.kristi, { id, status: 'resolved', note: 'Vahetasin lugeja.' } as never, ctx)).rejects.toBeInstanceOf(ZodError);
+    expect(await written()).toEqual(before);
+    // A reporter's comment changes what the page shows as well (a comment is never refused for it).
+    const again = versionOf((await getIncident(people.kristi, number))!);
+    await commentIncident(people.mari, { id, body: 'Teenindussaali arvuti nr 3.', visibility: 'public' }, ctx);
+    await expect(changeIncidentStatus(people.kristi, { id, version: again, status: 'in_progress', note: '' }, ctx)).rejects.toMatchObject({
+      code: 'errors.stale',
+    });
+    // Looked at again, the decision is of what the page now shows.
+    const reopened = (await getIncident(people.kristi, number))!;
+    await changeIncidentStatus(people.kristi, { id, version: versionOf(reopened), status: 'resolved', note: 'Vahetasin lugeja.' }, ctx);
+    expect((await getIncident(people.mari, number))!).toMatchObject({ status: 'resolved', resolution: 'Vahetasin lugeja.' });
   });
 });
 

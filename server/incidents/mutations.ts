@@ -4,21 +4,23 @@ import { incidentAttachments, incidents, incidentUpdates, offices, staff } from 
 import { fill, messagesFor } from '@/lib/i18n';
 import {
   incidentCommentSchema,
-  incidentIdSchema,
   incidentReportSchema,
   incidentStatusSchema,
+  incidentTakeSchema,
   priorityFor,
   TRANSITIONS,
   type IncidentCommentInput,
   type IncidentReportInput,
   type IncidentStatus,
   type IncidentStatusInput,
+  type IncidentTakeInput,
   type ReportOutcome,
 } from '@/lib/incident-schema';
 import { addWorkingMinutes } from '@/lib/tallinn-time';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
+import { assertUnchanged } from '@/server/record-version';
 import { enqueueWebhook, notify } from '@/server/notifications/notify';
 import type { Tx } from '@/server/tx';
 import { incidentTargets, incidentWorkingDays } from './config';
@@ -184,13 +186,15 @@ async function tellReporter(tx: Tx, ticket: Locked, subject: string, text: strin
 }
 
 /** IT support (or the region's manager for non-IT queues) takes the ticket. */
-export async function takeIncident(actor: IncidentActor, input: { id: string }, ctx: RequestContext): Promise<void> {
+export async function takeIncident(actor: IncidentActor, input: IncidentTakeInput, ctx: RequestContext): Promise<void> {
   const role = authorize(actor, 'incidents.work');
-  const { id } = incidentIdSchema.parse(input);
+  const { id, version } = incidentTakeSchema.parse(input);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const ticket = await lockWorkable(tx, actor, id);
     if (ticket.status === 'resolved' || ticket.status === 'closed') throw new DomainError('errors.incidentClosed');
+    // Taken by someone else, answered or moved on since the page was opened: look again first.
+    assertUnchanged(ticket, version);
     const status: IncidentStatus = ticket.status === 'new' ? 'in_progress' : ticket.status;
     await tx
       .update(incidents)
@@ -231,6 +235,7 @@ export async function changeIncidentStatus(actor: IncidentActor, input: Incident
   await db.transaction(async (tx) => {
     const ticket = await lockWorkable(tx, actor, data.id);
     if (ticket.status === 'closed') throw new DomainError('errors.incidentClosed');
+    assertUnchanged(ticket, data.version);
     if (!TRANSITIONS[ticket.status].includes(data.status)) throw new DomainError('errors.badTransition', 'status');
     const resolving = data.status === 'resolved';
     await tx

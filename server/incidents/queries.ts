@@ -132,6 +132,7 @@ type DetailColumns = {
   resolution: string | null;
   routing: RoutingSnapshot;
   closedAt: Date | null;
+  version: number;
   canWork: boolean;
 };
 
@@ -156,6 +157,7 @@ export async function getIncident(actor: IncidentActor, number: string) {
       resolution: incidents.resolution,
       routing: incidents.routing,
       closedAt: incidents.closedAt,
+      version: incidents.version,
       canWork: sql<boolean>`(${workScope(actor)})`,
     })
     .from(incidents)

@@ -14,9 +14,12 @@ import { institutionLetterInput } from '@/test/register';
 import { sendDigests } from './digest';
 import { noticeSettings, saveNoticeSettings } from './preferences';
 import { createOutboxWorker } from './worker';
+import { versionNow } from '@/test/versions';
 
 const db = setupTestDatabase();
 const d = () => db.handle().db;
+/** The version the document's card shows now (lib/record-version.ts). */
+const cardVersion = (id: string) => versionNow(d(), 'documents', id);
 const ctx = { requestId: 'test' };
 let smtp: SmtpCatcher;
 let mari: RegisterActor & { email: string }; // customer service, Tallinn
@@ -63,7 +66,11 @@ afterAll(async () => smtp?.close());
 describe('a notice on every handover', () => {
   it('forwarding a document to a colleague tells them in the bell and by e-mail who handed over what, with a link', async () => {
     const { id, number } = await registerDocument(mari, letter(), [], ctx);
-    await forwardDocument(mari, { documentId: id, unitCode: 'pensionid', assigneeId: eha.id, note: 'Palun vasta linnale' }, ctx);
+    await forwardDocument(
+      mari,
+      { documentId: id, version: await cardVersion(id), unitCode: 'pensionid', assigneeId: eha.id, note: 'Palun vasta linnale' },
+      ctx,
+    );
     const [notice] = await bell(eha, `/dokumendid/${id}`);
     expect(notice).toMatchObject({
       kind: 'document.forwarded',
@@ -101,7 +108,8 @@ describe('a notice on every handover', () => {
     expect((await noticeSettings(eha)).email.document).toBe('digest');
     const first = await registerDocument(mari, letter({ submissionId: randomUUID() }), [], ctx);
     const second = await registerDocument(mari, letter({ title: 'Teine päring', submissionId: randomUUID() }), [], ctx);
-    for (const doc of [first, second]) await forwardDocument(mari, { documentId: doc.id, unitCode: 'pensionid', assigneeId: eha.id, note: '' }, ctx);
+    for (const doc of [first, second])
+      await forwardDocument(mari, { documentId: doc.id, version: await cardVersion(doc.id), unitCode: 'pensionid', assigneeId: eha.id, note: '' }, ctx);
     const [notice] = await bell(eha, `/dokumendid/${first.id}`);
     expect(notice!.subject).toBe(`Mari Tamm handed over to you: forwarded document ${first.number} “Päring hooldajatoetuse kohta”`);
     expect(notice!.digestPending).toBe(true);

@@ -14,6 +14,7 @@ import type { RegisterActor } from '@/server/register/visibility';
 import { setupTestDatabase } from '@/test/db';
 import { registrationInput } from '@/test/register';
 import { withDevelopmentSeal } from '@/test/seal';
+import { versionNow } from '@/test/versions';
 import type { PublicEntry } from './entry';
 import { entriesToAtom, entriesToCsv, OPEN_DATA_FIELDS } from './open-data';
 import { publicEntry, searchPublicRegister, type PublicFilters } from './queries';
@@ -107,7 +108,18 @@ beforeAll(async () => {
             [pdf()],
             ctx,
           );
-          const reply = await registerReply(mari, { documentId: doc.id, title: `Vastus ${secretWord}Vastus`, channel: 'email', closeMatter: false }, [], ctx);
+          const reply = await registerReply(
+            mari,
+            {
+              documentId: doc.id,
+              version: await versionNow(db.handle().db, 'documents', doc.id),
+              title: `Vastus ${secretWord}Vastus`,
+              channel: 'email',
+              closeMatter: false,
+            },
+            [],
+            ctx,
+          );
           secrets.restrictedTitles.add(`Lisa ${secretWord}Lisa`).add(`Vastus ${secretWord}Vastus`);
           restrictedWords.push(`${secretWord}Lisa`, `${secretWord}Vastus`);
           expected.numbers.add(addition.number).add(reply.number);

@@ -19,8 +19,11 @@ import { institutionLetterInput } from '@/test/register';
 import { makeDocumentPublic } from './mutations';
 import { publicEntry, searchPublicRegister } from './queries';
 import { publicResponse } from './respond';
+import { versionNow } from '@/test/versions';
 
 const db = setupTestDatabase();
+/** The version the document's card shows now (lib/record-version.ts). */
+const cardVersion = (id: string) => versionNow(db.handle().db, 'documents', id);
 const ctx = { requestId: 'test' };
 let mari: RegisterActor; // specialist, klienditeenindus
 let juri: RegisterActor; // manager, klienditeenindus
@@ -61,8 +64,8 @@ beforeAll(async () => {
 
 describe('making a restricted document public on purpose', () => {
   it('is refused to a specialist and to another unit’s manager, and changes nothing', async () => {
-    await expect(makeDocumentPublic(mari, { documentId: restrictedId }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(makeDocumentPublic(rasmus, { documentId: restrictedId }, ctx)).rejects.toBeInstanceOf(DomainError);
+    await expect(makeDocumentPublic(mari, { documentId: restrictedId, version: await cardVersion(restrictedId) }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(makeDocumentPublic(rasmus, { documentId: restrictedId, version: await cardVersion(restrictedId) }, ctx)).rejects.toBeInstanceOf(DomainError);
     const [doc] = await db.handle().db.select().from(documents).where(eq(documents.id, restrictedId));
     expect(doc!.publicSince).toBeNull();
     const audits = await db
@@ -76,7 +79,7 @@ describe('making a restricted document public on purpose', () => {
 
   it('by the unit’s manager shows the title and party from then on, audited; twice is refused', async () => {
     expect(await publicEntry(restrictedNumber, null, 'et')).toMatchObject({ restricted: true, title: null, party: null });
-    await makeDocumentPublic(juri, { documentId: restrictedId }, ctx);
+    await makeDocumentPublic(juri, { documentId: restrictedId, version: await cardVersion(restrictedId) }, ctx);
     expect(await publicEntry(restrictedNumber, null, 'et')).toMatchObject({
       restricted: false,
       title: 'Päring toimetulekutoetuse Avalikustamiskatse kohta',
@@ -90,7 +93,7 @@ describe('making a restricted document public on purpose', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'document.make_public'), eq(auditLog.entityId, restrictedId)));
     expect(audit).toMatchObject({ actorCode: juri.personalCode, outcome: 'success' });
-    await expect(makeDocumentPublic(admin, { documentId: restrictedId }, ctx)).rejects.toBeInstanceOf(DomainError);
+    await expect(makeDocumentPublic(admin, { documentId: restrictedId, version: await cardVersion(restrictedId) }, ctx)).rejects.toBeInstanceOf(DomainError);
   });
 });
 

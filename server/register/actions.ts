@@ -9,6 +9,7 @@ import {
   extraDayOffSchema,
   forwardSchema,
   forwardToAuthoritySchema,
+  makePublicSchema,
   missingReceivedSchema,
   missingRequestSchema,
   registerDocumentSchema,
@@ -18,7 +19,10 @@ import {
   type ExtendDeadlineInput,
   type ForwardInput,
   type ForwardToAuthorityInput,
+  type MakePublicInput,
+  type MissingReceivedInput,
   type MissingRequestInput,
+  type StatusInput,
 } from '@/lib/register-schema';
 import { runAction } from '@/server/action';
 import { makeDocumentPublic } from '@/server/public-register/mutations';
@@ -54,7 +58,7 @@ export async function forwardDocumentAction(input: ForwardInput) {
   return result;
 }
 
-export async function setDocumentStatusAction(input: z.input<typeof statusSchema>) {
+export async function setDocumentStatusAction(input: StatusInput) {
   const result = await runAction('document.status', statusSchema, input, (user, data, ctx) => setDocumentStatus(user, data, ctx));
   if (result.ok) touched(input.documentId);
   return result;
@@ -66,7 +70,7 @@ export async function requestMissingAction(input: MissingRequestInput) {
   return result;
 }
 
-export async function markMissingReceivedAction(input: z.input<typeof missingReceivedSchema>) {
+export async function markMissingReceivedAction(input: MissingReceivedInput) {
   const result = await runAction('document.missing_received', missingReceivedSchema, input, (user, data, ctx) => markMissingReceived(user, data, ctx));
   if (result.ok) touched(input.documentId);
   return result;
@@ -157,11 +161,9 @@ export async function requestMissingWithLetterAction(input: MissingLetterInput) 
   return result;
 }
 
-const publishSchema = z.object({ documentId: z.uuid() });
-
 /** A restricted document's title made public in the public register by its unit's manager. */
-export async function makeDocumentPublicAction(input: z.input<typeof publishSchema>) {
-  const result = await runAction('document.make_public', publishSchema, input, (user, data, ctx) => makeDocumentPublic(user, data, ctx));
+export async function makeDocumentPublicAction(input: MakePublicInput) {
+  const result = await runAction('document.make_public', makePublicSchema, input, (user, data, ctx) => makeDocumentPublic(user, data, ctx));
   if (result.ok) revalidatePath(`/dokumendid/${input.documentId}`);
   return result;
 }

@@ -127,6 +127,11 @@ export async function registerBroughtIn(
       const due = await resumeAfterMissing(tx, actor, matter, today, { brought: number.number });
       if (due === false) {
         await tx.insert(documentEvents).values({ documentId: matter.id, actorId: actor.id, kind: 'attachments_added', details: { brought: number.number } });
+        // What the client brought changes what the matter's card shows (its version: lib/record-version.ts).
+        await tx
+          .update(documents)
+          .set({ updatedAt: sql`now()` })
+          .where(eq(documents.id, matter.id));
       }
       const resumed = due !== false;
       const dueDate = resumed ? due : matter.dueDate;

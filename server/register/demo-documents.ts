@@ -58,6 +58,11 @@ export async function seedDemoDocuments(): Promise<number> {
     return registerDocument(by, base(when, overrides), [], { requestId: 'demo-seed', now: when });
   };
   const ctx = { requestId: 'demo-seed' };
+  // Decisions are made from the card as it shows the document (lib/record-version.ts).
+  const cardVersion = async (id: string) => {
+    const [shown] = await db.select({ version: documents.version }).from(documents).where(eq(documents.id, id));
+    return String(shown!.version);
+  };
 
   const pension = await register(12, {
     typeCode: 'pension_application',
@@ -71,7 +76,13 @@ export async function seedDemoDocuments(): Promise<number> {
   });
   await forwardDocument(
     mari,
-    { documentId: pension.id, unitCode: 'pensionid', assigneeId: eha.id, note: 'Klient soovib pensioni alates järgmisest kuust.' },
+    {
+      documentId: pension.id,
+      version: await cardVersion(pension.id),
+      unitCode: 'pensionid',
+      assigneeId: eha.id,
+      note: 'Klient soovib pensioni alates järgmisest kuust.',
+    },
     ctx,
   );
   const waiting = await register(
@@ -124,7 +135,12 @@ export async function seedDemoDocuments(): Promise<number> {
     senderReference: '7-1/2345',
     title: 'Päring toetuse saaja andmete kohta',
   });
-  await registerReply(mari, { documentId: letter.id, title: 'Vastus päringule', channel: 'dhx', closeMatter: true }, [], ctx);
+  await registerReply(
+    mari,
+    { documentId: letter.id, version: await cardVersion(letter.id), title: 'Vastus päringule', channel: 'dhx', closeMatter: true },
+    [],
+    ctx,
+  );
   await register(1, {
     typeCode: 'family_benefit_application',
     channel: 'e_service',

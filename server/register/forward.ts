@@ -10,10 +10,12 @@ import {
   type DocumentStatus,
   type ForwardInput,
   type ForwardToAuthorityInput,
+  type StatusInput,
 } from '@/lib/register-schema';
 import { authorize } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 import { notifyHandover } from '@/server/notifications/handover';
+import { assertUnchanged } from '@/server/record-version';
 import type { RequestContext } from '@/server/observability/context';
 import { assignToPerson } from '@/server/workload/assign';
 import { canSeeDocument, type RegisterActor } from './visibility';
@@ -27,6 +29,8 @@ export async function forwardDocument(actor: RegisterActor, input: ForwardInput,
   return db.transaction(async (tx) => {
     const doc = await lockDocument(tx, actor, data.documentId);
     if (doc.status === 'closed') throw new DomainError('errors.documentClosed');
+    // Forwarded, answered or changed otherwise since the card was opened: look again first.
+    assertUnchanged(doc, data.version);
     const [unit] = await tx.select({ code: units.code }).from(units).where(eq(units.code, data.unitCode));
     if (!unit) throw new DomainError('errors.unknownReference', 'unitCode');
     if (data.assigneeId) {
@@ -81,7 +85,7 @@ const manualTransitions: Partial<Record<DocumentStatus, DocumentStatus[]>> = {
   closed: ['in_progress'],
 };
 
-export async function setDocumentStatus(actor: RegisterActor, input: { documentId: string; status: DocumentStatus }, ctx: RequestContext): Promise<void> {
+export async function setDocumentStatus(actor: RegisterActor, input: StatusInput, ctx: RequestContext): Promise<void> {
   const role = authorize(actor, 'register.write');
   const data = statusSchema.parse(input);
   const db = await getDb();
@@ -89,6 +93,7 @@ export async function setDocumentStatus(actor: RegisterActor, input: { documentI
     const doc = await lockDocument(tx, actor, data.documentId);
     if (doc.status === data.status) return;
     if (!manualTransitions[doc.status]?.includes(data.status)) throw new DomainError('errors.statusChange');
+    assertUnchanged(doc, data.version);
     await tx
       .update(documents)
       .set({ status: data.status, updatedAt: sql`now()` })
@@ -105,6 +110,7 @@ export async function forwardToAuthority(actor: RegisterActor, input: ForwardToA
   await db.transaction(async (tx) => {
     const doc = await lockDocument(tx, actor, data.documentId);
     if (doc.direction !== 'incoming' || doc.status === 'closed') throw new DomainError('errors.statusChange');
+    assertUnchanged(doc, data.version);
     await tx
       .update(documents)
       .set({ status: 'closed', forwardedTo: data.authority, forwardedAt: sql`now()`, updatedAt: sql`now()` })

@@ -31,12 +31,15 @@ import { readAttachment } from './attachment-download';
 import { searchDocuments } from './search';
 import { receiptConfirmation } from './receipt';
 import type { RegisterActor } from './visibility';
+import { draftVersionNow, versionNow } from '@/test/versions';
 
 // The register across departments: the entry is everyone's with register access, the
 // contents of a restricted document only its department's, its assignee's, managers' and
 // (for what the front desk does) its registrar's.
 
 const db = setupTestDatabase();
+/** The version the document's card shows now (lib/record-version.ts). */
+const cardVersion = (id: string) => versionNow(db.handle().db, 'documents', id);
 withDevelopmentSeal('toolaud-front-desk-');
 const ctx = { requestId: 'test' };
 const pdf = (text = 'skaneering') => ({ name: 'taotlus.pdf', bytes: new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`) });
@@ -156,7 +159,11 @@ describe('registering into another department', () => {
     await saveTextsDraft(admin, { templateId: 'receipt-confirmation', blocks }, ctx);
     expect(await submitTextsDraft(admin, 'receipt-confirmation', ctx)).toEqual({ submitted: true });
     const [draft] = await db.handle().db.select().from(templateTexts).where(eq(templateTexts.templateId, 'receipt-confirmation'));
-    await publishTexts(kaja, { templateId: 'receipt-confirmation', draftId: draft!.id, effectiveFrom: '' }, ctx);
+    await publishTexts(
+      kaja,
+      { templateId: 'receipt-confirmation', draftId: draft!.id, version: await draftVersionNow(db.handle().db, 'receipt-confirmation'), effectiveFrom: '' },
+      ctx,
+    );
     invalidateTextsInForce('receipt-confirmation');
     const text = pdfText((await receiptConfirmation(mari, id, 'et', ctx))!.bytes).replace(/\s+/g, ' ');
     expect(text).toContain(`Küsimuste korral helistage 612 1399 ja öelge number ${number}.`);
@@ -168,8 +175,12 @@ describe('registering into another department', () => {
     await addScans(mari, id, [pdf('teine leht')], ctx);
     expect(await count('attachments', sql`document_id = ${id}`)).toBe(2);
     const before = await everything();
-    await expect(setDocumentStatus(mari, { documentId: id, status: 'closed' }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
-    await expect(forwardDocument(mari, { documentId: id, unitCode: 'klienditeenindus', assigneeId: '', note: '' }, ctx)).rejects.toMatchObject({
+    await expect(setDocumentStatus(mari, { documentId: id, version: await cardVersion(id), status: 'closed' }, ctx)).rejects.toMatchObject({
+      code: 'errors.notFound',
+    });
+    await expect(
+      forwardDocument(mari, { documentId: id, version: await cardVersion(id), unitCode: 'klienditeenindus', assigneeId: '', note: '' }, ctx),
+    ).rejects.toMatchObject({
       code: 'errors.notFound',
     });
     const [file] = await db
@@ -302,7 +313,7 @@ describe('what the client brings into a pending matter', () => {
       ).rejects.toBeInstanceOf(ForbiddenError);
       expect(await everything()).toEqual(before);
     }
-    await setDocumentStatus(eha, { documentId: id, status: 'closed' }, ctx);
+    await setDocumentStatus(eha, { documentId: id, version: await cardVersion(id), status: 'closed' }, ctx);
     const before = await everything();
     await expect(registerBroughtIn(andres, { documentId: id, title: 'x', submissionId: randomUUID() }, [pdf()], ctx)).rejects.toMatchObject({
       code: 'errors.statusChange',

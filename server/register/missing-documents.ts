@@ -3,11 +3,19 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { documents, missingRequests } from '@/db/schema';
-import { extendDeadlineSchema, missingReceivedSchema, missingRequestSchema, type ExtendDeadlineInput, type MissingRequestInput } from '@/lib/register-schema';
+import {
+  extendDeadlineSchema,
+  missingReceivedSchema,
+  missingRequestSchema,
+  type ExtendDeadlineInput,
+  type MissingReceivedInput,
+  type MissingRequestInput,
+} from '@/lib/register-schema';
 import { authorize } from '@/server/auth/policy';
 import { addDays, addMonths, daysBetween, dueDate, nextWorkingDay, tallinnDate } from '@/server/calendar/working-days';
 import { DomainError } from '@/server/errors';
 import type { RequestContext } from '@/server/observability/context';
+import { assertUnchanged } from '@/server/record-version';
 import type { Tx } from '@/server/tx';
 import { loadCalendar } from './calendar';
 import { registerOutgoing } from './reply';
@@ -134,11 +142,7 @@ export async function resumeAfterMissing(
  * that were left, or in full where the type says so (a pension decision is due 15
  * working days after the last needed document).
  */
-export async function markMissingReceived(
-  actor: RegisterActor,
-  input: { documentId: string; receivedOn: string },
-  ctx: RequestContext,
-): Promise<{ dueDate: string | null }> {
+export async function markMissingReceived(actor: RegisterActor, input: MissingReceivedInput, ctx: RequestContext): Promise<{ dueDate: string | null }> {
   const role = authorize(actor, 'register.write');
   const data = missingReceivedSchema.parse(input);
   const today = tallinnDate(ctx.now ?? new Date());
@@ -146,6 +150,8 @@ export async function markMissingReceived(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const doc = await lockDocument(tx, actor, data.documentId);
+    // Before anything is written: the deadline restarts from the card as it was shown.
+    if (doc.status === 'waiting_for_client') assertUnchanged(doc, data.version);
     const due = await resumeAfterMissing(tx, actor, doc, data.receivedOn);
     if (due === false) throw new DomainError('errors.noOpenRequest');
     await auditChange(tx, actor, role, 'document.missing_received', doc, ctx, { dueDate: due });
@@ -161,6 +167,7 @@ export async function extendDeadline(actor: RegisterActor, input: ExtendDeadline
   await db.transaction(async (tx) => {
     const doc = await lockDocument(tx, actor, data.documentId);
     if (!doc.dueDate || doc.status === 'closed' || doc.status === 'answered') throw new DomainError('errors.noDeadline');
+    assertUnchanged(doc, data.version);
     const type = await typeOf(tx, doc.typeCode);
     const calendar = await loadCalendar(tx);
     const registered = tallinnDate(doc.registeredAt);

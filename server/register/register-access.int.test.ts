@@ -15,8 +15,11 @@ import { getDocumentCard } from './document-card';
 import { readAttachment } from './attachment-download';
 import type { RegisterActor } from './visibility';
 import { pensionApplicationInput, registerActorFor, registerCounts, scanPdf } from '@/test/register';
+import { versionNow } from '@/test/versions';
 
 const db = setupTestDatabase();
+/** The version the document's card shows now (lib/record-version.ts). */
+const cardVersion = (id: string) => versionNow(db.handle().db, 'documents', id);
 const pdf = scanPdf;
 const ctx = { requestId: 'test' };
 
@@ -52,11 +55,17 @@ describe('authorization', () => {
     ]);
     expect(await readAttachment(other, file!.id, ctx)).toBeNull();
     const before = await db.handle().db.select().from(documents).where(eq(documents.id, id));
-    await expect(forwardDocument(other, { documentId: id, unitCode: 'peretoetused', assigneeId: '', note: '' }, ctx)).rejects.toMatchObject({
+    await expect(
+      forwardDocument(other, { documentId: id, version: await cardVersion(id), unitCode: 'peretoetused', assigneeId: '', note: '' }, ctx),
+    ).rejects.toMatchObject({
       code: 'errors.notFound',
     });
-    await expect(setDocumentStatus(other, { documentId: id, status: 'closed' }, ctx)).rejects.toMatchObject({ code: 'errors.notFound' });
-    await expect(registerReply(other, { documentId: id, title: 'x', channel: 'email', closeMatter: true }, [], ctx)).rejects.toMatchObject({
+    await expect(setDocumentStatus(other, { documentId: id, version: await cardVersion(id), status: 'closed' }, ctx)).rejects.toMatchObject({
+      code: 'errors.notFound',
+    });
+    await expect(
+      registerReply(other, { documentId: id, version: await cardVersion(id), title: 'x', channel: 'email', closeMatter: true }, [], ctx),
+    ).rejects.toMatchObject({
       code: 'errors.notFound',
     });
     expect(await db.handle().db.select().from(documents).where(eq(documents.id, id))).toEqual(before);

@@ -12,8 +12,11 @@ import { certifyAttachment } from './scans';
 import { searchDocuments } from './search';
 import type { RegisterActor } from './visibility';
 import { pensionApplicationInput, registerActorFor, scanPdf } from '@/test/register';
+import { versionNow } from '@/test/versions';
 
 const db = setupTestDatabase();
+/** The version the document's card shows now (lib/record-version.ts). */
+const cardVersion = (id: string) => versionNow(db.handle().db, 'documents', id);
 const pdf = scanPdf;
 const ctxAt = (iso: string) => ({ requestId: 'test', now: new Date(iso) });
 const ctx = { requestId: 'test' };
@@ -34,12 +37,12 @@ beforeAll(async () => {
 describe('working on a document', () => {
   it('forwards, pauses for missing documents, restarts the pension deadline, and a reply closes the matter', async () => {
     const { id, number } = await registerDocument(mari, form(), [pdf()], ctxAt('2026-11-27T10:20:00Z'));
-    await forwardDocument(mari, { documentId: id, unitCode: 'pensionid', assigneeId: eha.id, note: 'Palun menetleda' }, ctx);
+    await forwardDocument(mari, { documentId: id, version: await cardVersion(id), unitCode: 'pensionid', assigneeId: eha.id, note: 'Palun menetleda' }, ctx);
     // Eha (pensions) sees it in her list.
     const mine = await searchDocuments(eha, { view: 'mine' });
     expect(mine.rows.map((r) => r.number)).toContain(number);
 
-    await setDocumentStatus(eha, { documentId: id, status: 'in_progress' }, ctx);
+    await setDocumentStatus(eha, { documentId: id, version: await cardVersion(id), status: 'in_progress' }, ctx);
     const notice = await requestMissingDocuments(
       eha,
       { documentId: id, items: 'Tööraamatu koopia\nSünnitunnistus', clientDeadline: '2026-12-14', note: '' },
@@ -53,10 +56,15 @@ describe('working on a document', () => {
     expect(waiting.rows.find((r) => r.id === id)?.isPaused).toBe(true);
 
     // The documents arrive Mon 7 Dec: a pension decision restarts: 15 working days → 30 Dec.
-    const resumed = await markMissingReceived(eha, { documentId: id, receivedOn: '2026-12-07' }, ctxAt('2026-12-07T12:00:00Z'));
+    const resumed = await markMissingReceived(eha, { documentId: id, version: await cardVersion(id), receivedOn: '2026-12-07' }, ctxAt('2026-12-07T12:00:00Z'));
     expect(resumed.dueDate).toBe('2026-12-30');
 
-    const reply = await registerReply(eha, { documentId: id, title: 'Vastus pensionitaotlusele', channel: 'email', closeMatter: true }, [], ctx);
+    const reply = await registerReply(
+      eha,
+      { documentId: id, version: await cardVersion(id), title: 'Vastus pensionitaotlusele', channel: 'email', closeMatter: true },
+      [],
+      ctx,
+    );
     expect(reply.number).toBe(`${number}-2`);
     [doc] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
     expect(doc!.status).toBe('closed');
@@ -75,7 +83,11 @@ describe('working on a document', () => {
     await requestMissingDocuments(mari, { documentId: id, items: 'Volikiri', clientDeadline: '2026-11-30', note: '' }, ctxAt('2026-11-16T09:00:00Z'));
     const [paused] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
     expect(paused!.pausedDaysLeft).toBe(16);
-    const resumed = await markMissingReceived(mari, { documentId: id, receivedOn: '2026-11-23' }, ctxAt('2026-11-23T12:00:00Z'));
+    const resumed = await markMissingReceived(
+      mari,
+      { documentId: id, version: await cardVersion(id), receivedOn: '2026-11-23' },
+      ctxAt('2026-11-23T12:00:00Z'),
+    );
     expect(resumed.dueDate).toBe('2026-12-09');
   });
 
@@ -87,13 +99,19 @@ describe('working on a document', () => {
       ctxAt('2026-12-21T09:00:00Z'),
     );
     // AvTS § 18: 5 working days (30 Dec), extendable to 15 working days (14 Jan 2027; 1 Jan is a holiday).
-    await expect(extendDeadline(mari, { documentId: id, newDueDate: '2027-01-15', reason: 'Mahukas päring' }, ctx)).rejects.toMatchObject({
+    await expect(
+      extendDeadline(mari, { documentId: id, version: await cardVersion(id), newDueDate: '2027-01-15', reason: 'Mahukas päring' }, ctx),
+    ).rejects.toMatchObject({
       code: 'errors.extensionTooLong',
     });
-    await expect(extendDeadline(mari, { documentId: id, newDueDate: '2026-12-29', reason: 'x' }, ctx)).rejects.toMatchObject({
+    await expect(extendDeadline(mari, { documentId: id, version: await cardVersion(id), newDueDate: '2026-12-29', reason: 'x' }, ctx)).rejects.toMatchObject({
       code: 'errors.extensionNotLater',
     });
-    await extendDeadline(mari, { documentId: id, newDueDate: '2027-01-14', reason: 'Mahukas päring, vaja koguda andmeid mitmest registrist' }, ctx);
+    await extendDeadline(
+      mari,
+      { documentId: id, version: await cardVersion(id), newDueDate: '2027-01-14', reason: 'Mahukas päring, vaja koguda andmeid mitmest registrist' },
+      ctx,
+    );
     const [event] = await db
       .handle()
       .db.select()

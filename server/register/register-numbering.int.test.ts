@@ -12,6 +12,7 @@ import { forwardToAuthority } from './forward';
 import { registerDocument } from './register-document';
 import type { RegisterActor } from './visibility';
 import { pensionApplicationInput, registerActorFor, registerCounts, scanPdf } from '@/test/register';
+import { versionNow } from '@/test/versions';
 
 const db = setupTestDatabase();
 const pdf = scanPdf;
@@ -77,7 +78,11 @@ describe('registration', () => {
     );
     const [doc] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
     expect(doc!.dueDate).toBe('2026-12-30');
-    await forwardToAuthority(mari, { documentId: id, authority: 'Eesti Töötukassa', note: '', senderInformed: true }, ctx);
+    await forwardToAuthority(
+      mari,
+      { documentId: id, version: await versionNow(db.handle().db, 'documents', id), authority: 'Eesti Töötukassa', note: '', senderInformed: true },
+      ctx,
+    );
     const [after] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
     expect(after).toMatchObject({ status: 'closed', forwardedTo: 'Eesti Töötukassa' });
   });

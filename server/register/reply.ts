@@ -8,6 +8,7 @@ import { replySchema, type ReplyInput } from '@/lib/register-schema';
 import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
 import { DomainError } from '@/server/errors';
+import { assertUnchanged } from '@/server/record-version';
 import type { UploadedFile } from '@/server/files/form-with-files';
 import type { RequestContext } from '@/server/observability/context';
 import type { Tx } from '@/server/tx';
@@ -65,6 +66,8 @@ export async function registerReply(
   return db.transaction(async (tx) => {
     const doc = await lockDocument(tx, actor, data.documentId);
     if (doc.direction !== 'incoming' || doc.status === 'closed') throw new DomainError('errors.statusChange');
+    // Answered by a colleague meanwhile: a second reply is not registered from the old card.
+    assertUnchanged(doc, data.version);
     const reply = await registerOutgoing(tx, actor, doc, { typeCode: 'reply', title: data.title, channel: data.channel, now: ctx.now ?? new Date() });
     await storeScans(tx, actor, reply.id, scans);
     const status = data.closeMatter ? 'closed' : 'answered';

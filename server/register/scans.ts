@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { attachments } from '@/db/schema';
+import { attachments, documents } from '@/db/schema';
 import { SCAN_TYPES } from '@/lib/register-schema';
 import { loweredBy, MB, UPLOAD_MB } from '@/lib/upload-limits';
 import { authorize } from '@/server/auth/policy';
@@ -73,6 +73,11 @@ export async function addScans(actor: RegisterActor, documentId: string, files: 
   await db.transaction(async (tx) => {
     const doc = await lockDocument(tx, actor, documentId, 'frontDesk');
     await storeScans(tx, actor, doc.id, scans);
+    // New pages change what the card shows: a decision made on the card before is looked at again.
+    await tx
+      .update(documents)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(documents.id, doc.id));
     await addEvent(tx, doc.id, actor, 'attachments_added', { files: scans.map((s) => s.name) });
     await auditChange(tx, actor, role, 'document.attach', doc, ctx, { files: scans.map((s) => s.sha256) });
   });

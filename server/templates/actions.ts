@@ -1,7 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { draftActionSchema, publishTextsSchema, saveTextsSchema, type PublishTextsInput, type SaveTextsInput } from '@/lib/template-texts-schema';
+import {
+  draftActionSchema,
+  publishTextsSchema,
+  returnTextsSchema,
+  saveTextsSchema,
+  type PublishTextsInput,
+  type ReturnTextsInput,
+  type SaveTextsInput,
+} from '@/lib/template-texts-schema';
 import { runAction } from '@/server/action';
 import { discardTextsDraft, publishTexts, returnTextsDraft, saveTextsDraft, submitTextsDraft } from './mutations';
 
@@ -22,9 +30,9 @@ export async function submitTextsAction(templateId: string) {
   return result;
 }
 
-export async function returnTextsAction(templateId: string) {
-  const result = await runAction('template_texts.return', draftActionSchema, { templateId }, (user, data, ctx) => returnTextsDraft(user, data.templateId, ctx));
-  if (result.ok) refresh(templateId);
+export async function returnTextsAction(input: ReturnTextsInput) {
+  const result = await runAction('template_texts.return', returnTextsSchema, input, (user, data, ctx) => returnTextsDraft(user, data, ctx));
+  if (result.ok) refresh(input.templateId);
   return result;
 }
 

@@ -2,10 +2,11 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { templateTexts } from '@/db/schema';
 import { instantToTallinnLocal, tallinnLocalToInstant } from '@/lib/tallinn-time';
-import type { PublishTextsInput, SaveTextsInput } from '@/lib/template-texts-schema';
+import { publishTextsSchema, returnTextsSchema, type PublishTextsInput, type ReturnTextsInput, type SaveTextsInput } from '@/lib/template-texts-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, type Actor } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
+import { assertUnchanged } from '@/server/record-version';
 import { isTemplateId } from '@/templates/registry';
 import { checkTexts, parseBlock, type BlockSources, type TextProblem } from '@/templates/shared/texts';
 import { TEXT_SPECS } from '@/templates/texts';
@@ -121,18 +122,28 @@ export async function submitTextsDraft(
   });
 }
 
-/** The reviewer sends a submitted draft back to its author (or the author takes it back to edit). */
-export async function returnTextsDraft(actor: Actor, templateId: string, ctx: Ctx): Promise<void> {
+/**
+ * The reviewer sends a submitted draft back to its author (or the author takes it back to
+ * edit), as the page showed it: one taken back, edited and submitted again meanwhile is
+ * looked at again first.
+ */
+export async function returnTextsDraft(actor: Actor, input: ReturnTextsInput, ctx: Ctx): Promise<void> {
   const role = authorize(actor, 'templates.edit');
+  const { templateId, version } = returnTextsSchema.parse(input);
   specOf(templateId);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [row] = await tx
+      .select({ id: templateTexts.id, authorId: templateTexts.authorId, updatedAt: templateTexts.updatedAt })
+      .from(templateTexts)
+      .where(and(eq(templateTexts.templateId, templateId), eq(templateTexts.status, 'submitted')))
+      .for('update');
+    if (!row) throw new DomainError('errors.templateNotSubmitted');
+    assertUnchanged({ updatedAt: row.updatedAt }, version);
+    await tx
       .update(templateTexts)
       .set({ status: 'draft', submittedAt: null, updatedAt: sql`now()` })
-      .where(and(eq(templateTexts.templateId, templateId), eq(templateTexts.status, 'submitted')))
-      .returning({ id: templateTexts.id, authorId: templateTexts.authorId });
-    if (!row) throw new DomainError('errors.templateNotSubmitted');
+      .where(eq(templateTexts.id, row.id));
     await appendAudit(tx, {
       actorCode: actor.personalCode,
       actorRole: role,
@@ -173,8 +184,9 @@ export async function discardTextsDraft(actor: Actor, templateId: string, ctx: C
  * at once or from the start of a chosen day (Tallinn). Of two publishes of the same draft
  * only one finds it still submitted; the version number is unique per template.
  */
-export async function publishTexts(actor: Actor, input: PublishTextsInput, ctx: Ctx): Promise<{ version: number; effectiveFrom: Date }> {
+export async function publishTexts(actor: Actor, raw: PublishTextsInput, ctx: Ctx): Promise<{ version: number; effectiveFrom: Date }> {
   const role = authorize(actor, 'templates.publish');
+  const input = publishTextsSchema.parse(raw);
   specOf(input.templateId);
   const now = ctx.now ?? new Date();
   let effectiveFrom = now;
@@ -190,6 +202,8 @@ export async function publishTexts(actor: Actor, input: PublishTextsInput, ctx: 
     const [draft] = await tx.select().from(templateTexts).where(eq(templateTexts.id, input.draftId)).for('update');
     if (!draft || draft.templateId !== input.templateId || draft.status !== 'submitted') throw new DomainError('errors.templateNotSubmitted');
     if (draft.authorId === actor.id) throw new DomainError('errors.templateOwnPublish');
+    // The draft as the reviewer's page showed it (its `version` column is the published number).
+    assertUnchanged({ updatedAt: draft.updatedAt }, input.version);
     const [row] = await tx
       .update(templateTexts)
       .set({

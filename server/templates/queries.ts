@@ -154,7 +154,7 @@ export type TemplateTextsDetail = TemplateTextsSummary & {
   /** The sources of the version in force (the draft is compared with these). */
   current: BlockSources;
   currentVersion: number;
-  draft: (TemplateTextsSummary['draft'] & { id: string; authorId: string; blocks: BlockSources; basedOn: number }) | null;
+  draft: (TemplateTextsSummary['draft'] & { id: string; authorId: string; blocks: BlockSources; basedOn: number; updatedAt: Date }) | null;
 };
 
 export async function templateTextsDetail(actor: Actor, templateId: string, now = new Date()): Promise<TemplateTextsDetail | null> {
@@ -176,7 +176,10 @@ export async function templateTextsDetail(actor: Actor, templateId: string, now 
     placeholders: Object.entries(spec.placeholders).map(([name, p]) => ({ name, sample: p.value(sample, 'et') })),
     current: currentRow ? currentRow.blocks : initialSources(spec),
     currentVersion: summary.inForce,
-    draft: open && summary.draft ? { ...summary.draft, id: open.id, authorId: open.authorId, blocks: open.blocks, basedOn: open.basedOn } : null,
+    draft:
+      open && summary.draft
+        ? { ...summary.draft, id: open.id, authorId: open.authorId, blocks: open.blocks, basedOn: open.basedOn, updatedAt: open.updatedAt }
+        : null,
   };
 }
 

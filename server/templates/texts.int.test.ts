@@ -13,6 +13,7 @@ import { issueDocument } from '@/server/issuing/mutations';
 import { readIssuedPdf } from '@/server/issuing/queries';
 import type { RegisterActor } from '@/server/register/visibility';
 import { setupTestDatabase } from '@/test/db';
+import { draftVersionNow } from '@/test/versions';
 import { initialSources } from '@/templates/shared/texts';
 import { TEXT_SPECS } from '@/templates/texts';
 import { discardTextsDraft, publishTexts, returnTextsDraft, saveTextsDraft, submitTextsDraft } from './mutations';
@@ -20,6 +21,8 @@ import { textsInForce, versionInForce } from './texts';
 
 const db = setupTestDatabase();
 const ctx = { requestId: 'test' };
+/** The version the texts page shows of the template's draft now. */
+const shown = (templateId: string) => draftVersionNow(db.handle().db, templateId);
 
 let peeter: RegisterActor; // administrator (seed)
 let kaja: RegisterActor; // a second administrator
@@ -71,7 +74,11 @@ async function publishNote(note: string, effectiveFrom = '', now?: Date) {
     .db.select()
     .from(templateTexts)
     .where(and(eq(templateTexts.templateId, 'benefit-certificate'), eq(templateTexts.status, 'submitted')));
-  return publishTexts(kaja, { templateId: 'benefit-certificate', draftId: draft!.id, effectiveFrom }, { ...ctx, ...(now ? { now } : {}) });
+  return publishTexts(
+    kaja,
+    { templateId: 'benefit-certificate', draftId: draft!.id, version: await shown('benefit-certificate'), effectiveFrom },
+    { ...ctx, ...(now ? { now } : {}) },
+  );
 }
 
 const openDrafts = async () =>
@@ -114,7 +121,7 @@ describe('template texts: versions reviewed by a second administrator', () => {
   it('roles other than administrator can neither write, submit nor publish, and nothing is written', async () => {
     await expect(saveTextsDraft(mari, { templateId: 'benefit-certificate', blocks: withNote('x') }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(submitTextsDraft(mari, 'benefit-certificate', ctx)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(publishTexts(mari, { templateId: 'benefit-certificate', draftId: randomUUID() }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(publishTexts(mari, { templateId: 'benefit-certificate', draftId: randomUUID(), version: '1' }, ctx)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await countOpen()).toBe(0);
   });
 
@@ -139,7 +146,9 @@ describe('template texts: versions reviewed by a second administrator', () => {
     });
     expect(await submitTextsDraft(peeter, 'benefit-certificate', ctx)).toEqual({ submitted: true });
     const [draft] = await db.handle().db.select().from(templateTexts).where(eq(templateTexts.status, 'submitted'));
-    await expect(publishTexts(peeter, { templateId: 'benefit-certificate', draftId: draft!.id }, ctx)).rejects.toMatchObject({
+    await expect(
+      publishTexts(peeter, { templateId: 'benefit-certificate', draftId: draft!.id, version: await shown('benefit-certificate') }, ctx),
+    ).rejects.toMatchObject({
       code: 'errors.templateOwnPublish',
     });
     // The database refuses it as well.
@@ -150,7 +159,7 @@ describe('template texts: versions reviewed by a second administrator', () => {
           sql`update template_texts set status = 'published', version = 2, published_by = author_id, published_at = now(), effective_from = now() where id = ${draft!.id}`,
         ),
     ).rejects.toThrow();
-    const published = await publishTexts(kaja, { templateId: 'benefit-certificate', draftId: draft!.id }, ctx);
+    const published = await publishTexts(kaja, { templateId: 'benefit-certificate', draftId: draft!.id, version: await shown('benefit-certificate') }, ctx);
     expect(published.version).toBe(2);
     expect(await versionInForce(db.handle().db, 'benefit-certificate', new Date())).toBe(2);
     const texts = await textsInForce(db.handle().db, 'benefit-certificate');
@@ -165,7 +174,7 @@ describe('template texts: versions reviewed by a second administrator', () => {
   it('a returned draft goes back to its author; a discarded one is gone', async () => {
     await saveTextsDraft(peeter, { templateId: 'certified-copy', blocks: initialSources(TEXT_SPECS['certified-copy']) }, ctx);
     await submitTextsDraft(peeter, 'certified-copy', ctx);
-    await returnTextsDraft(kaja, 'certified-copy', ctx);
+    await returnTextsDraft(kaja, { templateId: 'certified-copy', version: await shown('certified-copy') }, ctx);
     await discardTextsDraft(peeter, 'certified-copy', ctx);
     await expect(discardTextsDraft(peeter, 'certified-copy', ctx)).rejects.toBeInstanceOf(DomainError);
   });
@@ -190,7 +199,7 @@ describe('template texts: versions reviewed by a second administrator', () => {
 
   it('a date in the past is refused', async () => {
     await expect(publishNote('Minevikus.', '2020-01-01')).rejects.toMatchObject({ code: 'errors.pastDate' });
-    await returnTextsDraft(peeter, 'benefit-certificate', ctx);
+    await returnTextsDraft(peeter, { templateId: 'benefit-certificate', version: await shown('benefit-certificate') }, ctx);
     await discardTextsDraft(peeter, 'benefit-certificate', ctx);
   });
 
@@ -198,15 +207,46 @@ describe('template texts: versions reviewed by a second administrator', () => {
     await saveTextsDraft(peeter, { templateId: 'benefit-certificate', blocks: withNote('Samaaegne.') }, ctx);
     await submitTextsDraft(peeter, 'benefit-certificate', ctx);
     const [draft] = await db.handle().db.select().from(templateTexts).where(eq(templateTexts.status, 'submitted'));
+    const version = await shown('benefit-certificate');
     const results = await Promise.allSettled([
-      publishTexts(kaja, { templateId: 'benefit-certificate', draftId: draft!.id }, ctx),
-      publishTexts(kaja, { templateId: 'benefit-certificate', draftId: draft!.id }, ctx),
-      publishTexts(kaja, { templateId: 'benefit-certificate', draftId: draft!.id }, ctx),
+      publishTexts(kaja, { templateId: 'benefit-certificate', draftId: draft!.id, version }, ctx),
+      publishTexts(kaja, { templateId: 'benefit-certificate', draftId: draft!.id, version }, ctx),
+      publishTexts(kaja, { templateId: 'benefit-certificate', draftId: draft!.id, version }, ctx),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'errors.templateNotSubmitted' });
     const rows = await db.handle().db.select().from(templateTexts).where(eq(templateTexts.templateId, 'benefit-certificate'));
     expect(rows.map((r) => r.version).sort()).toEqual([2, 3, 4]);
     expect(await versionInForce(db.handle().db, 'benefit-certificate', new Date())).toBe(4);
+  });
+
+  it('the reviewer decides on the draft the page showed: one taken back, edited and submitted again under the same id is refused, nothing written', async () => {
+    await saveTextsDraft(peeter, { templateId: 'benefit-certificate', blocks: withNote('Summa on enne tulumaksu.') }, ctx);
+    await submitTextsDraft(peeter, 'benefit-certificate', ctx);
+    // Kaja opens the review of what was submitted.
+    const [reviewed] = await db.handle().db.select().from(templateTexts).where(eq(templateTexts.status, 'submitted'));
+    const seen = await shown('benefit-certificate');
+    // Meanwhile the author takes it back, changes the wording and submits it again.
+    await returnTextsDraft(peeter, { templateId: 'benefit-certificate', version: await shown('benefit-certificate') }, ctx);
+    await saveTextsDraft(peeter, { templateId: 'benefit-certificate', blocks: withNote('Summa on pärast tulumaksu.') }, ctx);
+    await submitTextsDraft(peeter, 'benefit-certificate', ctx);
+    const written = async () => ({
+      rows: await db.handle().db.select().from(templateTexts).where(eq(templateTexts.templateId, 'benefit-certificate')),
+      audit: (await db.handle().db.select().from(auditLog).where(eq(auditLog.entityId, reviewed!.id))).length,
+    });
+    const before = await written();
+    expect(before.rows.find((r) => r.status === 'submitted')!.id).toBe(reviewed!.id);
+    // Publishing or sending back from Kaja's old page is refused: she has not seen the new wording.
+    await expect(publishTexts(kaja, { templateId: 'benefit-certificate', draftId: reviewed!.id, version: seen }, ctx)).rejects.toMatchObject({
+      code: 'errors.stale',
+    });
+    await expect(returnTextsDraft(kaja, { templateId: 'benefit-certificate', version: seen }, ctx)).rejects.toMatchObject({ code: 'errors.stale' });
+    expect(await written()).toEqual(before);
+    expect(await versionInForce(db.handle().db, 'benefit-certificate', new Date())).toBe(4);
+    // Reviewed again, what is published is what she saw.
+    const published = await publishTexts(kaja, { templateId: 'benefit-certificate', draftId: reviewed!.id, version: await shown('benefit-certificate') }, ctx);
+    expect(published.version).toBe(5);
+    const texts = await textsInForce(db.handle().db, 'benefit-certificate');
+    expect(JSON.stringify(texts)).toContain('Summa on pärast tulumaksu.');
   });
 });

@@ -18,9 +18,12 @@ import { away, clearAbsences, ctx, loadPeople, taskInput, today, type People } f
 import { listDistribution, setAutoAssign } from './config';
 import { teamOverview } from './overview';
 import { registrationInput } from '@/test/register';
+import { versionNow } from '@/test/versions';
 
 const db = setupTestDatabase();
 const d = () => db.handle().db;
+/** The version the document's card shows now (lib/record-version.ts). */
+const cardVersion = (id: string) => versionNow(d(), 'documents', id);
 let people: People;
 
 beforeAll(async () => {
@@ -157,7 +160,11 @@ describe('register documents during an absence', () => {
   it('a document forwarded to someone away goes to their substitute, marked, and is in the substitute’s "mine"', async () => {
     const { id } = await registerDocument(people.mari, form({ unitCode: 'klienditeenindus', typeCode: 'general_application' }), [], ctx);
     await away(d(), people.katlin, people.tonu);
-    await forwardDocument(people.mari, { documentId: id, unitCode: 'klienditeenindus', assigneeId: people.katlin.id, note: '' }, ctx);
+    await forwardDocument(
+      people.mari,
+      { documentId: id, version: await cardVersion(id), unitCode: 'klienditeenindus', assigneeId: people.katlin.id, note: '' },
+      ctx,
+    );
     const [doc] = await d().select().from(documents).where(eq(documents.id, id));
     expect(doc).toMatchObject({ assigneeId: people.tonu.id, substituteForId: people.katlin.id });
     const events = await d().select().from(documentEvents).where(eq(documentEvents.documentId, id));

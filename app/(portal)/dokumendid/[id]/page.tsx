@@ -11,6 +11,7 @@ import { FileView } from '@/components/viewer/file-view';
 import { formatDays } from '@/lib/day-count';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { fill, type Messages } from '@/lib/i18n';
+import { versionOf } from '@/lib/record-version';
 import { ISO_DATE } from '@/lib/tallinn-time';
 import { getRequestId, requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
@@ -206,7 +207,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         </div>
         {canPublish && !canWrite && (
           <Card className="self-start">
-            <PublishButton documentId={doc.id} />
+            <PublishButton documentId={doc.id} version={versionOf(doc)} />
           </Card>
         )}
         {canWrite && contents && (
@@ -215,6 +216,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             <DocumentActions
               doc={{
                 id: doc.id,
+                version: versionOf(doc),
                 status: doc.status,
                 direction: doc.direction,
                 unitCode: doc.unitCode,
@@ -229,7 +231,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             />
             {canPublish && (
               <div className="mt-4 border-t border-slate-200 pt-4">
-                <PublishButton documentId={doc.id} />
+                <PublishButton documentId={doc.id} version={versionOf(doc)} />
               </div>
             )}
           </Card>

@@ -8,6 +8,7 @@ import { FileView } from '@/components/viewer/file-view';
 import { formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import type { IncidentCategory, IncidentStatus } from '@/lib/incident-schema';
+import { versionOf } from '@/lib/record-version';
 import { requireUser } from '@/server/auth/current-user';
 import { getMessages } from '@/server/i18n';
 import { changeIncidentStatusAction, commentIncidentAction, takeIncidentAction } from '@/server/incidents/actions';
@@ -109,7 +110,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ numbe
           {(ticket.canWork || ticket.isReporter) && (
             <Card>
               <TicketActions
-                ticket={{ id: ticket.id, status: ticket.status as IncidentStatus, canWork: ticket.canWork, isMine: ticket.assigneeId === user.id }}
+                ticket={{
+                  id: ticket.id,
+                  version: versionOf(ticket),
+                  status: ticket.status as IncidentStatus,
+                  canWork: ticket.canWork,
+                  isMine: ticket.assigneeId === user.id,
+                }}
                 actions={{ take: takeIncidentAction, status: changeIncidentStatusAction, comment: commentIncidentAction }}
               />
             </Card>

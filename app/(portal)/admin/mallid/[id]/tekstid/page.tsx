@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { lineDiff } from '@/lib/line-diff';
+import { versionOf } from '@/lib/record-version';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getLocale, getMessages } from '@/server/i18n';
@@ -184,7 +185,7 @@ export default async function TemplateTextsPage({
           </p>
           {can(user, 'templates.publish') && (
             <div className="mt-4">
-              <ReviewPanel templateId={id} draftId={draft.id} isAuthor={mine} />
+              <ReviewPanel templateId={id} draftId={draft.id} version={versionOf({ updatedAt: draft.updatedAt })} isAuthor={mine} />
             </div>
           )}
         </Card>
