@@ -153,6 +153,8 @@ export async function reportIncident(
       number,
       queue: routing.queue,
       queueLabel: routing.snapshot.queueMailbox ? `${queueLabel} (${routing.snapshot.queueMailbox})` : queueLabel,
+      queueName: routing.snapshot.rule?.queueName ?? null,
+      queueMailbox: routing.snapshot.queueMailbox,
       informed: routing.snapshot.informed.map((p) => ({ name: p.name, why: p.why })),
     };
   });
