@@ -7,8 +7,8 @@ import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { recordAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
-import { officeNameIn } from '@/server/org/office-name';
 import { ownConsultations, regionConsultations, type ConsultationActor } from './scope';
+import { officeNameIn } from '@/server/org/office-name';
 
 export type TopicOption = { code: string; nameEt: string; nameEn: string };
 
