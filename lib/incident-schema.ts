@@ -174,6 +174,9 @@ export type ReportOutcome = {
   id: string;
   number: string;
   queue: string;
+  /** The queue in Estonian; the page names it from queue, queueName and queueMailbox in its own language. */
   queueLabel: string;
+  queueName: string | null;
+  queueMailbox: string | null;
   informed: { name: string; why: string }[];
 };

@@ -2,6 +2,7 @@
 // development ID-card provider and saves full-page PNGs of the given paths.
 //   npx tsx scripts/screenshots.ts http://localhost:3000 37509182078 out-dir /ulesanded /intsidendid …
 // A path ending in `>first` opens the first row's link of that page's table (e.g. `/dokumendid>first`).
+// SCREENSHOT_LANG=en takes them in English (the language switch's cookie).
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -22,6 +23,7 @@ await page.getByRole('button', { name: 'Sisene ID-kaardiga' }).click();
 await page.getByLabel('Isikukood').fill(personalCode);
 await page.getByRole('button', { name: 'Sisene', exact: true }).click();
 await page.waitForURL((url) => url.origin === new URL(base).origin);
+if (process.env.SCREENSHOT_LANG === 'en') await page.context().addCookies([{ name: 'toolaud.lang', value: 'en', url: base }]);
 for (const p of paths) {
   const [pathname, then] = p.split('>');
   await page.goto(`${base}${pathname}`);

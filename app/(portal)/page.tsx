@@ -5,12 +5,13 @@ import { fill } from '@/lib/i18n';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { myDesk } from '@/server/desk/queries';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 
 export default async function HomePage() {
   const user = await requireUser();
   const m = await getMessages();
-  const desk = await myDesk(user);
+  const en = (await getLocale()) === 'en';
+  const desk = await myDesk(user, await getLocale());
   const areas = [
     { href: '/ulesanded', title: m.tasks.title, text: m.tasks.lead, show: can(user, 'tasks.read') },
     { href: '/dokumendid?vaade=minu', title: m.register.views.mine, text: m.register.newLead, show: can(user, 'register.write') },
@@ -60,11 +61,11 @@ export default async function HomePage() {
           <h2 className="mb-3 text-lg font-semibold">{m.home.profile}</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-slate-600">{m.home.unit}</dt>
-            <dd>{user.unitName}</dd>
+            <dd>{en ? user.namesEn.unit : user.unitName}</dd>
             <dt className="text-slate-600">{m.home.office}</dt>
-            <dd>{user.officeName ?? '—'}</dd>
+            <dd>{(en ? user.namesEn.office : user.officeName) ?? '—'}</dd>
             <dt className="text-slate-600">{m.home.region}</dt>
-            <dd>{user.regionName}</dd>
+            <dd>{en ? user.namesEn.region : user.regionName}</dd>
           </dl>
         </Card>
       </div>

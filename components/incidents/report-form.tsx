@@ -11,7 +11,7 @@ import { Field } from '@/components/ui/field';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action-result';
 import { detectFileType } from '@/lib/file-type';
-import { fill, messageByKey } from '@/lib/i18n';
+import { fill, messageByKey, type Messages } from '@/lib/i18n';
 import {
   ALLOWED_UPLOAD_TYPES,
   CATEGORY_GROUPS,
@@ -108,7 +108,7 @@ export function ReportForm({ offices, defaultOffice, matrix, action }: Props) {
       <div className="flex flex-col gap-4">
         <Alert tone="success">
           <p className="font-semibold">{fill(t.created, { number: outcome.number })}</p>
-          <p>{fill(t.routedTo, { queue: outcome.queueLabel })}</p>
+          <p>{fill(t.routedTo, { queue: queueLabel(t, outcome) })}</p>
           <p>{outcome.informed.length ? fill(t.informed, { names: outcome.informed.map((p) => p.name).join(', ') }) : t.nobodyInformed}</p>
         </Alert>
         <div className="flex gap-3">
@@ -246,4 +246,11 @@ export function ReportForm({ offices, defaultOffice, matrix, action }: Props) {
       </div>
     </form>
   );
+}
+
+/** The queue a report went to, in the page's language, with its mailbox. */
+function queueLabel(t: Messages['incidents'], outcome: ReportOutcome): string {
+  const queue =
+    outcome.queue === 'mailbox' ? (outcome.queueName ?? t.queues.mailbox) : (t.queues[outcome.queue as keyof typeof t.queues] ?? outcome.queueLabel);
+  return outcome.queueMailbox ? `${queue} (${outcome.queueMailbox})` : queue;
 }

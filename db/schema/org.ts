@@ -12,6 +12,8 @@ export const regions = pgTable('regions', {
 export const offices = pgTable('offices', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
+  // The office's name in English mode and English notices; empty: the Estonian name.
+  nameEn: text('name_en'),
   address: text('address').notNull(),
   regionCode: text('region_code')
     .notNull()

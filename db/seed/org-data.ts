@@ -12,11 +12,11 @@ export const demoRegions = [
 ] as const;
 
 export const demoOffices = [
-  { code: 'tallinn', name: 'Tallinna klienditeenindus', address: 'Endla 8, 10122 Tallinn', region: 'pohja' },
-  { code: 'tartu', name: 'Tartu klienditeenindus', address: 'Riia 35, 50410 Tartu', region: 'louna' },
-  { code: 'parnu', name: 'Pärnu klienditeenindus', address: 'Rüütli 16, 80010 Pärnu', region: 'laane' },
-  { code: 'johvi', name: 'Jõhvi klienditeenindus', address: 'Keskväljak 1, 41531 Jõhvi', region: 'ida' },
-  { code: 'narva', name: 'Narva klienditeenindus', address: 'Kerese 3, 20309 Narva', region: 'ida' },
+  { code: 'tallinn', name: 'Tallinna klienditeenindus', nameEn: 'Tallinn Customer Service Office', address: 'Endla 8, 10122 Tallinn', region: 'pohja' },
+  { code: 'tartu', name: 'Tartu klienditeenindus', nameEn: 'Tartu Customer Service Office', address: 'Riia 35, 50410 Tartu', region: 'louna' },
+  { code: 'parnu', name: 'Pärnu klienditeenindus', nameEn: 'Pärnu Customer Service Office', address: 'Rüütli 16, 80010 Pärnu', region: 'laane' },
+  { code: 'johvi', name: 'Jõhvi klienditeenindus', nameEn: 'Jõhvi Customer Service Office', address: 'Keskväljak 1, 41531 Jõhvi', region: 'ida' },
+  { code: 'narva', name: 'Narva klienditeenindus', nameEn: 'Narva Customer Service Office', address: 'Kerese 3, 20309 Narva', region: 'ida' },
 ] as const;
 
 export const demoUnits = [

@@ -176,3 +176,50 @@ test('administrators see the routing rules and the outgoing messages', async ({ 
   expect((await specialist.goto('/admin/suunamine'))!.status()).toBe(404);
   expect((await specialist.goto('/admin/valjuvad'))!.status()).toBe(404);
 });
+
+test('in English the report form and the ticket name the office in English, and a reporter who reads English hears of IT support’s comment in English', async ({
+  browser,
+}) => {
+  const reporter = await createStaffMember(['specialist']);
+  const page = await signedInPage(browser, reporter.personalCode);
+  // Notices in English: the person's own choice.
+  await page.goto('/teavitused/seaded');
+  await page.getByLabel('Teadete ja e-kirjade keel').selectOption({ label: 'inglise keel' });
+  await page.getByRole('button', { name: 'Salvesta seaded' }).click();
+  await expect(page.getByText('Seaded on salvestatud.')).toBeVisible();
+
+  await page.goto('/intsidendid/uus');
+  await page.getByRole('button', { name: 'In English' }).click();
+  await page.getByLabel('Category').selectOption({ label: 'ID-card reader' });
+  await expect(page.getByLabel('Office')).toHaveValue('tartu');
+  await expect(page.getByLabel('Office').locator('option:checked')).toHaveText('Tartu Customer Service Office');
+  await page.getByLabel('Room or place').fill('Service hall, desk 4');
+  await page.getByRole('radio', { name: 'no', exact: true }).check();
+  await page.getByLabel('How many people are affected?').fill('1');
+  await page.getByLabel('How soon does it need to be fixed?').selectOption('medium');
+  await page.getByLabel('Description').fill('The card reader blinks red and reads no cards.');
+  await page.getByRole('button', { name: 'Send report' }).click();
+  const created = page.getByText(/The incident number is IT-\d{4}-\d{6}\./);
+  await expect(created).toBeVisible();
+  const number = /IT-\d{4}-\d{6}/.exec((await created.textContent())!)![0];
+  await expect(page.getByText('Queue: IT support (it-tugi@sotsiaalkindlustusamet.ee).')).toBeVisible();
+  await page.goto(`/intsidendid/${number}`);
+  await expect(page.getByText('Tartu Customer Service Office').first()).toBeVisible();
+  await expect(page.getByText('Tartu klienditeenindus')).toHaveCount(0);
+  await expectAccessible(page);
+
+  // IT support reads Estonian: the queue names the office in Estonian; a comment reaches the reporter in English.
+  const it = await signedInPage(browser, itSupport.code);
+  await it.goto('/it-tugi');
+  await expect(it.getByRole('row', { name: new RegExp(number) })).toContainText('Tartu klienditeenindus');
+  await it.getByRole('link', { name: number }).click();
+  await it.getByRole('textbox', { name: 'Kommentaar' }).fill('Toon uue lugeja tunni aja pärast.');
+  await it.getByRole('radio', { name: 'teatajale nähtav' }).check();
+  await it.getByRole('button', { name: 'Lisa kommentaar' }).click();
+  await expect(it.getByText('Toon uue lugeja tunni aja pärast.')).toBeVisible();
+
+  await page.goto('/teavitused');
+  await expect(page.getByRole('heading', { name: `New comment on incident ${number}` })).toBeVisible();
+  const [row] = await db()`select email from staff where id = ${reporter.id}`;
+  await expectMailTo([row!.email as string], `New comment on incident ${number}`);
+});

@@ -3,11 +3,11 @@ import { getDb } from '@/db/client';
 import { absences, staff } from '@/db/schema';
 import { absenceIdSchema, absenceSchema, MAX_ABSENCE_DAYS, type AbsenceInput } from '@/lib/absence-schema';
 import { formatDate } from '@/lib/format';
-import { fill, messagesFor } from '@/lib/i18n';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, can } from '@/server/auth/policy';
 import { daysBetween } from '@/server/calendar/working-days';
 import { DomainError } from '@/server/errors';
+import { notice } from '@/server/notifications/notices';
 import { notify } from '@/server/notifications/notify';
 import { absencesOverlapping, findCycle } from '@/server/org/substitution';
 import { teamCondition, type TeamActor } from '@/server/org/team';
@@ -16,7 +16,6 @@ import type { Tx } from '@/server/tx';
 import type { RequestContext } from '@/server/observability/context';
 
 export type AbsenceActor = Actor & Pick<TeamActor, 'unitCode' | 'regionCode'>;
-const a = messagesFor('et').absences;
 
 // Absences are saved one at a time across the whole portal: the circle check reads every
 // overlapping absence, and two absences saved at once (A → B and B → A) must not both pass.
@@ -80,9 +79,7 @@ export async function saveAbsence(actor: AbsenceActor, input: AbsenceInput, ctx:
       const absent = await nameOf(tx, staffId);
       await notify(tx, {
         recipients: [{ staffId: substituteId }],
-        kind: 'absence.substitute',
-        subject: fill(a.notices.substituteSubject, { name: absent, from: formatDate(data.startsOn), to: formatDate(data.endsOn) }),
-        text: fill(a.notices.substituteText, { name: absent, kind: a.kinds[data.kind], from: formatDate(data.startsOn), to: formatDate(data.endsOn) }),
+        notice: notice('absence.substitute', { name: absent, kind: data.kind, from: formatDate(data.startsOn), to: formatDate(data.endsOn) }),
         link: '/puudumised',
       });
     }

@@ -3,6 +3,7 @@ import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offices, regions, sessions, staff, units } from '@/db/schema';
 import type { Role } from '@/lib/roles';
+import { officeNameIn } from '@/server/org/office-name';
 
 // The portal's own sessions (TARA has no single sign-out, so ending this session is what
 // signs a person out). Idle and absolute limits are enforced here on every lookup:
@@ -21,6 +22,8 @@ export type CurrentUser = {
   officeName: string | null;
   regionCode: string;
   regionName: string;
+  /** The unit's, office's and region's names in English mode (the office's Estonian one where it has none). */
+  namesEn: { unit: string; office: string | null; region: string };
   managerId: string | null;
   sessionStartedAt: Date;
 };
@@ -60,6 +63,9 @@ export async function findSessionUser(token: string, limits: SessionLimits): Pro
       unitName: units.nameEt,
       officeName: offices.name,
       regionName: regions.nameEt,
+      unitNameEn: units.nameEn,
+      officeNameEn: officeNameIn('en'),
+      regionNameEn: regions.nameEn,
     })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))
@@ -94,6 +100,7 @@ export async function findSessionUser(token: string, limits: SessionLimits): Pro
     officeName: row.officeName,
     regionCode: s.regionCode,
     regionName: row.regionName,
+    namesEn: { unit: row.unitNameEn, office: row.officeNameEn, region: row.regionNameEn },
     managerId: s.managerId,
     sessionStartedAt: row.session.createdAt,
   };

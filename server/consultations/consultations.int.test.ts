@@ -55,6 +55,10 @@ describe('consultation log', () => {
     expect(stats.byTopic.map((r) => r.label)).toEqual(['Vanaduspension', 'Peretoetused', 'Rahvusvaheline ja EL-i sotsiaalkindlustus']);
     expect(Object.fromEntries(stats.byChannel.map((r) => [r.key, r.count]))).toEqual({ office: 1, phone: 2, email: 1, video: 0 });
     expect(stats.byOffice).toEqual([{ key: 'tallinn', label: 'Tallinna klienditeenindus', count: 4 }]);
+    // In English the office by its English name, in the same groups.
+    const english = await consultationStats(people.juri, { from: '2026-10-01', to: '2026-10-31' }, 'en');
+    expect(english.byOffice).toEqual([{ key: 'tallinn', label: 'Tallinn Customer Service Office', count: 4 }]);
+    expect(english.cells.filter((c) => c.officeName === 'Tallinn Customer Service Office')).toHaveLength(stats.cells.length);
 
     // Another region's manager sees their own region only.
     const south = await consultationStats(people.ulle, { from: '2026-10-01', to: '2026-10-31' });

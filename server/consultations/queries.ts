@@ -7,6 +7,7 @@ import { authorize } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
 import { lookUpClient } from '@/server/clients/lookup';
 import { ownConsultations, regionConsultations, type ConsultationActor } from './scope';
+import { officeNameIn } from '@/server/org/office-name';
 
 export type TopicOption = { code: string; nameEt: string; nameEn: string };
 
@@ -92,7 +93,7 @@ export async function consultationStats(actor: ConsultationActor, period: Period
   const rows = await db
     .select({
       officeCode: consultations.officeCode,
-      officeName: offices.name,
+      officeName: officeNameIn(locale),
       topicCode: consultations.topicCode,
       topicName,
       topicOrder: consultationTopics.sortOrder,
@@ -103,8 +104,8 @@ export async function consultationStats(actor: ConsultationActor, period: Period
     .innerJoin(consultationTopics, eq(consultationTopics.code, consultations.topicCode))
     .leftJoin(offices, eq(offices.code, consultations.officeCode))
     .where(and(regionConsultations(actor), gte(consultations.occurredAt, from), lt(consultations.occurredAt, until)))
-    .groupBy(consultations.officeCode, offices.name, consultations.topicCode, topicName, consultationTopics.sortOrder, consultations.channel)
-    .orderBy(sql`${offices.name} nulls last`, asc(consultationTopics.sortOrder), asc(consultations.channel));
+    .groupBy(consultations.officeCode, offices.name, offices.nameEn, consultations.topicCode, topicName, consultationTopics.sortOrder, consultations.channel)
+    .orderBy(sql`${officeNameIn(locale)} nulls last`, asc(consultationTopics.sortOrder), asc(consultations.channel));
   const cells = rows.map((r) => ({ ...r, count: Number(r.count) }));
   const sum = <K extends string>(keyOf: (c: (typeof cells)[number]) => K, labelOf: (c: (typeof cells)[number]) => string) => {
     const map = new Map<K, CountRow>();

@@ -3,6 +3,7 @@ import { incidents, offices } from '@/db/schema';
 import { OPEN_STATUSES as OPEN_INCIDENT_STATUSES, type IncidentCategory } from '@/lib/incident-schema';
 import { can } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
+import { officeNameIn } from '@/server/org/office-name';
 import { daysLeft, LIMIT, type DeskItem, type DeskReader } from './item';
 
 /**
@@ -19,7 +20,7 @@ export async function deskIncidents(reader: DeskReader): Promise<DeskItem[]> {
       place: incidents.place,
       description: sql<string>`left(${incidents.description}, 200)`,
       assetTag: incidents.assetTag,
-      officeName: offices.name,
+      officeName: officeNameIn(reader.locale),
       resolutionDueAt: incidents.resolutionDueAt,
       reporterId: incidents.reporterId,
       assigneeId: incidents.assigneeId,

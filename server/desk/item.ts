@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/i18n';
 import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
@@ -39,7 +40,8 @@ export type DeskItem = {
 };
 
 /** The signed-in person, the people whose work they hold as a substitute today, and today. */
-export type DeskReader = { actor: TaskActor; db: Db; held: string[]; today: string };
+/** `locale`: the page's language, for the names read with an item (an incident's office). */
+export type DeskReader = { actor: TaskActor; db: Db; held: string[]; today: string; locale: Locale };
 
 /** At most this many lines of each kind. */
 export const LIMIT = 200;

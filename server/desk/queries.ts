@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/i18n';
 import { getDb } from '@/db/client';
 import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
@@ -19,9 +20,9 @@ export type { DeskItem } from './item';
 // visibility, the task scopes, the incident reporter/assignee, the proposal's manager), so the
 // list never shows what the person could not open.
 
-export async function myDesk(actor: TaskActor): Promise<DeskItem[]> {
+export async function myDesk(actor: TaskActor, locale: Locale = 'et'): Promise<DeskItem[]> {
   authorize(actor, 'portal.use');
-  const reader: DeskReader = { actor, db: await getDb(), held: await heldForNow(actor.id), today: tallinnDate(new Date()) };
+  const reader: DeskReader = { actor, db: await getDb(), held: await heldForNow(actor.id), today: tallinnDate(new Date()), locale };
   const kinds = await Promise.all([
     deskDocuments(reader),
     deskTasks(reader),

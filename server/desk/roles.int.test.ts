@@ -28,6 +28,9 @@ describe('one desk for every role', () => {
     expect(queue.map((i) => i.title)).toContain('ID-kaardi lugeja ei tunne ühtegi kaarti ära, tuli …');
     const reader = queue.find((i) => i.title.startsWith('ID-kaardi'))!;
     expect(reader.where).toBe('SKA-01234 · Tallinna klienditeenindus, Teenindussaal, laud 3');
+    // In English the office has its English name.
+    const english = (await myDesk(people.kristi, 'en')).find((i) => i.kind === 'incident_queue' && i.title.startsWith('ID-kaardi'))!;
+    expect(english.where).toBe('SKA-01234 · Tallinn Customer Service Office, Teenindussaal, laud 3');
     expect(reader.href).toMatch(/^\/intsidendid\/IT-\d{4}-\d{6}$/);
     expect(queue).toHaveLength(3);
     // A specialist sees the tickets she reported as her own, not the queue.

@@ -20,6 +20,7 @@ import { addWorkingMinutes } from '@/lib/tallinn-time';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, ForbiddenError } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
+import { notice } from '@/server/notifications/notices';
 import { assertUnchanged } from '@/server/record-version';
 import { enqueueWebhook, notify } from '@/server/notifications/notify';
 import type { Tx } from '@/server/tx';
@@ -120,25 +121,24 @@ export async function reportIncident(
         .values(checked.map((f) => ({ incidentId: id, filename: f.filename, mime: f.mime, size: f.bytes.byteLength, content: f.bytes })));
     }
     const queueLabel = routing.queue === 'mailbox' ? (routing.snapshot.rule?.queueName ?? m.queues.mailbox) : m.queues[routing.queue];
-    const lines = [
-      `${reporterName} (${office.name}) teatas intsidendist ${number}.`,
-      [
-        `Kategooria: ${m.categories[data.category]}`,
-        `Prioriteet: ${m.priorities[priority]} (klienditeenindus takistatud: ${serviceBlocked ? 'jah' : 'ei'}, puudutab ${data.peopleAffected} inimest, kiireloomulisus: ${m.matrixUrgencyShort[data.urgency]})`,
-        `Koht: ${office.name}, ${data.place}`,
-        data.assetTag ? `Inventarinumber: ${data.assetTag}` : null,
-        `Järjekord: ${queueLabel}`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      `Kirjeldus:\n${data.description}`,
-      checked.length ? `Manuseid: ${checked.length} (vaata Töölaual)` : null,
-    ];
     await notify(tx, {
       recipients: routing.recipients,
-      kind: 'incident.created',
-      subject: `Uus intsident ${number}: ${m.categories[data.category]} (${m.priorities[priority]}), ${office.name}`,
-      text: lines.filter(Boolean).join('\n\n'),
+      notice: notice('incident.created', {
+        number,
+        reporter: reporterName,
+        office: { et: office.name, en: office.nameEn },
+        category: data.category,
+        priority,
+        serviceBlocked,
+        peopleAffected: data.peopleAffected,
+        urgency: data.urgency,
+        place: data.place,
+        assetTag: data.assetTag || null,
+        queue: routing.queue,
+        queueName: routing.snapshot.rule?.queueName ?? null,
+        description: data.description,
+        attachments: checked.length,
+      }),
       link: `/intsidendid/${number}`,
     });
     await appendAudit(tx, {
@@ -155,6 +155,8 @@ export async function reportIncident(
       number,
       queue: routing.queue,
       queueLabel: routing.snapshot.queueMailbox ? `${queueLabel} (${routing.snapshot.queueMailbox})` : queueLabel,
+      queueName: routing.snapshot.rule?.queueName ?? null,
+      queueMailbox: routing.snapshot.queueMailbox,
       informed: routing.snapshot.informed.map((p) => ({ name: p.name, why: p.why })),
     };
   });
@@ -181,8 +183,9 @@ async function lockWorkable(tx: Tx, actor: IncidentActor, id: string): Promise<L
   return row;
 }
 
-async function tellReporter(tx: Tx, ticket: Locked, subject: string, text: string) {
-  await notify(tx, { recipients: [{ staffId: ticket.reporterId }], kind: 'incident.updated', subject, text, link: `/intsidendid/${ticket.number}` });
+async function tellReporter(tx: Tx, ticket: Locked, event: 'resolved' | 'waiting_reporter' | 'comment', note: string) {
+  const link = `/intsidendid/${ticket.number}`;
+  await notify(tx, { recipients: [{ staffId: ticket.reporterId }], notice: notice('incident.updated', { number: ticket.number, event, note }), link });
 }
 
 /** IT support (or the region's manager for non-IT queues) takes the ticket. */
@@ -259,13 +262,7 @@ export async function changeIncidentStatus(actor: IncidentActor, input: Incident
       statusTo: data.status,
     });
     if (resolving || data.status === 'waiting_reporter') {
-      const subject = resolving ? `Intsident ${ticket.number} on lahendatud` : `Intsident ${ticket.number} ootab sinu vastust`;
-      await tellReporter(
-        tx,
-        ticket,
-        subject,
-        [`${subject}.`, data.note ? `${resolving ? 'Lahendus' : 'Märkus'}:\n${data.note}` : null].filter(Boolean).join('\n\n'),
-      );
+      await tellReporter(tx, ticket, resolving ? 'resolved' : 'waiting_reporter', data.note || '');
     }
     await appendAudit(tx, {
       actorCode: actor.personalCode,
@@ -305,13 +302,11 @@ export async function commentIncident(actor: IncidentActor, input: IncidentComme
       .set({ updatedAt: sql`now()`, ...(canWork && !isReporter && data.visibility === 'public' && !t.firstResponseAt ? { firstResponseAt: sql`now()` } : {}) })
       .where(eq(incidents.id, t.id));
     if (data.visibility === 'public' && !isReporter) {
-      await tellReporter(tx, t, `Intsidendi ${t.number} kohta on uus kommentaar`, data.body);
+      await tellReporter(tx, t, 'comment', data.body);
     } else if (isReporter && t.assigneeId && t.assigneeId !== actor.id) {
       await notify(tx, {
         recipients: [{ staffId: t.assigneeId }],
-        kind: 'incident.reply',
-        subject: `Teataja vastas intsidendis ${t.number}`,
-        text: data.body,
+        notice: notice('incident.reply', { number: t.number, body: data.body }),
         link: `/intsidendid/${t.number}`,
       });
     }

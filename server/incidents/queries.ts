@@ -2,13 +2,15 @@ import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql, type SQL } from
 import { getDb } from '@/db/client';
 import { incidentAttachments, incidentRoutingRules, incidents, incidentUpdates, offices, regions, staff, type RoutingSnapshot } from '@/db/schema';
 import { OPEN_STATUSES, type IncidentCategory, type IncidentPriority, type IncidentStatus } from '@/lib/incident-schema';
+import type { Locale } from '@/lib/i18n';
 import { authorize, can, type Actor } from '@/server/auth/policy';
+import { officeNameIn } from '@/server/org/office-name';
 import { readScope, workScope, type IncidentActor } from './scope';
 
 const reporter = aliasedTable(staff, 'reporter');
 const assignee = aliasedTable(staff, 'assignee');
 
-const listColumns = {
+const listColumns = (locale: Locale) => ({
   id: incidents.id,
   number: incidents.number,
   category: incidents.category,
@@ -16,7 +18,7 @@ const listColumns = {
   status: incidents.status,
   queue: incidents.queue,
   place: incidents.place,
-  officeName: offices.name,
+  officeName: officeNameIn(locale),
   regionCode: incidents.regionCode,
   reporterName: sql<string>`${reporter.givenName} || ' ' || ${reporter.familyName}`,
   assigneeName: sql<string | null>`${assignee.givenName} || ' ' || ${assignee.familyName}`,
@@ -25,7 +27,7 @@ const listColumns = {
   resolutionDueAt: incidents.resolutionDueAt,
   firstResponseAt: incidents.firstResponseAt,
   resolvedAt: incidents.resolvedAt,
-};
+});
 
 export type IncidentListItem = {
   id: string;
@@ -46,10 +48,10 @@ export type IncidentListItem = {
   resolvedAt: Date | null;
 };
 
-async function list(where: SQL | undefined, order: SQL[], limit = 200): Promise<IncidentListItem[]> {
+async function list(locale: Locale, where: SQL | undefined, order: SQL[], limit = 200): Promise<IncidentListItem[]> {
   const db = await getDb();
   const rows = await db
-    .select(listColumns)
+    .select(listColumns(locale))
     .from(incidents)
     .innerJoin(reporter, eq(reporter.id, incidents.reporterId))
     .innerJoin(offices, eq(offices.code, incidents.officeCode))
@@ -60,16 +62,16 @@ async function list(where: SQL | undefined, order: SQL[], limit = 200): Promise<
   return rows as IncidentListItem[];
 }
 
-/** The tickets a person reported. */
-export async function listMyIncidents(actor: Actor): Promise<IncidentListItem[]> {
+/** The tickets a person reported; names (the office's) in the reader's language. */
+export async function listMyIncidents(actor: Actor, locale: Locale = 'et'): Promise<IncidentListItem[]> {
   authorize(actor, 'incidents.report');
-  return list(eq(incidents.reporterId, actor.id), [desc(incidents.createdAt)]);
+  return list(locale, eq(incidents.reporterId, actor.id), [desc(incidents.createdAt)]);
 }
 
 /** A manager's region's tickets (not their own reports, which they see above). */
-export async function listRegionIncidents(actor: IncidentActor): Promise<IncidentListItem[]> {
+export async function listRegionIncidents(actor: IncidentActor, locale: Locale = 'et'): Promise<IncidentListItem[]> {
   authorize(actor, 'incidents.read_region');
-  return list(and(eq(incidents.regionCode, actor.regionCode), readScope(actor)), [desc(incidents.createdAt)]);
+  return list(locale, and(eq(incidents.regionCode, actor.regionCode), readScope(actor)), [desc(incidents.createdAt)]);
 }
 
 export type QueueFilters = {
@@ -83,7 +85,7 @@ export type QueueFilters = {
 const priorityOrder = sql`case ${incidents.priority} when 'critical' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
 /** The IT support queue: every ticket, filtered; open ones first by priority, then by target. */
-export async function listQueue(actor: IncidentActor, filters: QueueFilters = {}): Promise<IncidentListItem[]> {
+export async function listQueue(actor: IncidentActor, filters: QueueFilters = {}, locale: Locale = 'et'): Promise<IncidentListItem[]> {
   authorize(actor, 'incidents.read_all');
   const status = filters.status ?? 'open';
   const conditions: (SQL | undefined)[] = [
@@ -100,15 +102,18 @@ export async function listQueue(actor: IncidentActor, filters: QueueFilters = {}
           ? eq(incidents.assigneeId, filters.assignee)
           : undefined,
   ];
-  return list(and(...conditions), [priorityOrder, asc(incidents.resolutionDueAt)], 500);
+  return list(locale, and(...conditions), [priorityOrder, asc(incidents.resolutionDueAt)], 500);
 }
 
 /** Filter choices for the queue page. */
-export async function queueFilterOptions(actor: Actor) {
+export async function queueFilterOptions(actor: Actor, locale: Locale = 'et') {
   authorize(actor, 'incidents.read_all');
   const db = await getDb();
   const [officeRows, workers] = await Promise.all([
-    db.select({ value: offices.code, label: offices.name }).from(offices).orderBy(asc(offices.name)),
+    db
+      .select({ value: offices.code, label: officeNameIn(locale) })
+      .from(offices)
+      .orderBy(asc(officeNameIn(locale))),
     db
       .select({ value: staff.id, given: staff.givenName, family: staff.familyName })
       .from(staff)
@@ -140,14 +145,14 @@ type DetailColumns = {
  * One ticket as this person may see it, or null. Internal comments are only in the
  * result for people who may work the ticket.
  */
-export async function getIncident(actor: IncidentActor, number: string) {
+export async function getIncident(actor: IncidentActor, number: string, locale: Locale = 'et') {
   authorize(actor, 'incidents.report');
   const db = await getDb();
   const rows: unknown[] = await db
     .select({
-      ...listColumns,
+      ...listColumns(locale),
       officeCode: incidents.officeCode,
-      regionName: regions.nameEt,
+      regionName: locale === 'en' ? regions.nameEn : regions.nameEt,
       reporterId: incidents.reporterId,
       assigneeId: incidents.assigneeId,
       assetTag: incidents.assetTag,
@@ -265,9 +270,12 @@ export async function routingRuleOptions(actor: Actor) {
   return { regions: regionRows, people: people.map((p) => ({ value: p.value, label: `${p.given} ${p.family}${p.title ? ` (${p.title})` : ''}` })) };
 }
 
-/** Offices for the report form. */
-export async function reportFormOptions(actor: Actor) {
+/** Offices for the report form, named in the reader's language. */
+export async function reportFormOptions(actor: Actor, locale: Locale = 'et') {
   authorize(actor, 'incidents.report');
   const db = await getDb();
-  return db.select({ value: offices.code, label: offices.name }).from(offices).orderBy(asc(offices.name));
+  return db
+    .select({ value: offices.code, label: officeNameIn(locale) })
+    .from(offices)
+    .orderBy(asc(officeNameIn(locale)));
 }

@@ -6,6 +6,7 @@ import type { Tx } from '@/server/tx';
 import { currentRequestId } from '@/server/observability/context';
 import { renderNotificationEmail } from '@/templates/email/notification';
 import { readOutboxConfig } from './config';
+import type { Notice } from './notices';
 
 // The portal's one way to tell people something. Call it inside the transaction that
 // makes the change, so the notice exists exactly when the change does:
@@ -14,9 +15,7 @@ import { readOutboxConfig } from './config';
 //     …write the change…
 //     await notify(tx, {
 //       recipients: [{ staffId: manager.id }, { email: 'it-tugi@sotsiaalkindlustusamet.ee' }],
-//       kind: 'incident.created',
-//       subject: 'Uus intsident IT-2026-000123',
-//       text: 'Mari Tamm teatas…',
+//       notice: notice('incident.reply', { number: 'IT-2026-000123', body: 'Printer töötab jälle.' }),
 //       link: '/intsidendid/IT-2026-000123',
 //     });
 //   });
@@ -26,8 +25,9 @@ import { readOutboxConfig } from './config';
 // worker with retries, one message per address so one bad address cannot hold up the
 // others. Inactive staff are skipped. Text is shown as text, never HTML.
 //
-// Each staff recipient gets the notice in their language (staff.language) when the caller
-// gives `localized`; `subject`/`text` are the Estonian ones (and what a team mailbox gets).
+// Each staff recipient gets the notice in their language (staff.language), in the bell and
+// in the e-mail alike; a team mailbox gets it in Estonian. The words of every kind are in
+// ./notices.ts.
 // Their e-mail follows their choice for the kind's group (notification_preferences, no row
 // = immediately): immediately, in the daily digest (server/notifications/digest.ts), or not.
 
@@ -35,16 +35,12 @@ export type Recipient = { staffId: string } | { email: string };
 
 export type NotifyInput = {
   recipients: readonly Recipient[];
-  /** Machine-readable kind, e.g. `incident.created`; shown to admins in the outbox. */
-  kind: string;
-  subject: string;
-  text: string;
+  /** What to say, built by notice() from ./notices.ts; its kind is shown to admins in the outbox. */
+  notice: Notice;
   /** Portal path (`/intsidendid/…`) of what the notice is about. */
   link?: string;
   /** In-app only (no e-mail), e.g. for frequent low-value notices. */
   inAppOnly?: boolean;
-  /** The notice in the recipient's language; without it every recipient gets subject/text. */
-  localized?: (locale: Locale) => { subject: string; text: string };
 };
 
 export type NotifyResult = { inApp: number; emails: string[] };
@@ -52,7 +48,8 @@ export type NotifyResult = { inApp: number; emails: string[] };
 export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> {
   const config = readOutboxConfig();
   const staffIds = [...new Set(input.recipients.flatMap((r) => ('staffId' in r ? [r.staffId] : [])))];
-  const group = noticeGroupOf(input.kind);
+  const kind = input.notice.kind;
+  const group = noticeGroupOf(kind);
   const people = staffIds.length
     ? await tx
         .select({ id: staff.id, email: staff.email, language: staff.language, mode: notificationPreferences.email })
@@ -60,7 +57,7 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
         .leftJoin(notificationPreferences, and(eq(notificationPreferences.staffId, staff.id), eq(notificationPreferences.kind, group ?? '')))
         .where(and(inArray(staff.id, staffIds), eq(staff.isActive, true)))
     : [];
-  const contentIn = (locale: Locale) => (input.localized ? input.localized(locale) : { subject: input.subject, text: input.text });
+  const contentIn = (locale: Locale) => input.notice.render(locale);
   const recipients = people.map((p) => {
     const locale: Locale = isLocale(p.language) ? p.language : 'et';
     const mode: EmailMode = input.inAppOnly ? 'off' : (p.mode ?? 'immediate');
@@ -70,7 +67,7 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
     await tx.insert(notifications).values(
       recipients.map((p) => ({
         recipientId: p.id,
-        kind: input.kind,
+        kind,
         subject: p.content.subject,
         body: p.content.text,
         link: input.link ?? null,
@@ -92,13 +89,13 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
     const key = address.trim().toLowerCase();
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    mails.set(key, { to: address.trim(), locale: 'et', content: { subject: input.subject, text: input.text } });
+    mails.set(key, { to: address.trim(), locale: 'et', content: contentIn('et') });
   }
   if (input.inAppOnly || mails.size === 0) return { inApp: recipients.length, emails: [] };
   await tx.insert(outboxMessages).values(
     [...mails.values()].map(({ to, locale, content }) => ({
       channel: 'email' as const,
-      kind: input.kind,
+      kind,
       payload: { to, ...renderIn(locale, { ...content, link }) } satisfies EmailPayload,
       requestId: currentRequestId(),
     })),

@@ -19,6 +19,8 @@ import { createOutboxWorker, messageIdFor, type WorkerOptions } from './worker';
 const db = setupTestDatabase();
 const d = () => db.handle().db;
 const quiet = () => {};
+/** A message of the tests' own kind, the same in both languages. */
+const plain = (kind: string, subject: string, text: string) => ({ kind, render: () => ({ subject, text }) });
 const MAIL_FROM = 'Töölaud <toolaud@sotsiaalkindlustusamet.ee>';
 let mari: Awaited<ReturnType<typeof actorByCode>>;
 let admin: Awaited<ReturnType<typeof actorByCode>>;
@@ -93,7 +95,7 @@ describe('outbox delivery over SMTP', () => {
     const probe = await startSmtpCatcher();
     const port = probe.port;
     await probe.close();
-    await d().transaction((tx) => notify(tx, { recipients: [{ email: 'kiri@example.test' }], kind: 'test.dead', subject: 'Surnud kiri', text: 'Tekst' }));
+    await d().transaction((tx) => notify(tx, { recipients: [{ email: 'kiri@example.test' }], notice: plain('test.dead', 'Surnud kiri', 'Tekst') }));
     const [message] = await d().select().from(outboxMessages).where(eq(outboxMessages.kind, 'test.dead'));
 
     const patient = worker(port, { backoffBaseMs: 60_000, maxAttempts: 2 });
@@ -139,7 +141,7 @@ describe('outbox delivery over SMTP', () => {
       onRcptTo: (_a, _s, cb) => cb(Object.assign(new Error('5.1.1 no such user'), { responseCode: 550 })),
     });
     const port = await new Promise<number>((resolve) => hard.listen(0, '127.0.0.1', () => resolve((hard.server.address() as { port: number }).port)));
-    await d().transaction((tx) => notify(tx, { recipients: [{ email: 'puudub@example.test' }], kind: 'test.hard', subject: 'Vale aadress', text: 'x' }));
+    await d().transaction((tx) => notify(tx, { recipients: [{ email: 'puudub@example.test' }], notice: plain('test.hard', 'Vale aadress', 'x') }));
     const w = worker(port, { maxAttempts: 8 });
     await w.runOnce();
     const [row] = await d().select().from(outboxMessages).where(eq(outboxMessages.kind, 'test.hard'));
@@ -152,7 +154,7 @@ describe('outbox delivery over SMTP', () => {
   it('two workers on 500 messages deliver each exactly once', async () => {
     const catcher = await startSmtpCatcher();
     const recipients = Array.from({ length: 500 }, (_, i) => ({ email: `saaja${i}@example.test` }));
-    await d().transaction((tx) => notify(tx, { recipients, kind: 'test.bulk', subject: 'Hulgi', text: 'Üks viiesajast' }));
+    await d().transaction((tx) => notify(tx, { recipients, notice: plain('test.bulk', 'Hulgi', 'Üks viiesajast') }));
     const ids = (await d().select({ id: outboxMessages.id }).from(outboxMessages).where(eq(outboxMessages.kind, 'test.bulk'))).map((r) => r.id);
     expect(ids).toHaveLength(500);
     // On PostgreSQL each worker has its own connection pool, as separate processes would.
@@ -274,9 +276,7 @@ onlyOn('postgres', () =>
       await d().transaction((tx) =>
         notify(tx, {
           recipients: Array.from({ length: 5 }, (_, i) => ({ email: `tapetud${i}@example.test` })),
-          kind: 'test.kill',
-          subject: 'Enne tapmist',
-          text: 'x',
+          notice: plain('test.kill', 'Enne tapmist', 'x'),
         }),
       );
       const ids = [...(await outboxIdsOf(number)), ...(await d().select().from(outboxMessages).where(eq(outboxMessages.kind, 'test.kill'))).map((r) => r.id)];

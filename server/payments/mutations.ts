@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { benefitKinds, benefitPaymentEvents, benefitPayments, staff, type BenefitPayment } from '@/db/schema';
-import { fill, messagesFor, type Locale } from '@/lib/i18n';
 import { normalizeIban } from '@/lib/iban';
 import { parseEurosToCents } from '@/lib/money';
 import {
@@ -23,6 +22,7 @@ import type { Tx } from '@/server/tx';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { assertUnchanged } from '@/server/record-version';
 import { auditingRefusals, RecordRefused } from '@/server/audit/refusal';
+import { notice } from '@/server/notifications/notices';
 import { notify } from '@/server/notifications/notify';
 import { effectiveAssignee } from '@/server/org/substitution';
 import { paymentScope, type PaymentActor } from './scope';
@@ -31,8 +31,6 @@ import type { RequestContext } from '@/server/observability/context';
 // Duty 3.9: a specialist prepares a benefit payment, a manager who did not prepare it
 // approves it (four eyes), and finance collects approved payments into a locked batch
 // handed over as a pain.001 file.
-
-const notices = messagesFor('et').payments.notices;
 
 export async function preparePayment(actor: PaymentActor, input: PreparePaymentInput, ctx: RequestContext): Promise<{ id: string }> {
   const role = authorize(actor, 'payments.prepare');
@@ -71,9 +69,11 @@ export async function preparePayment(actor: PaymentActor, input: PreparePaymentI
         if (to !== actor.id)
           await notify(tx, {
             recipients: [{ staffId: to }],
-            kind: 'payment.prepared',
-            subject: fill(notices.preparedSubject, { kind: kind.nameEt, name: data.deceasedName }),
-            text: fill(notices.preparedText, { name: `${preparer.given} ${preparer.family}` }),
+            notice: notice('payment.prepared', {
+              kind: { et: kind.nameEt, en: kind.nameEn },
+              deceased: data.deceasedName,
+              name: `${preparer.given} ${preparer.family}`,
+            }),
             link: `/maksed/${row!.id}`,
           });
       }
@@ -193,21 +193,14 @@ async function preparerNotice(tx: Tx, payment: BenefitPayment, kind: 'returned' 
     .select({ nameEt: benefitKinds.nameEt, nameEn: benefitKinds.nameEn })
     .from(benefitKinds)
     .where(eq(benefitKinds.code, payment.kindCode));
-  const notice = (locale: Locale) => {
-    const n = messagesFor(locale).payments.notices;
-    const { subject, text } = {
-      returned: { subject: n.returnedSubject, text: n.returnedText },
-      rejected: { subject: n.rejectedSubject, text: n.rejectedText },
-      approved: { subject: n.approvedSubject, text: n.approvedText },
-    }[kind];
-    const kindName = (locale === 'en' ? kindRow?.nameEn : kindRow?.nameEt) ?? '';
-    return { subject: fill(subject, { kind: kindName, name: payment.deceasedName }), text: fill(text, { name: `${who?.given} ${who?.family}`, reason }) };
-  };
   await notify(tx, {
     recipients: [{ staffId: payment.preparedBy }],
-    kind: `payment.${kind}`,
-    ...notice('et'),
-    localized: notice,
+    notice: notice(`payment.${kind}`, {
+      kind: { et: kindRow?.nameEt ?? '', en: kindRow?.nameEn ?? null },
+      deceased: payment.deceasedName,
+      name: `${who?.given} ${who?.family}`,
+      reason,
+    }),
     link: `/maksed/${payment.id}`,
   });
 }
@@ -334,9 +327,11 @@ export async function resubmitPayment(actor: PaymentActor, input: CorrectPayment
     if (to !== actor.id)
       await notify(tx, {
         recipients: [{ staffId: to }],
-        kind: 'payment.resubmitted',
-        subject: fill(notices.resubmittedSubject, { kind: kind.nameEt, name: next.deceasedName }),
-        text: fill(notices.resubmittedText, { name: `${preparer?.given} ${preparer?.family}` }),
+        notice: notice('payment.resubmitted', {
+          kind: { et: kind.nameEt, en: kind.nameEn },
+          deceased: next.deceasedName,
+          name: `${preparer?.given} ${preparer?.family}`,
+        }),
         link: `/maksed/${payment.id}`,
       });
     await appendAudit(tx, {

@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { proposalAttachments, proposals, staff } from '@/db/schema';
-import { fill, messagesFor } from '@/lib/i18n';
 import { proposalAnswerSchema, proposalSchema, type ProposalAnswerInput, type ProposalInput } from '@/lib/proposal-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
@@ -9,12 +8,11 @@ import { assertUnchanged } from '@/server/record-version';
 import { RecordRefused } from '@/server/audit/refusal';
 import { DomainError } from '@/server/errors';
 import { checkUploads, type UploadedFile } from '@/server/incidents/files';
+import { notice } from '@/server/notifications/notices';
 import { notify } from '@/server/notifications/notify';
 import { effectiveAssignee } from '@/server/org/substitution';
 import { answerScope, type ProposalActor } from './scope';
 import type { RequestContext } from '@/server/observability/context';
-
-const p = messagesFor('et').proposals;
 
 /** Duty 3.13: a proposal to the author's own manager, with at most one file. */
 export async function submitProposal(actor: ProposalActor, input: ProposalInput, files: readonly UploadedFile[], ctx: RequestContext): Promise<{ id: string }> {
@@ -42,9 +40,7 @@ export async function submitProposal(actor: ProposalActor, input: ProposalInput,
     const to = (await effectiveAssignee(tx, author.managerId)).assigneeId;
     await notify(tx, {
       recipients: [{ staffId: to }],
-      kind: 'proposal.submitted',
-      subject: fill(p.notices.submittedSubject, { title: data.title }),
-      text: `${fill(p.notices.submittedText, { name: `${author.given} ${author.family}` })}\n\n${data.description}`,
+      notice: notice('proposal.submitted', { title: data.title, name: `${author.given} ${author.family}`, description: data.description }),
       link: `/ettepanekud/${id}`,
     });
     await appendAudit(tx, {
@@ -84,9 +80,7 @@ export async function answerProposal(actor: ProposalActor, input: ProposalAnswer
       .where(eq(proposals.id, proposal.id));
     await notify(tx, {
       recipients: [{ staffId: proposal.authorId }],
-      kind: 'proposal.answered',
-      subject: fill(p.notices.answeredSubject, { title: proposal.title, status: p.statuses[data.status] }),
-      text: data.answer || fill(p.notices.answeredSubject, { title: proposal.title, status: p.statuses[data.status] }),
+      notice: notice('proposal.answered', { title: proposal.title, status: data.status, answer: data.answer || '' }),
       link: `/ettepanekud/${proposal.id}`,
     });
     await appendAudit(tx, {

@@ -3,13 +3,12 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { clients, documentEvents, documents, documentTypes, missingRequests, staff, units } from '@/db/schema';
-import { frontDesk } from '@/lib/i18n/messages/front-desk';
-import { fill } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { tallinnDate } from '@/server/calendar/working-days';
 import { DomainError, isUniqueViolation } from '@/server/errors';
+import { notice } from '@/server/notifications/notices';
 import { notify } from '@/server/notifications/notify';
 import type { UploadedFile } from '@/server/files/form-with-files';
 import type { RequestContext } from '@/server/observability/context';
@@ -140,16 +139,13 @@ export async function registerBroughtIn(
           .select({ name: sql<string>`${staff.givenName} || ' ' || ${staff.familyName}` })
           .from(staff)
           .where(eq(staff.id, actor.id));
-        const t = frontDesk.et;
         await notify(tx, {
           recipients: [{ staffId: matter.assigneeId }],
-          kind: 'document.brought_in',
-          subject: fill(t.broughtNotice, { number: matter.number }),
-          text: fill(t.broughtNoticeText, {
+          notice: notice('document.brought_in', {
             who: me?.name ?? '',
             brought: number.number,
             number: matter.number,
-            resumed: resumed && dueDate ? fill(t.broughtNoticeResumed, { date: formatDate(dueDate) }) : '',
+            resumedUntil: resumed && dueDate ? formatDate(dueDate) : null,
           }),
           link: `/dokumendid/${matter.id}`,
         });

@@ -1,7 +1,9 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { offices, regions, staff, units } from '@/db/schema';
+import type { Locale } from '@/lib/i18n';
 import { authorize, type Actor } from '@/server/auth/policy';
+import { officeNameIn } from '@/server/org/office-name';
 
 export type StaffListItem = {
   id: string;
@@ -15,8 +17,9 @@ export type StaffListItem = {
   isActive: boolean;
 };
 
-/** The staff directory, for administrators only (it holds personal codes). */
-export async function listStaff(actor: Actor, options: { query?: string; limit?: number } = {}): Promise<StaffListItem[]> {
+/** The staff directory, for administrators only (it holds personal codes); names of the organisation in the reader's language. */
+export async function listStaff(actor: Actor, options: { query?: string; limit?: number; locale?: Locale } = {}): Promise<StaffListItem[]> {
+  const en = options.locale === 'en';
   authorize(actor, 'staff.read');
   const db = await getDb();
   const q = options.query?.trim();
@@ -29,9 +32,9 @@ export async function listStaff(actor: Actor, options: { query?: string; limit?:
       givenName: staff.givenName,
       familyName: staff.familyName,
       email: staff.email,
-      unitName: units.nameEt,
-      officeName: offices.name,
-      regionName: regions.nameEt,
+      unitName: en ? units.nameEn : units.nameEt,
+      officeName: officeNameIn(options.locale ?? 'et'),
+      regionName: en ? regions.nameEn : regions.nameEt,
       roles: staff.roles,
       isActive: staff.isActive,
     })
@@ -56,14 +59,24 @@ export async function getStaffMember(actor: Actor, id: string) {
   return row ?? null;
 }
 
-/** Choices for the staff form. */
-export async function staffFormOptions(actor: Actor) {
+/** Choices for the staff form, named in the reader's language. */
+export async function staffFormOptions(actor: Actor, locale: Locale = 'et') {
   authorize(actor, 'staff.read');
   const db = await getDb();
+  const en = locale === 'en';
   const [unitRows, officeRows, regionRows, managerRows] = await Promise.all([
-    db.select().from(units).orderBy(asc(units.nameEt)),
-    db.select().from(offices).orderBy(asc(offices.name)),
-    db.select().from(regions).orderBy(asc(regions.nameEt)),
+    db
+      .select({ value: units.code, label: en ? units.nameEn : units.nameEt })
+      .from(units)
+      .orderBy(asc(en ? units.nameEn : units.nameEt)),
+    db
+      .select({ value: offices.code, label: officeNameIn(locale) })
+      .from(offices)
+      .orderBy(asc(officeNameIn(locale))),
+    db
+      .select({ value: regions.code, label: en ? regions.nameEn : regions.nameEt })
+      .from(regions)
+      .orderBy(asc(en ? regions.nameEn : regions.nameEt)),
     db
       .select({ id: staff.id, givenName: staff.givenName, familyName: staff.familyName })
       .from(staff)
@@ -71,9 +84,9 @@ export async function staffFormOptions(actor: Actor) {
       .orderBy(asc(staff.familyName)),
   ]);
   return {
-    units: unitRows.map((u) => ({ value: u.code, label: u.nameEt })),
-    offices: officeRows.map((o) => ({ value: o.code, label: o.name })),
-    regions: regionRows.map((r) => ({ value: r.code, label: r.nameEt })),
+    units: unitRows,
+    offices: officeRows,
+    regions: regionRows,
     managers: managerRows.map((m) => ({ value: m.id, label: `${m.givenName} ${m.familyName}` })),
   };
 }

@@ -3,7 +3,6 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clients, documents, staff, taskAttachments, taskEvents, tasks, type Task } from '@/db/schema';
 import { formatDate } from '@/lib/format';
-import { fill, messagesFor, type Messages } from '@/lib/i18n';
 import {
   canTransition,
   createTaskSchema,
@@ -27,6 +26,7 @@ import { assertUnchanged } from '@/server/record-version';
 import { auditingRefusals, RecordRefused } from '@/server/audit/refusal';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { checkUploads, type UploadedFile } from '@/server/incidents/files';
+import { notice } from '@/server/notifications/notices';
 import { notify } from '@/server/notifications/notify';
 import { effectiveAssignee, heldFor, substitutionDay } from '@/server/org/substitution';
 import { teamCondition } from '@/server/org/team';
@@ -34,9 +34,6 @@ import { visibleDocuments } from '@/server/register/visibility';
 import type { Tx } from '@/server/tx';
 import { holderScope, managerScope, readScope, type TaskActor } from './scope';
 import type { RequestContext } from '@/server/observability/context';
-
-// Notices are in Estonian, the portal's working language.
-const t = messagesFor('et').tasks;
 
 /** The instant a task's deadline ends: the time given, or 24:00 Tallinn time of the day. */
 export function dueInstant(dueDate: string, dueTime: string | null): Date {
@@ -151,21 +148,9 @@ export async function createTasks(
             files: checked.length,
           },
         });
-        const given = (t: Messages['tasks']) => ({
-          subject: forName
-            ? fill(t.notices.createdSubjectSubstitute, { name: forName, title: data.title, due })
-            : fill(t.notices.createdSubject, { title: data.title, due }),
-          text: [
-            forName ? fill(t.notices.createdSubstituteText, { manager, name: forName }) : fill(t.notices.createdText, { manager }),
-            `${fill(t.notices.due, { due })}\n${fill(t.notices.priority, { priority: t.priorities[data.priority] })}`,
-            data.description,
-          ].join('\n\n'),
-        });
         await notify(tx, {
           recipients: [{ staffId: holder.assigneeId }],
-          kind: 'task.created',
-          ...given(t),
-          localized: (locale) => given(messagesFor(locale).tasks),
+          notice: notice('task.created', { title: data.title, due, manager, substituteFor: forName, priority: data.priority, description: data.description }),
           link: `/ulesanded/${id}`,
         });
         await appendAudit(tx, {
@@ -312,9 +297,7 @@ export async function commentTask(actor: TaskActor, input: TaskCommentInput, ctx
     if (to !== actor.id) {
       await notify(tx, {
         recipients: [{ staffId: to }],
-        kind: `task.${kind}`,
-        subject: fill(kind === 'question' ? t.notices.questionSubject : t.notices.commentSubject, { title: task.title }),
-        text: `${nameOf.get(actor.id)}:\n\n${data.body}`,
+        notice: notice(kind === 'question' ? 'task.question' : 'task.comment', { title: task.title, author: nameOf.get(actor.id) ?? '', body: data.body }),
         link: `/ulesanded/${task.id}`,
       });
     }
@@ -330,9 +313,7 @@ export async function completeTask(actor: TaskActor, input: TaskDoneInput, ctx: 
     await addEvent(tx, task.id, actor.id, 'done', data.result, actor.id !== task.assigneeId ? { onBehalfOf: task.assigneeId } : null);
     await notify(tx, {
       recipients: [{ staffId: await managerOf(tx, task) }],
-      kind: 'task.done',
-      subject: fill(t.notices.doneSubject, { title: task.title }),
-      text: fill(t.notices.doneText, { name: nameOf.get(actor.id) ?? '', result: data.result }),
+      notice: notice('task.done', { title: task.title, name: nameOf.get(actor.id) ?? '', result: data.result }),
       link: `/ulesanded/${task.id}`,
     });
     await audit(tx, actor, role, 'task.done', task, ctx);
@@ -350,9 +331,7 @@ export async function reviewTask(actor: TaskActor, input: TaskReviewInput, ctx: 
     await addEvent(tx, task.id, actor.id, accept ? 'accepted' : 'returned', data.comment);
     await notify(tx, {
       recipients: [{ staffId: (await effectiveAssignee(tx, task.assigneeId)).assigneeId }],
-      kind: accept ? 'task.accepted' : 'task.returned',
-      ...reviewNotice(t, accept, task.title, data.comment),
-      localized: (locale) => reviewNotice(messagesFor(locale).tasks, accept, task.title, data.comment),
+      notice: notice(accept ? 'task.accepted' : 'task.returned', { title: task.title, comment: data.comment }),
       link: `/ulesanded/${task.id}`,
     });
     await audit(tx, actor, role, accept ? 'task.accept' : 'task.return', task, ctx);
@@ -368,16 +347,9 @@ export async function cancelTask(actor: TaskActor, input: TaskCancelInput, ctx: 
     await addEvent(tx, task.id, actor.id, 'cancelled', data.reason);
     await notify(tx, {
       recipients: [{ staffId: (await effectiveAssignee(tx, task.assigneeId)).assigneeId }],
-      kind: 'task.cancelled',
-      subject: fill(t.notices.cancelledSubject, { title: task.title }),
-      text: data.reason || fill(t.notices.cancelledSubject, { title: task.title }),
+      notice: notice('task.cancelled', { title: task.title, reason: data.reason }),
       link: `/ulesanded/${task.id}`,
     });
     await audit(tx, actor, role, 'task.cancel', task, ctx, { from: task.status });
   });
-}
-
-function reviewNotice(t: Messages['tasks'], accept: boolean, title: string, comment: string) {
-  const subject = fill(accept ? t.notices.acceptedSubject : t.notices.returnedSubject, { title });
-  return { subject, text: comment || subject };
 }

@@ -1,9 +1,9 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { staff, taskEvents, taskReminders, tasks } from '@/db/schema';
-import { fill, messagesFor } from '@/lib/i18n';
 import { OPEN_TASK_STATUSES } from '@/lib/task-schema';
 import { addDays, isDayOff, tallinnDate, type Calendar, type IsoDate } from '@/server/calendar/working-days';
+import { notice } from '@/server/notifications/notices';
 import { notify } from '@/server/notifications/notify';
 import { effectiveAssignee } from '@/server/org/substitution';
 import { loadCalendar } from '@/server/register/calendar';
@@ -14,8 +14,6 @@ import { formatDue } from './mutations';
 // Each is sent at most once: the task_reminders row (task, kind) is inserted in the same
 // transaction as the notice, so a second run, or a second worker at the same moment,
 // finds it there and sends nothing.
-
-const t = messagesFor('et').tasks;
 
 export type ReminderKind = 'due_soon' | 'overdue';
 
@@ -89,9 +87,7 @@ export async function sendTaskReminders(options: { db?: Db; now?: Date } = {}): 
       if (kind === 'due_soon') {
         await notify(tx, {
           recipients: [{ staffId: holder }],
-          kind: 'task.due_soon',
-          subject: fill(t.notices.dueSoonSubject, { title: task.title, due }),
-          text: fill(t.notices.dueSoonText, { due }),
+          notice: notice('task.due_soon', { title: task.title, due }),
           link: `/ulesanded/${task.id}`,
         });
       } else {
@@ -99,9 +95,7 @@ export async function sendTaskReminders(options: { db?: Db; now?: Date } = {}): 
         const manager = (await effectiveAssignee(tx, task.createdBy, now)).assigneeId;
         await notify(tx, {
           recipients: [{ staffId: holder }, { staffId: manager }],
-          kind: 'task.overdue',
-          subject: fill(t.notices.overdueSubject, { title: task.title }),
-          text: fill(t.notices.overdueText, { due, name: person ? `${person.given} ${person.family}` : '' }),
+          notice: notice('task.overdue', { title: task.title, due, name: person ? `${person.given} ${person.family}` : '' }),
           link: `/ulesanded/${task.id}`,
         });
       }

@@ -1,10 +1,12 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { documents, offices, staff, tasks } from '@/db/schema';
+import type { Locale } from '@/lib/i18n';
 import { OVERVIEW_PERIODS, type OverviewPeriod } from '@/lib/workload-schema';
 import { absentToday } from '@/server/absences/queries';
 import { authorize } from '@/server/auth/policy';
 import { addDays, tallinnDate } from '@/server/calendar/working-days';
+import { officeNameIn } from '@/server/org/office-name';
 import { heldFor } from '@/server/org/substitution';
 import { teamCondition } from '@/server/org/team';
 import { documentConditions } from '@/server/register/search';
@@ -51,14 +53,14 @@ const TASK_COUNTS = {
   tasksLate: 'late',
 } as const satisfies Record<string, GivenFilter['state']>;
 
-export async function teamOverview(actor: TaskActor, filter: OverviewFilter) {
+export async function teamOverview(actor: TaskActor, filter: OverviewFilter, locale: Locale = 'et') {
   authorize(actor, 'overview.read');
   const db = await getDb();
   const now = new Date();
   const today = tallinnDate(now);
   const since = addDays(today, -filter.periodDays);
   const team = await db
-    .select({ id: staff.id, given: staff.givenName, family: staff.familyName, officeCode: staff.officeCode, officeName: offices.name })
+    .select({ id: staff.id, given: staff.givenName, family: staff.familyName, officeCode: staff.officeCode, officeName: officeNameIn(locale) })
     .from(staff)
     .leftJoin(offices, eq(offices.code, staff.officeCode))
     .where(and(eq(staff.isActive, true), teamCondition(actor)))

@@ -3,7 +3,7 @@ import { IncidentTable } from '@/components/incidents/incident-table';
 import { Button } from '@/components/ui/button';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { incidentWorkingDays } from '@/server/incidents/config';
 import { listMyIncidents, listRegionIncidents } from '@/server/incidents/queries';
 
@@ -12,8 +12,12 @@ export const metadata = { title: 'Intsidendid' };
 export default async function IncidentsPage() {
   const user = await requireUser();
   const m = await getMessages();
+  const locale = await getLocale();
   const t = m.incidents;
-  const [mine, region] = await Promise.all([listMyIncidents(user), can(user, 'incidents.read_region') ? listRegionIncidents(user) : Promise.resolve(null)]);
+  const [mine, region] = await Promise.all([
+    listMyIncidents(user, locale),
+    can(user, 'incidents.read_region') ? listRegionIncidents(user, locale) : Promise.resolve(null),
+  ]);
   const now = new Date();
   return (
     <div className="flex flex-col gap-6">

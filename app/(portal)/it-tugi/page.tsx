@@ -6,7 +6,7 @@ import { fill } from '@/lib/i18n';
 import { CATEGORIES, PRIORITIES, STATUSES, type IncidentCategory, type IncidentPriority, type IncidentStatus } from '@/lib/incident-schema';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { incidentWorkingDays } from '@/server/incidents/config';
 import { listQueue, queueFilterOptions, type QueueFilters } from '@/server/incidents/queries';
 
@@ -31,9 +31,10 @@ export default async function ItQueuePage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   if (!can(user, 'incidents.read_all')) notFound();
   const m = await getMessages();
+  const locale = await getLocale();
   const t = m.incidents;
   const filters = filtersFrom(await searchParams);
-  const [rows, options] = await Promise.all([listQueue(user, filters), queueFilterOptions(user)]);
+  const [rows, options] = await Promise.all([listQueue(user, filters, locale), queueFilterOptions(user, locale)]);
   const select = (id: string, name: string, label: string, value: string | undefined, choices: { value: string; label: string }[]) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">

@@ -8,7 +8,7 @@ import { fill } from '@/lib/i18n';
 import { OVERVIEW_PERIODS } from '@/lib/workload-schema';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { overviewFilterFromParams, teamOverview, type OverviewRow } from '@/server/workload/overview';
 import { DataTable } from '@/components/ui/data-table';
 
@@ -22,7 +22,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const m = await getMessages();
   const o = m.workload.overview;
   const filter = overviewFilterFromParams(await searchParams);
-  const { rows, since, absent, offices } = await teamOverview(user, filter);
+  const { rows, since, absent, offices } = await teamOverview(user, filter, await getLocale());
   const period = o.periods[filter.periodDays];
 
   // Each number leads to the list it counts.

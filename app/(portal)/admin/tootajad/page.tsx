@@ -6,7 +6,7 @@ import { Input } from '@/components/ui/input';
 import { fill } from '@/lib/i18n';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { listStaff } from '@/server/staff/queries';
 
 export const metadata = { title: 'Töötajad' };
@@ -15,8 +15,9 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const user = await requireUser();
   if (!can(user, 'staff.read')) notFound();
   const m = await getMessages();
+  const locale = await getLocale();
   const { q } = await searchParams;
-  const rows = await listStaff(user, { query: q });
+  const rows = await listStaff(user, { query: q, locale });
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-end justify-between gap-4">

@@ -1,7 +1,7 @@
 import { ReportForm } from '@/components/incidents/report-form';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/server/auth/current-user';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { reportIncidentAction } from '@/server/incidents/actions';
 import { priorityMatrixForReport } from '@/server/incidents/priority-matrix';
 import { reportFormOptions } from '@/server/incidents/queries';
@@ -11,7 +11,8 @@ export const metadata = { title: 'Teata probleemist' };
 export default async function ReportIncidentPage() {
   const user = await requireUser();
   const m = await getMessages();
-  const [offices, matrix] = await Promise.all([reportFormOptions(user), priorityMatrixForReport(user)]);
+  const locale = await getLocale();
+  const [offices, matrix] = await Promise.all([reportFormOptions(user, locale), priorityMatrixForReport(user)]);
   return (
     <Card className="flex max-w-3xl flex-col gap-4">
       <div>

@@ -7,7 +7,7 @@ import { Card } from '@/components/ui/card';
 import { versionOf } from '@/lib/record-version';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { getStaffMember, staffFormOptions } from '@/server/staff/queries';
 
 export const metadata = { title: 'Töötaja' };
@@ -20,7 +20,8 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const m = await getMessages();
-  const [person, options] = await Promise.all([getStaffMember(user, id), staffFormOptions(user)]);
+  const locale = await getLocale();
+  const [person, options] = await Promise.all([getStaffMember(user, id), staffFormOptions(user, locale)]);
   if (!person) notFound();
   const { lisatud } = await searchParams;
   return (

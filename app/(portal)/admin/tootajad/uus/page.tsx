@@ -3,7 +3,7 @@ import { StaffForm } from '@/components/staff/staff-form';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { staffFormOptions } from '@/server/staff/queries';
 
 export const metadata = { title: 'Uus töötaja' };
@@ -12,7 +12,8 @@ export default async function NewStaffPage() {
   const user = await requireUser();
   if (!can(user, 'staff.manage')) notFound();
   const m = await getMessages();
-  const options = await staffFormOptions(user);
+  const locale = await getLocale();
+  const options = await staffFormOptions(user, locale);
   return (
     <Card className="flex max-w-3xl flex-col gap-4">
       <h1 className="text-2xl font-semibold">{m.staff.newTitle}</h1>
