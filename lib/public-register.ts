@@ -45,3 +45,24 @@ export type PublicVerification =
       /** Only when the visitor typed a personal code: does it match the holder's? */
       holder?: 'matches' | 'does-not-match';
     };
+
+/** An entry's permanent address in the public register. */
+export const entryHref = (e: Pick<PublicEntry, 'number' | 'year'>) => `/avalik/${e.number.split('/').map(encodeURIComponent).join('/')}?aasta=${e.year}`;
+
+/** What a line of the register's list shows of an entry (components/public/entry-list.tsx). */
+export type EntryLine = Pick<PublicEntry, 'number' | 'year' | 'date' | 'restricted' | 'title' | 'type' | 'direction' | 'department' | 'party'> & {
+  ground: string | null;
+};
+
+export const toEntryLine = (e: PublicEntry): EntryLine => ({
+  number: e.number,
+  year: e.year,
+  date: e.date,
+  restricted: e.restricted,
+  title: e.restricted ? null : e.title,
+  type: e.type,
+  direction: e.direction,
+  department: e.department,
+  party: e.party,
+  ground: e.restriction?.ground ?? null,
+});

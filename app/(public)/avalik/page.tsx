@@ -4,6 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
+import { toEntryLine } from '@/lib/public-register';
 import { getLocale, getMessages } from '@/server/i18n';
 import { BUSY_MARKER, LIMITED_MARKER, limitPublicSearch } from '@/server/public-register/limit';
 import { filtersToQuery, parsePublicFilters, publicFilterOptions, searchPublicRegister } from '@/server/public-register/queries';
@@ -109,7 +110,12 @@ export default async function PublicRegisterPage({ searchParams }: { searchParam
           <Alert tone="warning">{p.tooBroad}</Alert>
         </div>
       )}
-      {page && !page.tooBroad && <EntryList p={p} entries={page.entries} />}
+      {page && !page.tooBroad && (
+        <EntryList
+          labels={{ none: p.none, restrictedTitle: p.restrictedTitle, incoming: p.incoming, outgoing: p.outgoing }}
+          entries={page.entries.map(toEntryLine)}
+        />
+      )}
       {page && (filters.cursor || page.nextCursor) && (
         <nav aria-label={p.next} className="flex gap-4 text-sm">
           {filters.cursor && (

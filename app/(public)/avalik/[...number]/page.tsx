@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { entryHref } from '@/components/public/entry-list';
 import { formatDate } from '@/lib/format';
+import { entryHref } from '@/lib/public-register';
 import { getLocale, getMessages } from '@/server/i18n';
 import { publicEntry } from '@/server/public-register/queries';
 
