@@ -20,7 +20,7 @@ import { openDb, setDbHandle } from '../db/client';
 import { seedDemo } from '../db/seed/seed';
 import { makePersonalCode } from '../lib/personal-code';
 import { createSession, newSessionToken } from '../server/auth/sessions';
-import { cpuByPart, pct, sleep, stopChild, waitReady } from './bench-support';
+import { benchPortalEnv, cpuByPart, openLoop, pct, sleep, startBareCeiling, stopChild, waitReady, type Arrival } from './bench-support';
 import { startEdge } from './nginx';
 import { startSmtpCatcher } from './smtp-catcher';
 
@@ -137,19 +137,8 @@ const quiet = (child: ChildProcess) => {
 const transport = process.env.BENCH_DB_TRANSPORT === 'tcp' ? 'tcp' : 'socket';
 const appDbUrl = transport === 'tcp' ? dbUrl : `${dbUrl}?host=${encodeURIComponent(process.env.PG_CLUSTER_DIR!)}`;
 const baseEnv = {
-  ...process.env,
-  TOOLAUD_ENV: 'test', // the development sign-in settings below; nothing else is relaxed
-  DATABASE_URL: appDbUrl,
-  NEXTAUTH_URL: origin,
-  PORTAL_ORIGIN: `localhost:${ports.https}`,
-  AUTH_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
-  OIDC_ISSUER: 'http://127.0.0.1:9',
-  OIDC_ALLOW_DEV_ISSUER: 'true',
-  OIDC_CLIENT_ID: 'bench',
-  OIDC_CLIENT_SECRET: 'bench',
+  ...benchPortalEnv(appDbUrl, origin, ports.https),
   SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
-  OUTBOX_WORKER: 'off',
-  LOG_LEVEL: 'warn',
   // The limiter runs on every registration, with ceilings the benchmark does not reach.
   RATE_LIMIT_REGISTRATION_PERSON: '100000/300',
   RATE_LIMIT_REGISTRATION_IP: '100000/300',
@@ -487,42 +476,23 @@ const topStatementsText = statements ? await topStatements(6) : 'not measured (p
 // a slow answer cannot hold back the requests behind it. Same mix and users as the runs above.
 const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 15);
 const openRuns: { rate: number; share: number; done: number; p50: number; p95: number; p99: number; errors: number }[] = [];
-async function openLoop(rate: number, seconds: number) {
+function portalArrival() {
   const mix = portalRequests()[0]!;
-  const latencies: number[] = [];
-  let errors = 0;
-  const inFlight = new Set<Promise<void>>();
-  const started = performance.now();
-  let next = started;
   let n = 0;
-  while (next - started < seconds * 1000) {
-    await sleep(Math.max(0, next - performance.now()));
+  return (): Arrival => {
     const context: Record<string, unknown> = { user: users[n++ % users.length] };
     const req = mix.setupRequest({}, context) as { method: string; path: string; headers: Record<string, string>; body?: string };
-    const arrived = performance.now();
-    const task = fetch(`${origin}${req.path}`, { method: req.method, headers: req.headers, body: req.body })
-      .then(async (res) => {
-        const body = await res.text();
-        latencies.push(performance.now() - arrived);
-        if (res.status >= 400) errors++;
-        mix.onResponse(res.status, body, context);
-      })
-      .catch(() => {
-        latencies.push(performance.now() - arrived);
-        errors++;
-      })
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
-    next += -Math.log(1 - Math.random()) * (1000 / rate); // exponential gaps: Poisson arrivals
-  }
-  await Promise.all(inFlight);
-  latencies.sort((a, b) => a - b);
-  return { done: latencies.length / seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), errors };
+    return {
+      url: `${origin}${req.path}`,
+      init: { method: req.method, headers: req.headers, body: req.body },
+      onAnswer: (status, body) => mix.onResponse(status, body, context),
+    };
+  };
 }
 if (OPEN_SECONDS > 0) {
   for (const share of [0.25, 0.5, 0.75]) {
     const rate = Math.max(1, Math.round(clean.result.requests.average * share));
-    const r = await openLoop(rate, OPEN_SECONDS);
+    const r = await openLoop(rate, OPEN_SECONDS, portalArrival());
     openRuns.push({ rate, share, ...r });
     log(
       `offered ${rate} req/s (${share * 100} % of the clean run): p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.errors} errors`,
@@ -553,19 +523,10 @@ if (profile || process.env.BENCH_CLEAN_ONLY) {
   process.exit(0);
 }
 log('ceiling: the bare Next.js page');
-const bareDir = path.join('bench', 'bare');
-if (!fs.existsSync(path.join(bareDir, '.next', 'BUILD_ID'))) execFileSync(path.join('node_modules', '.bin', 'next'), ['build', bareDir], { stdio: 'ignore' });
-const bare = [startInstance(ports.bare[0]!, 'bare-a', { NEXT_APP_DIR: bareDir }), startInstance(ports.bare[1]!, 'bare-b', { NEXT_APP_DIR: bareDir })];
-const bareEdge = await startEdge({
-  httpsPort: ports.bareHttps,
-  httpPort: ports.bareHttp,
-  upstreams: [`127.0.0.1:${ports.bare[0]}`, `127.0.0.1:${ports.bare[1]}`],
-});
-await Promise.all(ports.bare.map((p) => waitReady(p, '/')));
-await load('warm-up', `https://localhost:${ports.bareHttps}/`, undefined, 5);
-const ceiling = await load('bare Next.js page', `https://localhost:${ports.bareHttps}/`, undefined, SECONDS);
-await bareEdge.stop();
-for (const b of bare) await stopChild(b, 'SIGTERM');
+const bare = await startBareCeiling(startInstance, { app: [ports.bare[0]!, ports.bare[1]!], https: ports.bareHttps, http: ports.bareHttp });
+await load('warm-up', bare.url, undefined, 5);
+const ceiling = await load('bare Next.js page', bare.url, undefined, SECONDS);
+await bare.stop();
 
 // ---- faults -----------------------------------------------------------------------
 const faults: string[] = [];

@@ -13,17 +13,16 @@
 // instances, nginx and PostgreSQL, and writes the section into BENCHMARKS.md. Needs
 // BENCH_DATABASE_URL (scripts/bench-public.sh starts a throw-away cluster). A database that
 // already holds the documents is used as it is (BENCH_DATABASE_URL of a kept cluster).
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import postgres from 'postgres';
 import { openDb, setDbHandle } from '../db/client';
 import { seedDemo } from '../db/seed/seed';
 import { makePersonalCode } from '../lib/personal-code';
 import { createSession, newSessionToken } from '../server/auth/sessions';
-import { cpuByPart, cpuPerRequest, pct, sleep, stopChild, waitReady } from './bench-support';
+import { benchPortalEnv, cpuByPart, cpuPerRequest, insertClients, openLoop, pct, startBareCeiling, stopChild, waitReady } from './bench-support';
 import { nginxBinary, startEdge } from './nginx';
 
 const adminUrl = process.env.BENCH_DATABASE_URL;
@@ -75,20 +74,7 @@ const existing = (await sql<{ n: number }[]>`select count(*)::int as n from docu
 if (existing < DOCS) {
   if (existing === 0) await seedDemo(handle.db);
   log(`generating ${CLIENTS.toLocaleString('et')} clients and ${DOCS.toLocaleString('et')} documents`);
-  const codes = new Set<string>();
-  for (let i = 0; codes.size < CLIENTS; i++) {
-    const day = new Date(Date.UTC(1930 + (i % 80), 0, 1 + ((i * 7) % 365))).toISOString().slice(0, 10);
-    codes.add(makePersonalCode(day, i % 2 ? 'male' : 'female', Math.floor(i / 560) % 1000));
-  }
-  const all = [...codes];
-  for (let i = 0; i < all.length; i += 5000) {
-    const batch = all.slice(i, i + 5000).map((code, j) => ({
-      personal_code: code,
-      given_name: ['Mari', 'Jüri', 'Õie', 'Tõnu', 'Ülle', 'Märt'][j % 6]!,
-      family_name: `Avalikusaar${(i + j) % 997}`,
-    }));
-    await sql`insert into clients ${sql(batch)} on conflict do nothing`;
-  }
+  await insertClients(sql, CLIENTS, 'Avalikusaar');
   await sql.unsafe(`
     create temp table cids as select id, row_number() over (order by personal_code) as rn from clients;
     create temp table types as select code, series_code, direction, deadline_kind, row_number() over (order by code) - 1 as rn, count(*) over () as n from document_types;
@@ -162,18 +148,7 @@ process.on('exit', () => {
 });
 const appDbUrl = `${dbUrl}?host=${encodeURIComponent(process.env.PG_CLUSTER_DIR ?? '127.0.0.1')}`;
 const baseEnv = {
-  ...process.env,
-  TOOLAUD_ENV: 'test', // the development sign-in settings below; nothing else is relaxed
-  DATABASE_URL: process.env.PG_CLUSTER_DIR ? appDbUrl : dbUrl,
-  NEXTAUTH_URL: origin,
-  PORTAL_ORIGIN: `localhost:${ports.https}`,
-  AUTH_SECRET: 'bench-only-secret-0123456789abcdef0123456789',
-  OIDC_ISSUER: 'http://127.0.0.1:9',
-  OIDC_ALLOW_DEV_ISSUER: 'true',
-  OIDC_CLIENT_ID: 'bench',
-  OIDC_CLIENT_SECRET: 'bench',
-  OUTBOX_WORKER: 'off',
-  LOG_LEVEL: 'warn',
+  ...benchPortalEnv(process.env.PG_CLUSTER_DIR ? appDbUrl : dbUrl, origin, ports.https),
   // The load comes from one address: the search limit still runs on every search (its cost
   // is part of the figures) with a ceiling the benchmark does not reach.
   RATE_LIMIT_SEARCH_IP: '100000000/60',
@@ -202,14 +177,14 @@ const appPids = () => instances.map((c) => c.pid!);
 const browser = { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' };
 const english = { ...browser, 'accept-language': 'en-GB,en;q=0.9' };
 const entrySample = await sql<{ number: string; year: number }[]>`
-  select number, year from documents tablesample system (1) limit ${ENTRIES}`;
+  select number, year from documents order by random() limit ${ENTRIES}`;
 const entryPaths = entrySample.map((d) => `/avalik/${d.number.split('/').map(encodeURIComponent).join('/')}?aasta=${d.year}`);
 const reference = await sql<{ code: string; kind: string }[]>`
   select code, 'liik' as kind from document_types union all select code, 'osakond' from units union all select code, 'sari' from register_series`;
 const listPaths = ['/avalik', ...reference.map((r) => `/avalik?${r.kind}=${encodeURIComponent(r.code)}`)];
 const types = reference.filter((r) => r.kind === 'liik').map((r) => r.code);
 const unitCodes = reference.filter((r) => r.kind === 'osakond').map((r) => r.code);
-const numbers = await sql<{ number: string }[]>`select number from documents tablesample system (0.5) limit 2000`;
+const numbers = await sql<{ number: string }[]>`select number from documents order by random() limit 2000`;
 let unique = 0;
 /** A search nobody has made before (so nginx cannot have it): what a visitor types, varied. */
 function searchPath(): string {
@@ -297,45 +272,13 @@ async function publicRun(name: string, mix: Record<Kind, number>, seconds: numbe
   };
 }
 
-/**
- * Requests at a fixed rate (Poisson arrivals), each timed from its arrival, so that a slow
- * answer cannot hold back the ones behind it: visitors who pause between pages.
- */
-async function openLoop(rate: number, seconds: number, next: () => { url: string; headers: Record<string, string> }) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const inFlight = new Set<Promise<void>>();
-  const started = performance.now();
-  let at = started;
-  while (at - started < seconds * 1000) {
-    await sleep(Math.max(0, at - performance.now()));
-    const { url, headers } = next();
-    const arrived = performance.now();
-    const task = fetch(url, { headers })
-      .then(async (res) => {
-        await res.arrayBuffer();
-        if (!res.ok) errors++;
-      })
-      .catch(() => void errors++)
-      .finally(() => {
-        latencies.push(performance.now() - arrived);
-        inFlight.delete(task);
-      });
-    inFlight.add(task);
-    at += -Math.log(1 - Math.random()) * (1000 / rate);
-  }
-  await Promise.all(inFlight);
-  latencies.sort((a, b) => a - b);
-  return { done: latencies.length / seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), errors };
-}
-
 /** Staff pages at a fixed rate (Poisson arrivals), each timed from its arrival: the staff's own latency. */
 async function staffLoad(seconds: number) {
   let n = 0;
   return openLoop(STAFF_RATE, seconds, () => {
     const user = staffUsers[n++ % staffUsers.length]!;
     const pathname = pick(['/dokumendid', '/dokumendid?vaade=minu', '/', `/dokumendid/${pick(user.docs)}`]);
-    return { url: `${origin}${pathname}`, headers: { cookie: user.cookie, ...browser } };
+    return { url: `${origin}${pathname}`, init: { headers: { cookie: user.cookie, ...browser } } };
   });
 }
 
@@ -403,7 +346,7 @@ for (const [name, mix] of [
 // Fifty visitors searching, each once every two seconds on average (open loop).
 const SEARCH_RATE = Number(process.env.BENCH_SEARCH_RATE ?? 25);
 log(`searches arriving at ${SEARCH_RATE} a second`);
-const searchOpen = await openLoop(SEARCH_RATE, SECONDS, () => ({ url: `${origin}${searchPath()}`, headers: browser }));
+const searchOpen = await openLoop(SEARCH_RATE, SECONDS, () => ({ url: `${origin}${searchPath()}`, init: { headers: browser } }));
 log(`  p50 ${ms(searchOpen.p50)} ms, p95 ${ms(searchOpen.p95)} ms, p99 ${ms(searchOpen.p99)} ms, ${searchOpen.errors} errors`);
 log('staff alone');
 const staffAlone = await staffLoad(SECONDS);
@@ -417,22 +360,12 @@ runs.push(mixed);
 log(`  public ${mixed.result.requests.average.toFixed(0)} req/s, p95 ${ms(pct(mixed.latencies, 95))} ms; staff p95 ${staffDuring.p95.toFixed(0)} ms`);
 
 log('ceiling: the bare Next.js page through the same nginx');
-const bareDir = path.join('bench', 'bare');
-if (!fs.existsSync(path.join(bareDir, '.next', 'BUILD_ID'))) execFileSync(path.join('node_modules', '.bin', 'next'), ['build', bareDir], { stdio: 'ignore' });
-const bare = [startInstance(ports.bare[0]!, 'bare-a', { NEXT_APP_DIR: bareDir }), startInstance(ports.bare[1]!, 'bare-b', { NEXT_APP_DIR: bareDir })];
-const bareEdge = await startEdge({
-  httpsPort: ports.bareHttps,
-  httpPort: ports.bareHttp,
-  upstreams: [`127.0.0.1:${ports.bare[0]}`, `127.0.0.1:${ports.bare[1]}`],
-});
-await Promise.all(ports.bare.map((p) => waitReady(p, '/')));
-const bareUrl = `https://localhost:${ports.bareHttps}/`;
-await publicRun('warm-up', { entry: 0, list: 0, search: 0 }, 3, bareUrl);
-instances.push(...bare); // CPU of the bare instances counts as "app" in this run
-const ceiling = await publicRun('bare Next.js page (rendered per request, not cached)', { entry: 0, list: 0, search: 0 }, SECONDS, bareUrl);
+const bare = await startBareCeiling(startInstance, { app: [ports.bare[0]!, ports.bare[1]!], https: ports.bareHttps, http: ports.bareHttp });
+await publicRun('warm-up', { entry: 0, list: 0, search: 0 }, 3, bare.url);
+instances.push(...bare.processes); // CPU of the bare instances counts as "app" in this run
+const ceiling = await publicRun('bare Next.js page (rendered per request, not cached)', { entry: 0, list: 0, search: 0 }, SECONDS, bare.url);
 runs.push(ceiling);
-await bareEdge.stop();
-for (const b of bare) await stopChild(b, 'SIGTERM');
+await bare.stop();
 
 // ---- the report ----------------------------------------------------------------------
 const row = (r: Run) =>

@@ -11,12 +11,12 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openDb, setDbHandle } from '../db/client';
 import { seedDemo } from '../db/seed/seed';
-import { makePersonalCode } from '../lib/personal-code';
 import { createSession, newSessionToken } from '../server/auth/sessions';
 import { tallinnDate } from '../server/calendar/working-days';
 import { registerDocument } from '../server/register/register-document';
 import { documentSearchQuery, searchDocuments, type DocumentFilter } from '../server/register/search';
 import type { RegisterActor } from '../server/register/visibility';
+import { insertClients } from './bench-support';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('BENCH_DATABASE_URL is required (use npm run bench:register)');
@@ -36,21 +36,7 @@ await seedDemo(handle.db);
 const existing = (await sql<{ n: number }[]>`select count(*)::int as n from documents`)[0]!.n;
 if (existing < DOCS) {
   log(`generating ${CLIENTS.toLocaleString('et')} clients`);
-  const codes = new Set<string>();
-  for (let i = 0; codes.size < CLIENTS; i++) {
-    const year = 1930 + (i % 80);
-    const day = new Date(Date.UTC(year, 0, 1 + ((i * 7) % 365))).toISOString().slice(0, 10);
-    codes.add(makePersonalCode(day, i % 2 ? 'male' : 'female', Math.floor(i / 560) % 1000));
-  }
-  const all = [...codes];
-  for (let i = 0; i < all.length; i += 5000) {
-    const batch = all.slice(i, i + 5000).map((code, j) => ({
-      personal_code: code,
-      given_name: ['Mari', 'Jüri', 'Õie', 'Tõnu', 'Ülle', 'Märt'][j % 6]!,
-      family_name: `Testsaar${(i + j) % 997}`,
-    }));
-    await sql`insert into clients ${sql(batch)} on conflict do nothing`;
-  }
+  await insertClients(sql, CLIENTS, 'Testsaar');
   log(`generating ${DOCS.toLocaleString('et')} documents`);
   await sql.unsafe(`
     create temp table cids as select id, row_number() over (order by personal_code) as rn from clients;
