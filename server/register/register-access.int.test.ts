@@ -53,6 +53,11 @@ describe('authorization', () => {
     expect((await searchDocuments(other, { number })).rows).toEqual([
       expect.objectContaining({ number, title: '', party: '', clientCode: null, contentsHidden: true, unitName: 'Pensionide osakond' }),
     ]);
+    // An English reader's list names the type and the department in English.
+    expect((await searchDocuments(other, { number, locale: 'en' })).rows[0]).toMatchObject({
+      unitName: 'Pensions Department',
+      typeName: 'Pension application',
+    });
     expect(await readAttachment(other, file!.id, ctx)).toBeNull();
     const before = await db.handle().db.select().from(documents).where(eq(documents.id, id));
     await expect(

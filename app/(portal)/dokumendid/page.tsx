@@ -9,7 +9,7 @@ import { formatDate } from '@/lib/format';
 import { CHANNELS, DOCUMENT_STATUSES } from '@/lib/register-schema';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { filterFromParams } from '@/server/register/filters';
 import { documentTypeChoices } from '@/server/register/form-options';
 import { searchDocuments } from '@/server/register/search';
@@ -25,7 +25,7 @@ export default async function DocumentsPage({ searchParams }: Props) {
   const r = m.register;
   const params = await searchParams;
   const filter = filterFromParams(params);
-  const [{ rows, nextCursor }, types] = await Promise.all([searchDocuments(user, filter), documentTypeChoices(user)]);
+  const [{ rows, nextCursor }, types] = await Promise.all([searchDocuments(user, { ...filter, locale: await getLocale() }), documentTypeChoices(user)]);
   const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' && k !== 'lk' && k !== 'edastatud' ? [[k, v]] : [])));
   const view = filter.view ?? 'all';
   const tabs = [
