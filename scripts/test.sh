@@ -62,16 +62,13 @@ vitest_json() { npx vitest run --reporter=default --reporter=json --outputFile="
 
 step_bg lint npm run -s lint
 step_bg typecheck npx tsc --noEmit -p .
-step_bg unit vitest_json unit --project unit
 wait_bg
+step unit vitest_json unit --project unit
 step_bg "integration (PGlite)" vitest_json integration-pglite --project integration-pglite
 step_bg "integration (PostgreSQL)" vitest_json integration-postgres --project integration-postgres
-# Meanwhile, in the foreground: the build, the demo and the e2e suite. The e2e suite is the
-# long pole and spends most of its time waiting for browsers and pages, so it runs beside the
-# integration tests' tail instead of after it (each has its own database on the cluster).
-step build npx next build
+step_bg build npx next build
+wait_bg
 step "demo (PGlite)" npx tsx scripts/demo-smoke.ts
 step "e2e (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
-wait_bg
 
 node scripts/test-summary.mjs "$results" "$(( $(date +%s) - started ))" "${failed_steps[@]}"
