@@ -83,6 +83,7 @@ export const publicPages = defineMessages(
     logged: 'Kontrollid logitakse (kontrollkood, tulemus ja IP-aadress).',
     makePublic: 'Avalikusta pealkiri avalikus registris',
     madePublic: 'Dokumendi pealkiri on nüüd avalikus dokumendiregistris nähtav.',
+    publicSince: 'Pealkiri on avalikus dokumendiregistris nähtav alates {date}.',
     confirmPublic: 'Juurdepääsupiirangu alus on ära langenud ja pealkirja võib avaldada?',
   },
   {
@@ -167,6 +168,7 @@ export const publicPages = defineMessages(
     logged: 'Checks are logged (the verification code, the result and the IP address).',
     makePublic: 'Publish the title in the public register',
     madePublic: 'The document’s title is now shown in the public document register.',
+    publicSince: 'The title is shown in the public document register since {date}.',
     confirmPublic: 'The ground for the restriction has ceased and the title may be published?',
   },
 );

@@ -40,8 +40,15 @@ export default async function DocumentPage({ params, searchParams }: Props) {
   const fd = m.frontDesk;
   const contents = access === 'contents';
   const canWrite = can(user, 'register.write');
-  const canPublish =
-    can(user, 'register.publish') && doc.isRestricted && !doc.publicSince && (can(user, 'register.publish_any_unit') || doc.unitCode === user.unitCode);
+  // A restricted document's manager may show its title in the public register; once shown,
+  // the card says since when (the button's own confirmation leaves with the button when the
+  // page refreshes).
+  const mayPublishHere = can(user, 'register.publish') && (can(user, 'register.publish_any_unit') || doc.unitCode === user.unitCode);
+  const publishSlot = !doc.isRestricted ? null : doc.publicSince ? (
+    <p className="text-sm text-slate-700">{fill(m.publicPages.publicSince, { date: formatDate(doc.publicSince) })}</p>
+  ) : mayPublishHere ? (
+    <PublishButton documentId={doc.id} version={versionOf(doc)} />
+  ) : null;
   const [issued, options, overpayment] = contents
     ? await Promise.all([
         issuedForDocument(user, doc.id),
@@ -205,11 +212,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             </Card>
           )}
         </div>
-        {canPublish && !canWrite && (
-          <Card className="self-start">
-            <PublishButton documentId={doc.id} version={versionOf(doc)} />
-          </Card>
-        )}
+        {publishSlot && !canWrite && <Card className="self-start">{publishSlot}</Card>}
         {canWrite && contents && (
           <Card className="self-start">
             <h2 className="mb-3 text-lg font-semibold">{r.actions.title}</h2>
@@ -229,11 +232,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
               today={today}
               defaultClientDeadline={addDays(today, 14)}
             />
-            {canPublish && (
-              <div className="mt-4 border-t border-slate-200 pt-4">
-                <PublishButton documentId={doc.id} version={versionOf(doc)} />
-              </div>
-            )}
+            {publishSlot && <div className="mt-4 border-t border-slate-200 pt-4">{publishSlot}</div>}
           </Card>
         )}
       </div>
