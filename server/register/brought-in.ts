@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { clients, documentEvents, documents, documentTypes, missingRequests, staff, units } from '@/db/schema';
+import type { Locale } from '@/lib/i18n';
 import { formatDate } from '@/lib/format';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
@@ -24,7 +25,7 @@ const OPEN = ['registered', 'in_progress', 'waiting_for_client'] as const;
  * register entry (number, type, department, assignee, status, deadline) and what is awaited
  * from the client. The title of a restricted matter only for those who may see it.
  */
-export async function pendingMatters(actor: RegisterActor, clientId: string) {
+export async function pendingMatters(actor: RegisterActor, clientId: string, locale: Locale = 'et') {
   authorize(actor, 'clients.read');
   authorize(actor, 'register.read');
   const db = await getDb();
@@ -39,8 +40,8 @@ export async function pendingMatters(actor: RegisterActor, clientId: string) {
       registeredAt: documents.registeredAt,
       dueDate: documents.dueDate,
       pausedDaysLeft: documents.pausedDaysLeft,
-      typeName: documentTypes.nameEt,
-      unitName: units.nameEt,
+      typeName: locale === 'en' ? documentTypes.nameEn : documentTypes.nameEt,
+      unitName: locale === 'en' ? units.nameEn : units.nameEt,
       assigneeName: sql<string | null>`(select ${staff.givenName} || ' ' || ${staff.familyName} from ${staff} where ${staff.id} = ${documents.assigneeId})`,
       open: frontDeskColumn(actor),
       missingItems: missingRequests.items,

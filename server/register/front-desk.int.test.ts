@@ -248,6 +248,11 @@ describe('the entry for everyone, the contents for those who need them', () => {
       title: null,
       unitName: 'Pensionide osakond',
     });
+    // In English the matter's department and type are named in English.
+    expect((await pendingMatters(andres, clientId, 'en')).find((d) => d.id === id)).toMatchObject({
+      unitName: 'Pensions Department',
+      typeName: 'Pension application',
+    });
     // Refusals write nothing to the register; the client card's opening is audited, as always,
     // and each refused file (the scan, the issued PDF) as denied.
     expect(await everything()).toEqual(before);

@@ -33,7 +33,7 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
   const { client } = card;
   const [issued, pending] = await Promise.all([
     issuedForClient(user, client.id),
-    can(user, 'register.read') ? pendingMatters(user, client.id) : Promise.resolve([]),
+    can(user, 'register.read') ? pendingMatters(user, client.id, m.locale === 'en' ? 'en' : 'et') : Promise.resolve([]),
   ]);
   const fd = m.frontDesk;
   return (
