@@ -13,7 +13,7 @@ import { onlyOn, setupTestDatabase } from '@/test/db';
 import { versionNow } from '@/test/versions';
 import { changeIncidentStatus, commentIncident, reportIncident, takeIncident } from './mutations';
 import { deleteRoutingRule, saveRoutingRule } from './routing-rules';
-import { getAttachment, getIncident, listMyIncidents, listQueue, listRegionIncidents, listRoutingRules } from './queries';
+import { getAttachment, getIncident, listMyIncidents, listQueue, listRegionIncidents, listRoutingRules, routingRuleOptions } from './queries';
 
 const db = setupTestDatabase();
 type Actor = Awaited<ReturnType<typeof actorByCode>>;
@@ -142,6 +142,9 @@ describe('routing rules', () => {
     ).rejects.toMatchObject({ code: 'errors.duplicateRule' });
     await deleteRoutingRule(people.peeter, { id }, ctx);
     expect((await listRoutingRules(people.peeter)).map((r) => r.id)).not.toContain(id);
+    // An English reader sees the regions by their English names.
+    expect((await routingRuleOptions(people.peeter, 'en')).regions.map((r) => r.label)).toEqual(expect.arrayContaining(['North', 'South', 'West', 'East']));
+    expect((await listRoutingRules(people.peeter, 'en')).every((r) => ['North', 'South', 'West', 'East'].includes(r.regionName))).toBe(true);
     // The old ticket still says which rule routed it.
     const [stillThere] = await d().select().from(incidents).where(eq(incidents.id, after.id));
     expect(stillThere!.routing.rule!.id).toBe(id);

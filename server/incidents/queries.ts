@@ -233,7 +233,7 @@ export type RoutingRuleListItem = {
   informNames: string[];
 };
 
-export async function listRoutingRules(actor: Actor): Promise<RoutingRuleListItem[]> {
+export async function listRoutingRules(actor: Actor, locale: Locale = 'et'): Promise<RoutingRuleListItem[]> {
   authorize(actor, 'incidents.rules');
   const db = await getDb();
   const rows = await db
@@ -241,7 +241,7 @@ export async function listRoutingRules(actor: Actor): Promise<RoutingRuleListIte
       id: incidentRoutingRules.id,
       category: incidentRoutingRules.category,
       regionCode: incidentRoutingRules.regionCode,
-      regionName: regions.nameEt,
+      regionName: locale === 'en' ? regions.nameEn : regions.nameEt,
       queue: incidentRoutingRules.queue,
       mailbox: incidentRoutingRules.mailbox,
       queueName: incidentRoutingRules.queueName,
@@ -252,15 +252,18 @@ export async function listRoutingRules(actor: Actor): Promise<RoutingRuleListIte
     })
     .from(incidentRoutingRules)
     .innerJoin(regions, eq(regions.code, incidentRoutingRules.regionCode))
-    .orderBy(asc(regions.nameEt), asc(incidentRoutingRules.category));
+    .orderBy(asc(locale === 'en' ? regions.nameEn : regions.nameEt), asc(incidentRoutingRules.category));
   return rows as RoutingRuleListItem[];
 }
 
-export async function routingRuleOptions(actor: Actor) {
+export async function routingRuleOptions(actor: Actor, locale: Locale = 'et') {
   authorize(actor, 'incidents.rules');
   const db = await getDb();
   const [regionRows, people] = await Promise.all([
-    db.select({ value: regions.code, label: regions.nameEt }).from(regions).orderBy(asc(regions.nameEt)),
+    db
+      .select({ value: regions.code, label: locale === 'en' ? regions.nameEn : regions.nameEt })
+      .from(regions)
+      .orderBy(asc(locale === 'en' ? regions.nameEn : regions.nameEt)),
     db
       .select({ value: staff.id, given: staff.givenName, family: staff.familyName, title: staff.title })
       .from(staff)

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { autoAssignRules, documentTypes, regions, staff, units } from '@/db/schema';
+import type { Locale } from '@/lib/i18n';
 import { autoAssignSchema, type AutoAssignInput } from '@/lib/workload-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize, can, type Actor } from '@/server/auth/policy';
@@ -18,7 +19,8 @@ const lastAssignee = alias(staff, 'last_assignee');
 const configuresAny = (actor: DistributionActor) => can(actor, 'distribution.configure_any_unit');
 
 /** The unit and region pairs the actor keeps rules for: where the unit has people. */
-export async function listDistribution(actor: DistributionActor) {
+export async function listDistribution(actor: DistributionActor, locale: Locale = 'et') {
+  const en = locale === 'en';
   authorize(actor, 'distribution.configure');
   const db = await getDb();
   const own = configuresAny(actor) ? undefined : and(eq(staff.unitCode, actor.unitCode), eq(staff.regionCode, actor.regionCode));
@@ -26,19 +28,19 @@ export async function listDistribution(actor: DistributionActor) {
     db
       .select({
         unitCode: staff.unitCode,
-        unitName: units.nameEt,
+        unitName: en ? units.nameEn : units.nameEt,
         regionCode: staff.regionCode,
-        regionName: regions.nameEt,
+        regionName: en ? regions.nameEn : regions.nameEt,
         members: sql<number>`(count(*) filter (where ${staff.isActive} and 'specialist' = any(${staff.roles})))::int`,
       })
       .from(staff)
       .innerJoin(units, eq(units.code, staff.unitCode))
       .innerJoin(regions, eq(regions.code, staff.regionCode))
       .where(own)
-      .groupBy(staff.unitCode, units.nameEt, staff.regionCode, regions.nameEt)
-      .orderBy(asc(units.nameEt), asc(regions.nameEt)),
+      .groupBy(staff.unitCode, units.nameEt, units.nameEn, staff.regionCode, regions.nameEt, regions.nameEn)
+      .orderBy(asc(en ? units.nameEn : units.nameEt), asc(en ? regions.nameEn : regions.nameEt)),
     db
-      .select({ code: documentTypes.code, name: documentTypes.nameEt })
+      .select({ code: documentTypes.code, name: en ? documentTypes.nameEn : documentTypes.nameEt })
       .from(documentTypes)
       .where(and(eq(documentTypes.direction, 'incoming'), eq(documentTypes.isActive, true)))
       .orderBy(asc(documentTypes.sortOrder), asc(documentTypes.nameEt)),

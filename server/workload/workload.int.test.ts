@@ -114,6 +114,8 @@ describe('fair distribution of new documents', () => {
       code: 'errors.distributionUnit',
     });
     expect((await listDistribution(people.ulle)).map((u) => `${u.code}/${u.regionCode}`)).toEqual(['klienditeenindus/louna']);
+    // In English the unit and the region have their English names.
+    expect((await listDistribution(people.ulle, 'en'))[0]).toMatchObject({ name: 'Customer Service Department', regionName: 'South' });
     const ofJuri = (await listDistribution(people.juri)).find((u) => u.regionCode === 'pohja')!;
     expect(ofJuri.types.find((t) => t.code === 'general_application')).toMatchObject({ enabled: false });
     // A letter registered in Tallinn stays with the unit: Põhja has not turned it on.

@@ -4,7 +4,7 @@ import { DistributionToggle } from '@/components/workload/distribution-toggle';
 import { fill } from '@/lib/i18n';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { setAutoAssignAction } from '@/server/workload/actions';
 import { listDistribution } from '@/server/workload/config';
 import { DataTable } from '@/components/ui/data-table';
@@ -16,7 +16,7 @@ export default async function DistributionPage() {
   if (!can(user, 'distribution.configure')) notFound();
   const m = await getMessages();
   const d = m.workload.distribution;
-  const unitsShown = await listDistribution(user);
+  const unitsShown = await listDistribution(user, await getLocale());
   return (
     <div className="flex flex-col gap-6">
       <div>

@@ -4,7 +4,7 @@ import { Card } from '@/components/ui/card';
 import type { IncidentCategory } from '@/lib/incident-schema';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 import { deleteRoutingRuleAction, saveRoutingRuleAction } from '@/server/incidents/actions';
 import { listRoutingRules, routingRuleOptions } from '@/server/incidents/queries';
 
@@ -15,7 +15,7 @@ export default async function RoutingRulesPage() {
   if (!can(user, 'incidents.rules')) notFound();
   const m = await getMessages();
   const n = m.notifications;
-  const [rules, options] = await Promise.all([listRoutingRules(user), routingRuleOptions(user)]);
+  const [rules, options] = await Promise.all([listRoutingRules(user, await getLocale()), routingRuleOptions(user, await getLocale())]);
   return (
     <div className="flex flex-col gap-6">
       <div>
