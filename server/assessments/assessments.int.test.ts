@@ -118,6 +118,9 @@ describe('assessment application intake', () => {
     expect(await getAssessmentApplication(people.tonu, id, ctx)).toBeNull();
     expect((await listAssessmentApplications(people.tonu)).map((r) => r.id)).not.toContain(id);
     expect((await listAssessmentApplications(people.mari)).map((r) => r.id)).toContain(id);
+    expect((await listAssessmentApplications(people.mari)).find((r) => r.id === id)).toMatchObject({
+      unitNameEn: 'Disability and Work Ability Assessment Department',
+    });
   });
 
   it('forwards a joint application to the Unemployment Insurance Fund within 5 Estonian working days', async () => {

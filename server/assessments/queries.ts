@@ -23,6 +23,7 @@ export async function listAssessmentApplications(actor: RegisterActor, limit = 5
       applicantGroup: assessmentApplications.applicantGroup,
       otherAuthorityDueDate: assessmentApplications.otherAuthorityDueDate,
       unitName: units.nameEt,
+      unitNameEn: units.nameEn,
       createdByName: creator.familyName,
     })
     .from(assessmentApplications)

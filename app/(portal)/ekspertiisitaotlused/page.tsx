@@ -43,7 +43,7 @@ export default async function AssessmentsPage() {
               <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
               <td className="px-3 py-2">{a.kinds[r.kind]}</td>
               <td className="px-3 py-2">{a.groups[r.applicantGroup]}</td>
-              <td className="px-3 py-2">{r.unitName}</td>
+              <td className="px-3 py-2">{m.locale === 'en' ? r.unitNameEn : r.unitName}</td>
               <td className="px-3 py-2">{r.otherAuthorityDueDate ? formatDate(r.otherAuthorityDueDate) : '—'}</td>
             </tr>
           ))}
