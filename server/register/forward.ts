@@ -1,8 +1,8 @@
 // Moving a document on: forwarding it to another unit or person, setting its status by
 // hand, and forwarding it to the authority it belongs to.
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { documents, staff, units } from '@/db/schema';
+import { documents } from '@/db/schema';
 import {
   forwardSchema,
   forwardToAuthoritySchema,
@@ -19,7 +19,7 @@ import { assertUnchanged } from '@/server/record-version';
 import type { RequestContext } from '@/server/observability/context';
 import { assignToPerson } from '@/server/workload/assign';
 import { canSeeDocument, type RegisterActor } from './visibility';
-import { addEvent, auditChange, documentNamed, lockDocument } from './write-helpers';
+import { addEvent, assertUnitAndAssignee, auditChange, documentNamed, lockDocument } from './write-helpers';
 
 /** Returns whether the actor can still see the document (a restricted one sent to another unit is gone from view). */
 export async function forwardDocument(actor: RegisterActor, input: ForwardInput, ctx: RequestContext): Promise<{ number: string; stillVisible: boolean }> {
@@ -31,15 +31,7 @@ export async function forwardDocument(actor: RegisterActor, input: ForwardInput,
     if (doc.status === 'closed') throw new DomainError('errors.documentClosed');
     // Forwarded, answered or changed otherwise since the card was opened: look again first.
     assertUnchanged(doc, data.version);
-    const [unit] = await tx.select({ code: units.code }).from(units).where(eq(units.code, data.unitCode));
-    if (!unit) throw new DomainError('errors.unknownReference', 'unitCode');
-    if (data.assigneeId) {
-      const [person] = await tx
-        .select({ id: staff.id })
-        .from(staff)
-        .where(and(eq(staff.id, data.assigneeId), eq(staff.isActive, true)));
-      if (!person) throw new DomainError('errors.unknownReference', 'assigneeId');
-    }
+    await assertUnitAndAssignee(tx, data.unitCode, data.assigneeId);
     // Sent to someone who is away: their substitute gets it, marked as such.
     const assignment = data.assigneeId ? await assignToPerson(tx, data.assigneeId, ctx.now ?? new Date()) : null;
     const toAssignee = assignment?.assigneeId ?? null;

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb, selectRows } from '@/db/client';
-import { accessGrounds, clients, documentEvents, documents, documentTypes, identityChecks, staff, units } from '@/db/schema';
+import { accessGrounds, clients, documentEvents, documents, documentTypes, identityChecks } from '@/db/schema';
 import { registerDocumentSchema, type RegisterDocumentInput } from '@/lib/register-schema';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { appendCall } from '@/server/audit/record';
@@ -19,7 +19,7 @@ import { loadCalendar } from './calendar';
 import { allocateInMatter, allocateNumber, numberInStatement } from './numbering';
 import { checkScans, storeScans } from './scans';
 import { visibleDocuments, type RegisterActor } from './visibility';
-import { auditEntry, documentNamed, eventInsert, OTHER_AUTHORITY_RULE, ruleOf, writeTogether } from './write-helpers';
+import { assertUnitAndAssignee, auditEntry, documentNamed, eventInsert, OTHER_AUTHORITY_RULE, ruleOf, writeTogether } from './write-helpers';
 
 export async function registerDocument(
   actor: RegisterActor,
@@ -47,15 +47,7 @@ export async function registerDocument(
         .from(documentTypes)
         .where(and(eq(documentTypes.code, data.typeCode), eq(documentTypes.isActive, true)));
       if (!type || type.direction !== 'incoming') throw new DomainError('errors.unknownReference', 'typeCode');
-      const [unit] = await tx.select({ code: units.code }).from(units).where(eq(units.code, data.unitCode));
-      if (!unit) throw new DomainError('errors.unknownReference', 'unitCode');
-      if (data.assigneeId) {
-        const [person] = await tx
-          .select({ id: staff.id })
-          .from(staff)
-          .where(and(eq(staff.id, data.assigneeId), eq(staff.isActive, true)));
-        if (!person) throw new DomainError('errors.unknownReference', 'assigneeId');
-      }
+      await assertUnitAndAssignee(tx, data.unitCode, data.assigneeId);
       let restrictionUntil: string | null = null;
       if (data.isRestricted) {
         const [ground] = await tx

@@ -2,7 +2,7 @@
 // rows (one at a time or sent together), the deadline rule of a type, and a document as a
 // notice names it. Each use case in this folder builds on these.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { clients, documentEvents, documents, documentTypes } from '@/db/schema';
+import { clients, documentEvents, documents, documentTypes, staff, units } from '@/db/schema';
 import { fill, type Messages } from '@/lib/i18n';
 import { appendAudit, appendStatement, type AuditEntry } from '@/server/audit/record';
 import { RecordRefused } from '@/server/audit/refusal';
@@ -88,6 +88,19 @@ export async function lockDocument(tx: Tx, actor: RegisterActor, documentId: str
     throw new DomainError('errors.notFound');
   }
   return { ...row.doc, clientCode: row.clientCode };
+}
+
+/** The department a document goes to exists, and so does its assignee (when one is named) among active staff. */
+export async function assertUnitAndAssignee(tx: Tx, unitCode: string, assigneeId: string | null | undefined) {
+  const [unit] = await tx.select({ code: units.code }).from(units).where(eq(units.code, unitCode));
+  if (!unit) throw new DomainError('errors.unknownReference', 'unitCode');
+  if (assigneeId) {
+    const [person] = await tx
+      .select({ id: staff.id })
+      .from(staff)
+      .where(and(eq(staff.id, assigneeId), eq(staff.isActive, true)));
+    if (!person) throw new DomainError('errors.unknownReference', 'assigneeId');
+  }
 }
 
 export async function typeOf(tx: Tx, code: string) {
