@@ -13,7 +13,7 @@ import { can } from '@/server/auth/policy';
 import { getClientCard } from '@/server/clients/queries';
 import { pendingMatters } from '@/server/register/brought-in';
 import { issuedForClient } from '@/server/issuing/queries';
-import { getMessages } from '@/server/i18n';
+import { getLocale, getMessages } from '@/server/i18n';
 
 export const metadata = { title: 'Kliendi kaart' };
 
@@ -33,7 +33,7 @@ export default async function ClientCardPage({ params, searchParams }: Props) {
   const { client } = card;
   const [issued, pending] = await Promise.all([
     issuedForClient(user, client.id),
-    can(user, 'register.read') ? pendingMatters(user, client.id, m.locale === 'en' ? 'en' : 'et') : Promise.resolve([]),
+    can(user, 'register.read') ? pendingMatters(user, client.id, await getLocale()) : Promise.resolve([]),
   ]);
   const fd = m.frontDesk;
   return (
