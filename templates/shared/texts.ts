@@ -15,17 +15,26 @@ export type Block = { t: 'p'; c: Inline[] } | { t: 'ul' | 'ol'; items: Inline[][
 /** One block, parsed: plain JSON, so it crosses to the render worker as it is. */
 export type TextBlock = Block[];
 
-export type BlockKind = 'heading' | 'text';
+/**
+ * `heading`: one line of plain text and placeholders; `text`: the Markdown subset; `plain`:
+ * paragraphs, line breaks and lists but no emphasis (a notification e-mail and the bell are
+ * plain text first, so bold could not be kept everywhere the words go).
+ */
+export type BlockKind = 'heading' | 'text' | 'plain';
 
 export type BlockSpec = {
   key: string;
   label: Localized;
-  /** `heading`: one line of plain text and placeholders; `text`: the Markdown subset. */
   kind: BlockKind;
   /** Characters, the Markdown included. */
   max: number;
   /** Placeholders the block must contain (a certificate that does not name the person is no certificate). */
   required?: readonly string[];
+  /**
+   * The only placeholders this block may use, when they are fewer than the template's: a
+   * notification's subject knows the facts of its own event and no other's.
+   */
+  placeholders?: readonly string[];
   /** Version 1: the wording the template printed before its texts could be edited. */
   initial: Localized;
 };
@@ -136,7 +145,7 @@ function textPieces(value: string, offset: number, escaped: boolean, known: Read
   return pieces;
 }
 
-function inlines(tokens: readonly Token[], offset: number, known: ReadonlySet<string>, report: Report): Inline[] {
+function inlines(tokens: readonly Token[], offset: number, known: ReadonlySet<string>, report: Report, emphasis = true): Inline[] {
   const out: Inline[] = [];
   let at = offset;
   for (const token of tokens) {
@@ -147,12 +156,14 @@ function inlines(tokens: readonly Token[], offset: number, known: ReadonlySet<st
       report(at, 'notAllowed', NAMES[token.type] ?? token.type);
     } else if (token.type === 'br') {
       out.push({ t: 'br' });
+    } else if ((token.type === 'strong' || token.type === 'em') && !emphasis) {
+      report(at, 'notAllowed', token.type === 'strong' ? '**' : '*');
     } else if (token.type === 'strong' || token.type === 'em') {
       const inner = (token as Tokens.Strong).tokens;
       const open = token.raw.indexOf((token as Tokens.Strong).text);
       out.push({ t: token.type === 'strong' ? 'b' : 'i', c: inlines(inner, at + Math.max(0, open), known, report) });
     } else if (token.type === 'text' && 'tokens' in token && token.tokens?.length) {
-      out.push(...inlines(token.tokens, at, known, report));
+      out.push(...inlines(token.tokens, at, known, report, emphasis));
     } else {
       const text = token as Tokens.Text | Tokens.Escape;
       out.push(...textPieces(text.text, at, token.type === 'escape', known, report));
@@ -183,19 +194,25 @@ function placeholdersIn(block: TextBlock): Set<string> {
 export type ParseResult = { ok: true; block: TextBlock } | { ok: false; problems: Omit<TextProblem, 'block' | 'language'>[] };
 
 /** Parses one block's Markdown, keeping only the subset; every refusal has its line and reason. */
-export function parseBlock(source: string, spec: Pick<BlockSpec, 'kind' | 'max' | 'required'>, placeholders: readonly string[]): ParseResult {
+export function parseBlock(
+  source: string,
+  spec: Pick<BlockSpec, 'kind' | 'max' | 'required' | 'placeholders'>,
+  placeholders: readonly string[],
+): ParseResult {
   const text = source.replace(/\r\n?/g, '\n');
   const problems: Omit<TextProblem, 'block' | 'language'>[] = [];
   const report: Report = (offset, reason, detail) => {
     if (reason === 'unknownPlaceholder' && detail !== undefined) {
-      const hint = suggestPlaceholder(detail, placeholders);
+      const hint = suggestPlaceholder(detail, spec.placeholders ?? placeholders);
       detail = hint ? `${detail} → ${hint}` : detail;
     }
     problems.push({ line: lineAt(text, offset), reason, ...(detail !== undefined ? { detail } : {}) });
   };
   if (text.trim() === '') return { ok: false, problems: [{ line: 0, reason: 'empty' }] };
   if (text.length > spec.max) return { ok: false, problems: [{ line: 0, reason: 'tooLong', detail: String(spec.max) }] };
-  const known = new Set(placeholders);
+  const allowed = spec.placeholders ?? placeholders;
+  const known = new Set(allowed);
+  const emphasis = spec.kind !== 'plain';
   const tokens = new Lexer({ gfm: true, breaks: true }).lex(text);
   const block: TextBlock = [];
   let at = 0;
@@ -203,7 +220,7 @@ export function parseBlock(source: string, spec: Pick<BlockSpec, 'kind' | 'max' 
     if (token.type === 'space') {
       // nothing: paragraphs are separate blocks already
     } else if (token.type === 'paragraph' || token.type === 'text') {
-      block.push({ t: 'p', c: inlines((token as Tokens.Paragraph).tokens ?? [token], at, known, report) });
+      block.push({ t: 'p', c: inlines((token as Tokens.Paragraph).tokens ?? [token], at, known, report, emphasis) });
     } else if (token.type === 'list') {
       const list = token as Tokens.List;
       const items: Inline[][] = [];
@@ -214,7 +231,7 @@ export function parseBlock(source: string, spec: Pick<BlockSpec, 'kind' | 'max' 
           if (child.type === 'list') report(itemAt + item.raw.indexOf(child.raw), 'nestedList');
           else if (child.type === 'text' || child.type === 'paragraph') {
             if (content.length) content.push({ t: 'br' });
-            content.push(...inlines((child as Tokens.Text).tokens ?? [child], itemAt + item.raw.indexOf(child.raw), known, report));
+            content.push(...inlines((child as Tokens.Text).tokens ?? [child], itemAt + item.raw.indexOf(child.raw), known, report, emphasis));
           } else if (child.type !== 'space') report(itemAt, 'notAllowed', NAMES[child.type] ?? child.type);
         }
         items.push(content);
