@@ -3,7 +3,8 @@ import { texts as certifiedCopy } from './certified-copy/texts';
 import { texts as insuranceRegisterNotice } from './insurance-register-notice/texts';
 import { texts as missingDocumentsNotice } from './missing-documents-notice/texts';
 import { texts as receiptConfirmation } from './receipt-confirmation/texts';
-import type { TemplateId } from './registry';
+import { getNoticeTextSet, isNoticeSetId, type NoticeSetId } from './notices/texts';
+import { isTemplateId, type TemplateId } from './registry';
 import { texts as replyLetter } from './reply-letter/texts';
 import type { TemplateTextSpec } from './shared/texts';
 
@@ -17,3 +18,14 @@ export const TEXT_SPECS: Record<TemplateId, TemplateTextSpec<never>> = {
   'certified-copy': certifiedCopy as TemplateTextSpec<never>,
   'receipt-confirmation': receiptConfirmation as TemplateTextSpec<never>,
 };
+
+/** Every set of editable texts: a document template's, or a group of notifications' (templates/notices/texts.ts). */
+export type TextSetId = TemplateId | NoticeSetId;
+
+/** The texts' spec of a document template or of a group of notifications; none for an unknown id. */
+export function textSpecOf(id: string): TemplateTextSpec<never> | undefined {
+  if (isTemplateId(id)) return TEXT_SPECS[id];
+  return getNoticeTextSet(id)?.spec as TemplateTextSpec<never> | undefined;
+}
+
+export const isTextSetId = (id: string): id is TextSetId => isTemplateId(id) || isNoticeSetId(id);

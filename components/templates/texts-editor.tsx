@@ -13,7 +13,8 @@ import type { TextProblem } from '@/templates/registry';
 import { discardTextsAction, saveTextsAction, submitTextsAction } from '@/server/templates/actions';
 import { textsDoneHref } from './texts-done';
 
-type Block = { key: string; label: Localized; kind: string };
+/** `placeholders`: the only ones this block may use (a notice's), shown under its name; null: the template's list. */
+type Block = { key: string; label: Localized; kind: string; placeholders: readonly string[] | null };
 
 /** The author's editor: every block in Estonian and English; save, submit for review, delete. */
 export function TextsEditor({
@@ -86,6 +87,13 @@ export function TextsEditor({
       {blocks.map((block) => (
         <fieldset key={block.key} className="rounded border border-slate-300 p-3">
           <legend className="px-1 font-medium">{block.label[locale]}</legend>
+          {block.placeholders && (
+            <p className="mb-2 text-sm text-slate-600">
+              {block.placeholders.length
+                ? fill(t.blockPlaceholders, { names: block.placeholders.map((name) => `{${name}}`).join(', ') })
+                : t.noBlockPlaceholders}
+            </p>
+          )}
           <div className="grid gap-3 md:grid-cols-2">
             {(['et', 'en'] as const).map((language) => {
               const id = `block-${block.key}-${language}`;

@@ -52,7 +52,14 @@ export const notificationPreferences = pgTable(
 export const outboxChannelEnum = pgEnum('outbox_channel', ['email', 'webhook']);
 export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sent', 'dead']);
 
-export type EmailPayload = { to: string; subject: string; text: string; html: string };
+export type EmailPayload = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** The version of each set of notice texts the e-mail was written with (templates/notices/texts.ts). */
+  texts?: Record<string, number>;
+};
 export type WebhookPayload = { url: string; body: Record<string, unknown> };
 
 export const outboxMessages = pgTable(

@@ -2,10 +2,11 @@ import { and, inArray, sql } from 'drizzle-orm';
 import { selectRows, type Db } from '@/db/client';
 import { outboxMessages, staff, type EmailPayload } from '@/db/schema';
 import { formatDateTime } from '@/lib/format';
-import { fill, isLocale, messagesFor, type Locale } from '@/lib/i18n';
+import { fill, isLocale, type Locale } from '@/lib/i18n';
 import { tallinnLocalToInstant } from '@/lib/tallinn-time';
 import { tallinnDate } from '@/server/calendar/working-days';
 import { readOutboxConfig } from './config';
+import { noticeWords } from './notice-texts';
 import { renderIn } from './notify';
 
 // The daily e-mail digest: the notices a person takes "once a day" (notification_preferences)
@@ -48,9 +49,10 @@ export async function sendDigests({
       .select({ id: staff.id, email: staff.email, language: staff.language })
       .from(staff)
       .where(and(inArray(staff.id, [...byRecipient.keys()]), sql`${staff.isActive}`));
+    const words = await noticeWords(tx, now);
     const mails = people.map((p) => {
       const locale: Locale = isLocale(p.language) ? p.language : 'et';
-      const n = messagesFor(locale).notifications;
+      const n = words.messages(locale).notifications;
       const notices = byRecipient.get(p.id)!.sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
       const text = [
         n.digestIntro,
@@ -60,7 +62,11 @@ export async function sendDigests({
             .join('\n'),
         ),
       ].join('\n\n');
-      return { to: p.email, ...renderIn(locale, { subject: fill(n.digestSubject, { n: notices.length }), text, link: `${portalUrl}/teavitused` }) };
+      return {
+        to: p.email,
+        ...renderIn(locale, { subject: fill(n.digestSubject, { n: notices.length }), text, link: `${portalUrl}/teavitused` }, words),
+        texts: { 'notice-common': words.versions['notice-common'] },
+      };
     });
     if (mails.length) {
       await tx

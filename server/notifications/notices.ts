@@ -66,12 +66,12 @@ export const NOTICES = {
   'document.forwarded': handover,
   'document.brought_in': kind<{ who: string; brought: string; number: string; resumedUntil: string | null }>((m, f) => ({
     subject: fill(m.frontDesk.broughtNotice, { number: f.number }),
-    text: fill(m.frontDesk.broughtNoticeText, {
-      who: f.who,
-      brought: f.brought,
-      number: f.number,
-      resumed: f.resumedUntil ? fill(m.frontDesk.broughtNoticeResumed, { date: f.resumedUntil }) : '',
-    }),
+    text: [
+      fill(m.frontDesk.broughtNoticeText, { who: f.who, brought: f.brought, number: f.number }),
+      f.resumedUntil ? fill(m.frontDesk.broughtNoticeResumed, { date: f.resumedUntil }) : null,
+    ]
+      .filter(Boolean)
+      .join(' '),
   })),
 
   'task.created': kind<
@@ -193,10 +193,14 @@ export type NoticeKind = keyof typeof NOTICES;
 export type NoticeFacts<K extends NoticeKind> = Parameters<(typeof NOTICES)[K]>[1];
 export type HandoverKind = 'document.assigned' | 'document.forwarded' | 'incident.assigned';
 
-/** A notice ready to be rendered in each recipient's language. */
-export type Notice = { kind: string; render: (locale: Locale) => NoticeText };
+/**
+ * A notice ready to be rendered in each recipient's language, with the words in force
+ * (./notice-texts.ts: the messages with the published versions of the notice texts laid over
+ * them); without them, with the words in code.
+ */
+export type Notice = { kind: string; render: (locale: Locale, words?: (locale: Locale) => Messages) => NoticeText };
 
 export function notice<K extends NoticeKind>(kind: K, facts: NoticeFacts<K>): Notice {
   const render = NOTICES[kind] as Render<NoticeFacts<K>>;
-  return { kind, render: (locale) => render(messagesFor(locale), facts, locale) };
+  return { kind, render: (locale, words = messagesFor) => render(words(locale), facts, locale) };
 }

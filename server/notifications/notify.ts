@@ -6,6 +6,7 @@ import type { Tx } from '@/server/tx';
 import { currentRequestId } from '@/server/observability/context';
 import { renderNotificationEmail } from '@/templates/email/notification';
 import { readOutboxConfig } from './config';
+import { noticeSetsOf, noticeWords, type NoticeWords } from './notice-texts';
 import type { Notice } from './notices';
 
 // The portal's one way to tell people something. Call it inside the transaction that
@@ -27,7 +28,8 @@ import type { Notice } from './notices';
 //
 // Each staff recipient gets the notice in their language (staff.language), in the bell and
 // in the e-mail alike; a team mailbox gets it in Estonian. The words of every kind are in
-// ./notices.ts.
+// ./notices.ts, as administrators have published them (./notice-texts.ts); each e-mail keeps
+// the versions of the texts it was written with.
 // Their e-mail follows their choice for the kind's group (notification_preferences, no row
 // = immediately): immediately, in the daily digest (server/notifications/digest.ts), or not.
 
@@ -57,7 +59,8 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
         .leftJoin(notificationPreferences, and(eq(notificationPreferences.staffId, staff.id), eq(notificationPreferences.kind, group ?? '')))
         .where(and(inArray(staff.id, staffIds), eq(staff.isActive, true)))
     : [];
-  const contentIn = (locale: Locale) => input.notice.render(locale);
+  const words = await noticeWords(tx);
+  const contentIn = (locale: Locale) => input.notice.render(locale, words.messages);
   const recipients = people.map((p) => {
     const locale: Locale = isLocale(p.language) ? p.language : 'et';
     const mode: EmailMode = input.inAppOnly ? 'off' : (p.mode ?? 'immediate');
@@ -92,11 +95,12 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
     mails.set(key, { to: address.trim(), locale: 'et', content: contentIn('et') });
   }
   if (input.inAppOnly || mails.size === 0) return { inApp: recipients.length, emails: [] };
+  const texts = Object.fromEntries(noticeSetsOf(kind).map((id) => [id, words.versions[id]]));
   await tx.insert(outboxMessages).values(
     [...mails.values()].map(({ to, locale, content }) => ({
       channel: 'email' as const,
       kind,
-      payload: { to, ...renderIn(locale, { ...content, link }) } satisfies EmailPayload,
+      payload: { to, ...renderIn(locale, { ...content, link }, words), texts } satisfies EmailPayload,
       requestId: currentRequestId(),
     })),
   );
@@ -104,8 +108,8 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<NotifyResult> 
 }
 
 /** The notification e-mail with its link label and footer in the recipient's language. */
-export function renderIn(locale: Locale, props: { subject: string; text: string; link: string | null }) {
-  const n = messagesFor(locale).notifications;
+export function renderIn(locale: Locale, props: { subject: string; text: string; link: string | null }, words?: NoticeWords) {
+  const n = (words?.messages ?? messagesFor)(locale).notifications;
   return renderNotificationEmail({ ...props, linkLabel: n.emailLinkLabel, footer: n.emailFooter, lang: locale });
 }
 

@@ -7,9 +7,8 @@ import { appendAudit } from '@/server/audit/record';
 import { authorize, type Actor } from '@/server/auth/policy';
 import { DomainError } from '@/server/errors';
 import { assertUnchanged } from '@/server/record-version';
-import { isTemplateId } from '@/templates/registry';
 import { checkTexts, parseBlock, type BlockSources, type TextProblem } from '@/templates/shared/texts';
-import { TEXT_SPECS } from '@/templates/texts';
+import { textSpecOf } from '@/templates/texts';
 import { invalidateTextsInForce, versionInForce } from './texts';
 
 // Writing, submitting, returning and publishing a version of a template's texts. The author
@@ -20,8 +19,9 @@ type Ctx = { requestId: string; now?: Date };
 export type SaveTextsResult = { saved: true; draftId: string } | { saved: false; problems: TextProblem[] };
 
 function specOf(templateId: string) {
-  if (!isTemplateId(templateId)) throw new DomainError('errors.notFound', 'templateId');
-  return TEXT_SPECS[templateId];
+  const spec = textSpecOf(templateId);
+  if (!spec) throw new DomainError('errors.notFound', 'templateId');
+  return spec;
 }
 
 /** Keeps only the template's own blocks; a text that is written is checked, an empty one may wait. */

@@ -7,7 +7,8 @@ import { renderSample } from '@/server/pdf/render';
 import { getSeal } from '@/server/pdf/seal';
 import { getTemplate, isTemplateId, TEMPLATES } from '@/templates/registry';
 import { checkTexts, initialSources, type BlockSources } from '@/templates/shared/texts';
-import { TEXT_SPECS } from '@/templates/texts';
+import { getNoticeTextSet, NOTICE_TEXT_SETS } from '@/templates/notices/texts';
+import { TEXT_SPECS, textSpecOf } from '@/templates/texts';
 import type { Language, TemplateMeta } from '@/templates/shared/types';
 
 // The templates page: what can be issued, and a sample of each. Template samples hold no
@@ -130,50 +131,78 @@ function summarise(rows: TextVersionRow[], now: Date): TemplateTextsSummary {
   };
 }
 
-/** Per template: the texts' version in force, any scheduled one, the open draft and the history. */
+/** Per template and per set of notice texts: the version in force, any scheduled one, the open draft and the history. */
 export async function templateTextsOverview(actor: Actor, now = new Date()): Promise<Record<string, TemplateTextsSummary>> {
   authorize(actor, 'templates.read');
   const rows = await textRows();
+  const ids = [...TEMPLATES.map(({ meta }) => meta.id), ...NOTICE_TEXT_SETS.map((set) => set.id)];
   return Object.fromEntries(
-    TEMPLATES.map(({ meta }) => [
-      meta.id,
+    ids.map((id) => [
+      id,
       summarise(
-        rows.filter((r) => r.templateId === meta.id),
+        rows.filter((r) => r.templateId === id),
         now,
       ),
     ]),
   );
 }
 
+export type NoticeTextSetItem = { id: string; title: TemplateMeta['title']; description: TemplateMeta['title'] };
+
+/** The sets of notification texts (templates/notices/texts.ts), for the templates page. */
+export function listNoticeTextSets(actor: Actor): NoticeTextSetItem[] {
+  authorize(actor, 'templates.read');
+  return NOTICE_TEXT_SETS.map((set) => ({ id: set.id, title: set.title, description: set.description }));
+}
+
 export type TemplateTextsDetail = TemplateTextsSummary & {
   templateId: string;
+  /** A document template's texts print in a PDF; a notice set's go to the bell and the e-mail. */
+  kind: 'document' | 'notice';
   title: TemplateMeta['title'];
   languages: readonly Language[];
-  blocks: { key: string; label: TemplateMeta['title']; kind: string; required: readonly string[] }[];
+  blocks: { key: string; label: TemplateMeta['title']; kind: string; required: readonly string[]; placeholders: readonly string[] | null }[];
   placeholders: { name: string; sample: string }[];
+  /** Each placeholder's value in the sample, per language (the review's preview). */
+  sampleValues: Record<Language, Record<string, string>>;
   /** The sources of the version in force (the draft is compared with these). */
   current: BlockSources;
   currentVersion: number;
   draft: (TemplateTextsSummary['draft'] & { id: string; authorId: string; blocks: BlockSources; basedOn: number; updatedAt: Date }) | null;
 };
 
+/** What the detail page needs of a document template or of a set of notice texts. */
+function textSetOf(id: string) {
+  const spec = textSpecOf(id);
+  if (!spec) return null;
+  const template = getTemplate(id);
+  if (template) {
+    const sample = template.schema.parse(template.sample) as never;
+    return { kind: 'document' as const, spec, title: template.meta.title, languages: template.meta.languages, sample };
+  }
+  const set = getNoticeTextSet(id)!;
+  return { kind: 'notice' as const, spec, title: set.title, languages: ['et', 'en'] as const, sample: set.samples as never };
+}
+
 export async function templateTextsDetail(actor: Actor, templateId: string, now = new Date()): Promise<TemplateTextsDetail | null> {
   authorize(actor, 'templates.read');
-  if (!isTemplateId(templateId)) return null;
-  const template = getTemplate(templateId)!;
-  const spec = TEXT_SPECS[templateId];
+  const set = textSetOf(templateId);
+  if (!set) return null;
+  const { spec, sample } = set;
   const rows = await textRows(templateId);
   const summary = summarise(rows, now);
   const currentRow = rows.find((r) => r.status === 'published' && r.version === summary.inForce);
   const open = rows.find((r) => r.status !== 'published');
-  const sample = template.schema.parse(template.sample) as never;
+  const valuesIn = (language: Language) => Object.fromEntries(Object.entries(spec.placeholders).map(([name, p]) => [name, p.value(sample, language)]));
   return {
     ...summary,
     templateId,
-    title: template.meta.title,
-    languages: template.meta.languages,
-    blocks: spec.blocks.map((b) => ({ key: b.key, label: b.label, kind: b.kind, required: b.required ?? [] })),
+    kind: set.kind,
+    title: set.title,
+    languages: set.languages,
+    blocks: spec.blocks.map((b) => ({ key: b.key, label: b.label, kind: b.kind, required: b.required ?? [], placeholders: b.placeholders ?? null })),
     placeholders: Object.entries(spec.placeholders).map(([name, p]) => ({ name, sample: p.value(sample, 'et') })),
+    sampleValues: { et: valuesIn('et'), en: valuesIn('en') },
     current: currentRow ? currentRow.blocks : initialSources(spec),
     currentVersion: summary.inForce,
     draft:

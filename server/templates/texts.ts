@@ -1,9 +1,9 @@
-import { and, desc, eq, lte } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { getDb } from '@/db/client';
 import { templateTexts } from '@/db/schema';
-import { TEXT_SPECS } from '@/templates/texts';
+import { textSpecOf } from '@/templates/texts';
 import { checkTexts, initialTexts, type BlockSources, type DocumentTexts } from '@/templates/shared/texts';
-import { isTemplateId, type TemplateId } from '@/templates/registry';
+import { isTemplateId } from '@/templates/registry';
 import type { Queryable } from '@/server/tx';
 
 // Which version of a template's texts is in force at a moment, and its parsed blocks.
@@ -29,7 +29,7 @@ export function invalidateTextsInForce(templateId?: string): void {
 }
 
 function spec(templateId: string) {
-  const found = TEXT_SPECS[templateId as TemplateId];
+  const found = textSpecOf(templateId);
   if (!found) throw new Error(`No texts for template ${templateId}`);
   return found;
 }
@@ -79,20 +79,44 @@ export async function textsForIssue(tx: Queryable, templateId: string, at: Date)
   return textsOfVersion(tx, templateId, await versionInForce(tx, templateId, at));
 }
 
-/** The texts in force at `at`, from this process's cache (previews, pages). */
-export async function textsInForce(db: Db, templateId: string, at: Date = new Date()): Promise<DocumentTexts> {
-  let schedule = schedules.get(templateId);
-  if (!schedule || Date.now() - schedule.loadedAt > ttl()) {
-    const rows = await db
-      .select({ version: templateTexts.version, effectiveFrom: templateTexts.effectiveFrom })
-      .from(templateTexts)
-      .where(and(eq(templateTexts.templateId, templateId), eq(templateTexts.status, 'published')))
-      .orderBy(desc(templateTexts.effectiveFrom), desc(templateTexts.version));
-    schedule = { loadedAt: Date.now(), versions: rows.map((r) => ({ version: r.version!, effectiveFrom: r.effectiveFrom! })) };
-    schedules.set(templateId, schedule);
+/** Rereads, in one query, the schedules of those of `ids` that this process has not read lately. */
+async function freshSchedules(db: Queryable, ids: readonly string[]): Promise<void> {
+  const stale = ids.filter((id) => {
+    const schedule = schedules.get(id);
+    return !schedule || Date.now() - schedule.loadedAt > ttl();
+  });
+  if (stale.length === 0) return;
+  const loadedAt = Date.now();
+  const rows = await db
+    .select({ templateId: templateTexts.templateId, version: templateTexts.version, effectiveFrom: templateTexts.effectiveFrom })
+    .from(templateTexts)
+    .where(and(inArray(templateTexts.templateId, stale), eq(templateTexts.status, 'published')))
+    .orderBy(desc(templateTexts.effectiveFrom), desc(templateTexts.version));
+  for (const id of stale) {
+    const versions = rows.filter((r) => r.templateId === id).map((r) => ({ version: r.version!, effectiveFrom: r.effectiveFrom! }));
+    schedules.set(id, { loadedAt, versions });
   }
-  const version = schedule.versions.find((v) => v.effectiveFrom.getTime() <= at.getTime())?.version ?? 1;
-  return textsOfVersion(db, templateId, version);
+}
+
+/**
+ * The texts in force at `at` of each of `ids`, from this process's cache (previews, pages,
+ * notifications): at most one query when a schedule is older than TEXTS_CACHE_TTL_MS, and
+ * one per published version the process has not parsed yet.
+ */
+export async function textsInForceOf(db: Queryable, ids: readonly string[], at: Date = new Date()): Promise<DocumentTexts[]> {
+  await freshSchedules(db, ids);
+  const out: DocumentTexts[] = [];
+  for (const id of ids) {
+    const version = schedules.get(id)!.versions.find((v) => v.effectiveFrom.getTime() <= at.getTime())?.version ?? 1;
+    out.push(await textsOfVersion(db, id, version));
+  }
+  return out;
+}
+
+/** The texts in force at `at`, from this process's cache (previews, pages). */
+export async function textsInForce(db: Queryable, templateId: string, at: Date = new Date()): Promise<DocumentTexts> {
+  const [texts] = await textsInForceOf(db, [templateId], at);
+  return texts!;
 }
 
 /** The texts in force now for a preview (an unknown template: none, the caller refuses it). */

@@ -34,8 +34,8 @@ export const frontDesk = defineMessages(
     resumed: 'Tähtaeg jätkub: {date}.',
     notResumed: 'Vastutavale täitjale on teada antud.',
     broughtNotice: 'Klient tõi dokumendid menetlusse {number}',
-    broughtNoticeText: '{who} registreeris kliendi toodud dokumendid {brought} menetlusse {number}.{resumed}',
-    broughtNoticeResumed: ' Tähtaeg jätkub: {date}.',
+    broughtNoticeText: '{who} registreeris kliendi toodud dokumendid {brought} menetlusse {number}.',
+    broughtNoticeResumed: 'Tähtaeg jätkub: {date}.',
     prepareLetter: 'Koosta teatis',
     letterTitle: 'Puuduvate dokumentide küsimine',
     letterLead:
@@ -75,8 +75,8 @@ export const frontDesk = defineMessages(
     resumed: 'The deadline resumes: {date}.',
     notResumed: 'The assignee has been notified.',
     broughtNotice: 'The client brought documents into {number}',
-    broughtNoticeText: '{who} registered the documents the client brought as {brought} into matter {number}.{resumed}',
-    broughtNoticeResumed: ' The deadline resumes: {date}.',
+    broughtNoticeText: '{who} registered the documents the client brought as {brought} into matter {number}.',
+    broughtNoticeResumed: 'The deadline resumes: {date}.',
     prepareLetter: 'Prepare the notice',
     letterTitle: 'Requesting missing documents',
     letterLead:

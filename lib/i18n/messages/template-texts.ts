@@ -29,6 +29,16 @@ export const templateTexts = defineMessages(
     syntax:
       'Tühi rida alustab uut lõiku, reavahetus jääb alles. **paks**, *kaldkiri* (trükitakse hallina), loetelu ridadega „- …” või „1. …”. Andmed kohatäitjatega, nt {klient.nimi}. Muud Markdowni vormid (pealkirjad, lingid, HTML, tabelid) ei ole lubatud.',
     placeholders: 'Kohatäitjad',
+    noticesTitle: 'Teavituste tekstid',
+    noticesLead:
+      'Töölaua teadete sõnastus (kella all ja e-kirjas), teema ja tekst, eesti ja inglise keeles. Millal ja kellele teade läheb, otsustab portaal; kohatäitjate asemele tulevad sündmuse andmed.',
+    noticePageTitle: 'Tekstid: {template}',
+    noticeLead:
+      'Muudetavad on teadete teemad ja tekstid eesti ja inglise keeles. Iga plokk võib kasutada ainult oma sündmuse kohatäitjaid. Töötaja kirjutatud sisu (kirjeldus, kommentaar) lisab portaal teatele nagu seni. Uue versiooni avaldab teine administraator; avaldatud versiooni enam ei muudeta.',
+    noticeSyntax:
+      'Tühi rida alustab uut lõiku, reavahetus jääb alles, loetelu ridadega „- …” või „1. …”. Teema on üks rida. Rõhutust, linke ega HTML-i ei saa kasutada: sama tekst läheb kella alla ja e-kirja lihttekstina.',
+    blockPlaceholders: 'Kohatäitjad: {names}',
+    noBlockPlaceholders: 'Kohatäitjaid ei ole.',
     inForce: 'Kehtiv versioon',
     inForceValue: 'Versioon {version}, kehtib alates {from}',
     initial: 'algversioon',
@@ -78,7 +88,7 @@ export const templateTexts = defineMessages(
       forbiddenCharacter: 'märk „{detail}” ei ole lubatud',
       unknownPlaceholder: 'tundmatu kohatäitja {{detail}}',
       missingPlaceholder: 'kohustuslik kohatäitja {{detail}} puudub',
-      headingOneLine: 'pealkiri on üks rida lihtteksti',
+      headingOneLine: 'pealkiri või teema on üks rida lihtteksti',
       unknownBlock: 'tundmatu plokk',
     } as Record<string, string>,
   },
@@ -90,6 +100,16 @@ export const templateTexts = defineMessages(
     syntax:
       'An empty line starts a new paragraph; a line break is kept. **bold**, *italic* (printed grey), lists with lines “- …” or “1. …”. Data with placeholders, e.g. {klient.nimi}. Other Markdown (headings, links, HTML, tables) is not allowed.',
     placeholders: 'Placeholders',
+    noticesTitle: 'Notification texts',
+    noticesLead:
+      'The wording of Töölaud’s notices (in the bell and by e-mail), subject and text, in Estonian and English. The portal decides when a notice goes and to whom; the event’s data take the placeholders’ places.',
+    noticePageTitle: 'Texts: {template}',
+    noticeLead:
+      'The subjects and texts of notices can be changed, in Estonian and English. Each block may use only its own event’s placeholders. What staff wrote (a description, a comment) the portal adds to the notice as before. Another administrator publishes a new version; a published version is never changed.',
+    noticeSyntax:
+      'An empty line starts a new paragraph; a line break is kept; lists with lines “- …” or “1. …”. A subject is one line. Emphasis, links and HTML cannot be used: the same words go to the bell and to the plain-text e-mail.',
+    blockPlaceholders: 'Placeholders: {names}',
+    noBlockPlaceholders: 'No placeholders.',
     inForce: 'Version in force',
     inForceValue: 'Version {version}, in force from {from}',
     initial: 'initial version',
@@ -139,7 +159,7 @@ export const templateTexts = defineMessages(
       forbiddenCharacter: 'the character “{detail}” is not allowed',
       unknownPlaceholder: 'unknown placeholder {{detail}}',
       missingPlaceholder: 'the required placeholder {{detail}} is missing',
-      headingOneLine: 'a heading is one line of plain text',
+      headingOneLine: 'a heading or subject is one line of plain text',
       unknownBlock: 'unknown block',
     } as Record<string, string>,
   },

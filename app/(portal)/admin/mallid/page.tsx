@@ -1,13 +1,14 @@
 import { notFound } from 'next/navigation';
+import { TextsSummaryRows } from '@/components/templates/texts-summary';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getLocale, getMessages } from '@/server/i18n';
-import { listTemplates, sealStatus, templateTextsOverview } from '@/server/templates/queries';
+import { listNoticeTextSets, listTemplates, sealStatus, templateTextsOverview } from '@/server/templates/queries';
 
 export const metadata = { title: 'Dokumendipõhjad' };
 
@@ -17,6 +18,7 @@ export default async function TemplatesPage() {
   const [m, locale] = await Promise.all([getMessages(), getLocale()]);
   const templates = listTemplates(user);
   const seal = sealStatus(user);
+  const noticeSets = listNoticeTextSets(user);
   const texts = await templateTextsOverview(user);
   return (
     <div className="flex flex-col gap-5">
@@ -47,35 +49,7 @@ export default async function TemplatesPage() {
                 <dd>{m.templates.documentTypes[t.documentType]}</dd>
                 <dt className="text-slate-600">{m.templates.languages}</dt>
                 <dd>{t.languages.map((l) => m.templates.languageNames[l]).join(', ')}</dd>
-                <dt className="text-slate-600">{m.templateTexts.draft}</dt>
-                <dd>
-                  {texts[t.id]!.draft
-                    ? fill(texts[t.id]!.draft!.status === 'submitted' ? m.templateTexts.submittedBy : m.templateTexts.draftBy, {
-                        author: texts[t.id]!.draft!.authorName,
-                        at: formatDateTime(texts[t.id]!.draft!.at),
-                      })
-                    : m.templateTexts.noDraft}
-                </dd>
-                <dt className="text-slate-600">{m.templateTexts.history}</dt>
-                <dd>
-                  <ul>
-                    {texts[t.id]!.scheduled.map((v) => (
-                      <li key={`s${v.version}`}>{fill(m.templateTexts.scheduled, { version: v.version, from: formatDateTime(v.from) })}</li>
-                    ))}
-                    {texts[t.id]!.history.map((h) => (
-                      <li key={h.version}>
-                        {fill(m.templateTexts.historyRow, {
-                          version: h.version,
-                          author: h.authorName,
-                          publisher: h.publisherName,
-                          at: formatDateTime(h.publishedAt),
-                          from: formatDate(h.effectiveFrom),
-                        })}
-                      </li>
-                    ))}
-                    <li>{m.templateTexts.historyInitial}</li>
-                  </ul>
-                </dd>
+                <TextsSummaryRows summary={texts[t.id]!} m={m} />
                 <dt className="text-slate-600">{m.templates.history}</dt>
                 <dd>
                   <ul>
@@ -108,6 +82,42 @@ export default async function TemplatesPage() {
         ))}
       </ul>
       <p className="text-sm text-slate-600">{m.templates.previewHint}</p>
+
+      <section aria-labelledby="notice-texts" className="flex flex-col gap-4">
+        <div>
+          <h2 id="notice-texts" className="text-xl font-semibold">
+            {m.templateTexts.noticesTitle}
+          </h2>
+          <p className="text-slate-700">{m.templateTexts.noticesLead}</p>
+        </div>
+        <ul className="flex flex-col gap-4" aria-label={m.templateTexts.noticesTitle}>
+          {noticeSets.map((set) => (
+            <li key={set.id}>
+              <Card aria-labelledby={`texts-${set.id}`}>
+                <div className="flex flex-wrap items-start justify-between gap-3">
+                  <div>
+                    <h3 id={`texts-${set.id}`} className="text-lg font-semibold">
+                      {set.title[locale]}
+                    </h3>
+                    <p className="text-slate-700">{set.description[locale]}</p>
+                  </div>
+                  <Badge tone="brand">
+                    {m.templates.version} {texts[set.id]!.inForce}
+                  </Badge>
+                </div>
+                <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                  <TextsSummaryRows summary={texts[set.id]!} m={m} />
+                </dl>
+                <p className="mt-3">
+                  <a className="font-medium text-brand-700 underline" href={`/admin/mallid/${set.id}/tekstid`}>
+                    {m.templateTexts.edit}
+                  </a>
+                </p>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -14,16 +14,15 @@ import { requireUser } from '@/server/auth/current-user';
 import { can } from '@/server/auth/policy';
 import { getLocale, getMessages } from '@/server/i18n';
 import { templateTextsDetail } from '@/server/templates/queries';
-import { getTemplate } from '@/templates/registry';
 import { parseBlock } from '@/templates/shared/texts';
-import { TEXT_SPECS } from '@/templates/texts';
-import type { TemplateId } from '@/templates/registry';
+import { textSpecOf } from '@/templates/texts';
 
 export const metadata = { title: 'Põhja tekstid' };
 
-// One template's texts: the version in force and its history, the author's editor, and for
-// a submitted version the review: the difference against the version in force side by side,
-// a preview with sample data in both languages, and publishing by another administrator.
+// One template's texts, or one group of notifications' (templates/notices/texts.ts): the
+// version in force and its history, the author's editor, and for a submitted version the
+// review: the difference against the version in force side by side, a preview with sample
+// data in both languages (and a template's PDF), and publishing by another administrator.
 export default async function TemplateTextsPage({
   params,
   searchParams,
@@ -41,10 +40,9 @@ export default async function TemplateTextsPage({
   const draft = detail.draft;
   const mine = draft?.authorId === user.id;
   const canEdit = can(user, 'templates.edit') && (!draft || (draft.status === 'draft' && mine));
-  const spec = TEXT_SPECS[id as TemplateId];
-  const template = getTemplate(id)!;
-  const sample = template.schema.parse(template.sample) as never;
-  const values = (language: 'et' | 'en') => Object.fromEntries(Object.entries(spec.placeholders).map(([name, p]) => [name, p.value(sample, language)]));
+  const spec = textSpecOf(id)!;
+  const notice = detail.kind === 'notice';
+  const values = (language: 'et' | 'en') => detail.sampleValues[language];
   const names = Object.keys(spec.placeholders);
   const done = TEXTS_STEPS.find((step) => step === tehtud);
   const doneText =
@@ -64,8 +62,8 @@ export default async function TemplateTextsPage({
   return (
     <div className="flex flex-col gap-5">
       <div>
-        <h1 className="text-2xl font-semibold">{fill(t.pageTitle, { template: detail.title[locale] })}</h1>
-        <p className="text-slate-700">{t.lead}</p>
+        <h1 className="text-2xl font-semibold">{fill(notice ? t.noticePageTitle : t.pageTitle, { template: detail.title[locale] })}</h1>
+        <p className="text-slate-700">{notice ? t.noticeLead : t.lead}</p>
       </div>
       {doneText && (
         <Alert tone="success" role="status">
@@ -169,20 +167,22 @@ export default async function TemplateTextsPage({
               </section>
             ))}
           </div>
-          <p className="mt-3 flex flex-wrap gap-4">
-            {detail.languages.map((language) => (
-              <a
-                key={language}
-                className="font-medium text-brand-700 underline"
-                href={`/admin/mallid/${id}/tekstid/eelvaade${language === detail.languages[0] ? '' : `?keel=${language}`}`}
-                target="_blank"
-                rel="noopener"
-              >
-                {t.previewPdf}
-                {detail.languages.length > 1 ? ` (${m.templates.languageNames[language]})` : ''}
-              </a>
-            ))}
-          </p>
+          {!notice && (
+            <p className="mt-3 flex flex-wrap gap-4">
+              {detail.languages.map((language) => (
+                <a
+                  key={language}
+                  className="font-medium text-brand-700 underline"
+                  href={`/admin/mallid/${id}/tekstid/eelvaade${language === detail.languages[0] ? '' : `?keel=${language}`}`}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  {t.previewPdf}
+                  {detail.languages.length > 1 ? ` (${m.templates.languageNames[language]})` : ''}
+                </a>
+              ))}
+            </p>
+          )}
           {can(user, 'templates.publish') && (
             <div className="mt-4">
               <ReviewPanel templateId={id} draftId={draft.id} version={versionOf({ updatedAt: draft.updatedAt })} isAuthor={mine} />
@@ -198,7 +198,7 @@ export default async function TemplateTextsPage({
           </h2>
           <details className="my-2 text-sm">
             <summary className="cursor-pointer font-medium">{t.syntaxTitle}</summary>
-            <p className="mt-1">{t.syntax}</p>
+            <p className="mt-1">{notice ? t.noticeSyntax : t.syntax}</p>
             <p className="mt-2 font-medium">{t.placeholders}</p>
             <ul className="font-mono">
               {detail.placeholders.map((p) => (
