@@ -43,6 +43,26 @@ function decodeWords(value: string): string {
   );
 }
 
+/**
+ * The text/plain part of a message as the reader sees it (quoted-printable or base64 decoded),
+ * or null when it has none: enough MIME for what nodemailer writes, not a general parser.
+ */
+export function plainTextOf(raw: string): string | null {
+  const parts = raw.split(/\r?\n--[^\r\n]+\r?\n/);
+  const part = parts.find((p) => /^content-type:\s*text\/plain/im.test(p.split(/\r?\n\r?\n/, 1)[0]!));
+  if (!part) return null;
+  const split = part.search(/\r?\n\r?\n/);
+  const head = part.slice(0, split);
+  const body = part.slice(split).replace(/^\r?\n\r?\n/, '').split(/\r?\n--/)[0]!;
+  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
+  }
+  return body.replace(/\r\n/g, '\n');
+}
+
 export function headerOf(raw: string, name: string): string | null {
   const head = raw.split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, ' ');
   const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));

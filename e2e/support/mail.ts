@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
+import { plainTextOf } from '../../scripts/smtp-catcher';
 
 // The e2e mail catcher (started by servers.ts): the portals' outbox worker sends to it,
 // and it keeps each message as <n>.json (envelope, subject, Message-ID) in this folder.
@@ -33,4 +34,28 @@ export async function expectMailTo(to: string[], subjectPart: string) {
       { timeout: 30_000 },
     )
     .toEqual(to);
+}
+
+/** Waits for mail to `to` whose subject has `subjectPart`, and returns its plain text as the reader sees it. */
+export async function mailTextTo(to: string, subjectPart: string): Promise<string> {
+  let text: string | null = null;
+  await expect
+    .poll(
+      () => {
+        if (!fs.existsSync(e2eMail.dir)) return false;
+        const file = fs
+          .readdirSync(e2eMail.dir)
+          .filter((f) => f.endsWith('.json'))
+          .find((f) => {
+            const mail = JSON.parse(fs.readFileSync(path.join(e2eMail.dir, f), 'utf8')) as ReceivedMail;
+            return mail.subject.includes(subjectPart) && mail.to.includes(to.toLowerCase());
+          });
+        if (!file) return false;
+        text = plainTextOf(fs.readFileSync(path.join(e2eMail.dir, file.replace(/\.json$/, '.eml')), 'utf8'));
+        return text !== null;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return text!;
 }
