@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMessages } from '@/components/i18n/messages-context';
 import { Alert } from '@/components/ui/alert';
@@ -38,13 +38,21 @@ export function TextsEditor({
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [pending, start] = useTransition();
   const { run, pending: discarding, outcome } = useActionOutcome(m);
+  // With a dozen blocks the list of problems is far above the buttons: take the reader there.
+  const problemsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problems.length) problemsRef.current?.focus();
+  }, [problems]);
+  const problemsOf = (key: string, language: 'et' | 'en') => problems.filter((p) => p.block === key && p.language === language);
 
+  const where = (p: TextProblem) => (p.line === 0 ? t.wholeBlock : fill(t.lineN, { line: p.line }));
+  const why = (p: TextProblem) => fill(t.reasons[p.reason] ?? p.reason, { detail: p.detail ?? '' });
   const describe = (p: TextProblem) =>
     fill(t.problem, {
       block: blocks.find((b) => b.key === p.block)?.label[locale] ?? p.block,
       language: p.language === 'et' ? t.et : t.en,
-      line: p.line === 0 ? t.wholeBlock : fill(t.lineN, { line: p.line }),
-      reason: fill(t.reasons[p.reason] ?? p.reason, { detail: p.detail ?? '' }),
+      line: where(p),
+      reason: why(p),
     });
 
   const act = (submit: boolean) =>
@@ -75,14 +83,16 @@ export function TextsEditor({
       }}
     >
       {problems.length > 0 && (
-        <Alert tone="error" role="alert">
-          <p className="font-medium">{t.problemsTitle}</p>
-          <ul className="list-disc pl-5">
-            {problems.map((p, i) => (
-              <li key={i}>{describe(p)}</li>
-            ))}
-          </ul>
-        </Alert>
+        <div ref={problemsRef} tabIndex={-1} className="outline-none">
+          <Alert tone="error" role="alert">
+            <p className="font-medium">{t.problemsTitle}</p>
+            <ul className="list-disc pl-5">
+              {problems.map((p, i) => (
+                <li key={i}>{describe(p)}</li>
+              ))}
+            </ul>
+          </Alert>
+        </div>
       )}
       {blocks.map((block) => (
         <fieldset key={block.key} className="rounded border border-slate-300 p-3">
@@ -104,10 +114,20 @@ export function TextsEditor({
                   </label>
                   <Textarea
                     id={id}
+                    error={problemsOf(block.key, language).length ? 'invalid' : undefined}
                     rows={block.kind === 'heading' ? 2 : 6}
                     value={values[block.key]?.[language] ?? ''}
                     onChange={(e) => setValues((v) => ({ ...v, [block.key]: { ...(v[block.key] ?? { et: '', en: '' }), [language]: e.target.value } }))}
                   />
+                  {problemsOf(block.key, language).length > 0 && (
+                    <ul id={`${id}-error`} className="text-sm text-red-800">
+                      {problemsOf(block.key, language).map((p, i) => (
+                        <li key={i}>
+                          {where(p)}: {why(p)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </div>
               );
             })}
