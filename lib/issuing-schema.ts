@@ -18,6 +18,11 @@ export const issueSchema = z.object({
   clientId: optionalUuid,
   /** From a registered document: the new document joins its matter (suffix number). */
   fromDocumentId: optionalUuid,
+  /**
+   * The version of that document the specialist decided on (lib/record-version.ts): the card
+   * they came from, carried through the issuing page's address. Required with fromDocumentId.
+   */
+  fromDocumentVersion: z.string().trim().max(40, 'errors.stale').default(''),
   submissionId: z.uuid({ error: 'errors.required' }),
 });
 

@@ -100,6 +100,7 @@ export type ForwardInput = z.input<typeof forwardSchema>;
 
 export const missingRequestSchema = z.object({
   documentId: z.uuid(),
+  version: seenVersion,
   items: required(2000),
   clientDeadline: isoDate,
   note: plain(1000),

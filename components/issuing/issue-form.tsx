@@ -25,6 +25,8 @@ type Props = {
   initialTemplate: string;
   clientId: string;
   fromDocumentId: string;
+  /** The version of that document the specialist decided on (its card's, or this page's). */
+  fromDocumentVersion: string;
   /** The signer's job title in each language the document can be printed in. */
   signerTitles: { et: string; en: string };
   /** Asking for missing documents from this application: issuing the notice is the request (one action). */
@@ -83,6 +85,7 @@ function TemplateForm({
   prefills,
   clientId,
   fromDocumentId,
+  fromDocumentVersion,
   signerTitles,
   missingFor,
   onIssued,
@@ -132,6 +135,7 @@ function TemplateForm({
     const result = missingFor
       ? await requestMissingWithLetterAction({
           documentId: missingFor,
+          version: fromDocumentVersion,
           data: getValues('data'),
           method: getValues('method'),
           submissionId: submissionId.current,
@@ -142,6 +146,7 @@ function TemplateForm({
           method: getValues('method'),
           clientId,
           fromDocumentId,
+          fromDocumentVersion,
           submissionId: submissionId.current,
         });
     if (result.ok) onIssued(result.data);

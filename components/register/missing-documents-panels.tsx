@@ -25,6 +25,8 @@ export function MissingDocumentsPanel({ kit, today, defaultClientDeadline }: { k
           // in the matter as one action on the issuing page.
           const query = new URLSearchParams({
             dokument: doc.id,
+            // The request is a decision on the application as this card shows it.
+            versioon: doc.version,
             puuduvad: value(e, 'items'),
             tahtaeg: value(e, 'clientDeadline'),
             markus: value(e, 'note'),

@@ -15,9 +15,13 @@ import { setupTestDatabase } from '@/test/db';
 import { withDevelopmentSeal } from '@/test/seal';
 import { issueDocument } from './mutations';
 import { readIssuedPdf, verifyDocument } from './queries';
+import { setDocumentStatus } from '@/server/register/forward';
 import { registrationInput } from '@/test/register';
+import { versionNow } from '@/test/versions';
 
 const db = setupTestDatabase();
+/** The version the card shows of a document now: what issuing from it decides on. */
+const shown = (id: string) => versionNow(db.handle().db, 'documents', id);
 const ctx = { requestId: 'test' };
 const sealDir = withDevelopmentSeal('toolaud-issuing-');
 
@@ -145,6 +149,7 @@ describe('issuing', () => {
         method: 'email',
         clientId: '',
         fromDocumentId: enquiry.id,
+        fromDocumentVersion: await shown(enquiry.id),
         submissionId: randomUUID(),
       },
       ctx,
@@ -160,7 +165,7 @@ describe('issuing', () => {
     const application = await registerEnquiry();
     const request = await requestMissingDocuments(
       mari,
-      { documentId: application.id, items: 'Pangakonto andmed', clientDeadline: '2099-01-15', note: '' },
+      { documentId: application.id, version: await shown(application.id), items: 'Pangakonto andmed', clientDeadline: '2099-01-15', note: '' },
       { requestId: 'test' },
     );
     const before = await counts();
@@ -179,6 +184,7 @@ describe('issuing', () => {
         clientId: '',
         // From the application itself: the matter's registered request is the one it goes into.
         fromDocumentId: application.id,
+        fromDocumentVersion: await shown(application.id),
         submissionId: randomUUID(),
       },
       ctx,
@@ -186,6 +192,40 @@ describe('issuing', () => {
     expect(notice).toMatchObject({ documentId: request.noticeId, number: request.noticeNumber });
     const after = await counts();
     expect(after).toMatchObject({ d: before!.d, c: before!.c, i: before!.i + 1 });
+  });
+
+  it('refuses a reply from a card opened before the enquiry changed, and writes nothing; looked at again, it goes through', async () => {
+    const enquiry = await registerEnquiry();
+    const seen = await shown(enquiry.id);
+    // Meanwhile a colleague takes the enquiry into work.
+    await setDocumentStatus(mari, { documentId: enquiry.id, version: seen, status: 'in_progress' }, ctx);
+    const reply = (version: string) =>
+      issueDocument(
+        mari,
+        {
+          templateId: 'reply-letter',
+          data: {
+            recipient: mary,
+            theirDate: '2026-11-27',
+            theirNumber: '',
+            title: 'Vastus pöördumisele',
+            salutation: '',
+            body: 'Vastame Teie küsimusele.',
+            signer,
+          },
+          method: 'email',
+          clientId: '',
+          fromDocumentId: enquiry.id,
+          fromDocumentVersion: version,
+          submissionId: randomUUID(),
+        },
+        ctx,
+      );
+    const before = await counts();
+    await expect(reply(seen)).rejects.toMatchObject({ code: 'errors.stale' });
+    await expect(reply('')).rejects.toMatchObject({ code: 'errors.stale' });
+    expect(await counts()).toEqual(before);
+    expect((await reply(await shown(enquiry.id))).number).toBe(`${enquiry.number}-1`);
   });
 
   it('refuses invalid data field by field and registers nothing, using no number', async () => {

@@ -8,6 +8,7 @@ import { issueSchema, type IssueInput } from '@/lib/issuing-schema';
 import { appendAudit } from '@/server/audit/record';
 import { authorize } from '@/server/auth/policy';
 import { addYears, tallinnDate } from '@/lib/tallinn-time';
+import { assertUnchanged } from '@/server/record-version';
 import { DomainError, isUniqueViolation } from '@/server/errors';
 import { databaseStorage } from '@/server/files/storage';
 import { newVerificationCode, parseTemplateData, produceDocument } from '@/server/pdf';
@@ -108,6 +109,9 @@ async function issueInTransaction(
   if (!type) throw new Error(`register type for ${template.meta.documentType} missing`);
 
   const source = form.fromDocumentId ? await lockSource(tx, actor, form.fromDocumentId) : null;
+  // Issued into a matter as the specialist last saw it: one closed, forwarded or answered
+  // meanwhile is looked at again first.
+  if (source) assertUnchanged(source, form.fromDocumentVersion);
   const clientId = form.clientId || source?.clientId || null;
   const [client] = clientId ? await tx.select().from(clients).where(eq(clients.id, clientId)) : [];
   if (clientId && !client) throw new DomainError('errors.unknownReference', 'clientId');

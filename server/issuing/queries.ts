@@ -1,3 +1,4 @@
+import { versionOf } from '@/lib/record-version';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Verification } from '@/lib/issuing-schema';
@@ -226,6 +227,8 @@ export async function issuingContext(actor: RegisterActor, input: { clientId?: s
   return {
     clientId: client?.id ?? '',
     fromDocumentId: source?.id ?? '',
+    /** The source's version as this page reads it (lib/record-version.ts). */
+    fromDocumentVersion: source ? versionOf(source) : '',
     today,
     signer,
     signerTitles,

@@ -237,7 +237,11 @@ describe('proposals, substitution, tasks, payments and documents brought in', ()
     const ehaPerson = await actorFor(d(), '48710242983');
     await speaks(eha, 'en');
     const { id, number } = await registerDocument(eha, pensionApplicationInput({ assigneeId: eha.id, submissionId: randomUUID() }), [], ctx);
-    await requestMissingDocuments(eha, { documentId: id, items: 'Tööraamatu koopia', clientDeadline: '2099-01-15', note: '' }, ctx);
+    await requestMissingDocuments(
+      eha,
+      { documentId: id, version: await versionNow(d(), 'documents', id), items: 'Tööraamatu koopia', clientDeadline: '2099-01-15', note: '' },
+      ctx,
+    );
     const brought = await registerBroughtIn(andres, { documentId: id, title: 'Tööraamatu koopia', submissionId: randomUUID() }, [scanPdf('tööraamat')], ctx);
     const notice = await told(ehaPerson, 'document.brought_in', `/dokumendid/${id}`);
     expect(notice.subject).toBe(`The client brought documents into ${number}`);

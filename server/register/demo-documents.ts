@@ -102,6 +102,7 @@ export async function seedDemoDocuments(): Promise<number> {
     eha,
     {
       documentId: waiting.id,
+      version: await cardVersion(waiting.id),
       items: 'Tööraamatu koopia\nTõend ajateenistuse kohta',
       clientDeadline: instantToTallinnLocal(new Date(Date.now() + 7 * 86_400_000)).slice(0, 10),
       note: '',

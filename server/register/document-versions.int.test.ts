@@ -123,7 +123,11 @@ describe('a decision on a document is bound to the document as its card showed i
 
   it('"documents received" from a card opened before the document was forwarded is refused; the request stays open', async () => {
     const { id } = await registerDocument(mari, registrationInput({ typeCode: 'general_application' }), [], ctx);
-    await requestMissingDocuments(mari, { documentId: id, items: 'Volikiri', clientDeadline: '2099-01-05', note: '' }, ctx);
+    await requestMissingDocuments(
+      mari,
+      { documentId: id, version: await cardVersion(mari, id), items: 'Volikiri', clientDeadline: '2099-01-05', note: '' },
+      ctx,
+    );
     const shown = await cardVersion(mari, id);
     // Meanwhile Tõnu forwards the waiting document to the manager.
     await forwardDocument(tonu, { documentId: id, version: await cardVersion(tonu, id), unitCode: 'klienditeenindus', assigneeId: juri.id, note: '' }, ctx);

@@ -197,7 +197,15 @@ describe('the entry for everyone, the contents for those who need them', () => {
     const { id, number } = await registerDocument(mari, form({ assigneeId: eha.id, title: 'Vanaduspensioni taotlus (tervis)' }), [pdf()], ctx);
     const issued = await issueDocument(
       eha,
-      { templateId: 'missing-documents-notice', data: letter(), method: 'handed_over', clientId: '', fromDocumentId: id, submissionId: randomUUID() },
+      {
+        templateId: 'missing-documents-notice',
+        data: letter(),
+        method: 'handed_over',
+        clientId: '',
+        fromDocumentId: id,
+        fromDocumentVersion: await cardVersion(id),
+        submissionId: randomUUID(),
+      },
       ctx,
     );
     const [file] = await db
@@ -275,7 +283,11 @@ describe('the entry for everyone, the contents for those who need them', () => {
 describe('what the client brings into a pending matter', () => {
   it('is registered into the matter (…-N), resumes the paused deadline and tells the assignee, without opening the contents', async () => {
     const { id, number } = await registerDocument(eha, form({ assigneeId: eha.id }), [], ctx);
-    await requestMissingDocuments(eha, { documentId: id, items: 'Tööraamatu koopia', clientDeadline: '2099-01-15', note: '' }, ctx);
+    await requestMissingDocuments(
+      eha,
+      { documentId: id, version: await cardVersion(id), items: 'Tööraamatu koopia', clientDeadline: '2099-01-15', note: '' },
+      ctx,
+    );
     const [paused] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
     expect(paused).toMatchObject({ status: 'waiting_for_client', dueDate: null });
 
@@ -335,6 +347,7 @@ describe('asking for missing documents in one step', () => {
       eha,
       {
         documentId: id,
+        version: await cardVersion(id),
         data: letter({ application: { title: 'vanaduspensioni taotlus', registrationNumber: number, receivedOn: today() } }),
         method: 'post',
         submissionId: randomUUID(),
@@ -359,7 +372,11 @@ describe('asking for missing documents in one step', () => {
     const before = await everything();
     const counters = await count('audit_log');
     await expect(
-      requestMissingWithLetter(eha, { documentId: id, data: letter({ documents: [] }), method: 'post', submissionId: randomUUID() }, ctx),
+      requestMissingWithLetter(
+        eha,
+        { documentId: id, version: await cardVersion(id), data: letter({ documents: [] }), method: 'post', submissionId: randomUUID() },
+        ctx,
+      ),
     ).rejects.toMatchObject({
       fieldErrors: { documents: 'errors.required' },
     });
@@ -368,6 +385,7 @@ describe('asking for missing documents in one step', () => {
         eha,
         {
           documentId: id,
+          version: await cardVersion(id),
           data: letter({ deadline: '2020-01-01', application: { title: 'vanaduspensioni taotlus', registrationNumber: '2-1/1', receivedOn: '2019-12-02' } }),
           method: 'post',
           submissionId: randomUUID(),
@@ -378,17 +396,49 @@ describe('asking for missing documents in one step', () => {
       code: 'errors.deadlinePast',
     });
     // Another department's specialist may not ask (it is the contents' work), nor IT support or finance.
-    await expect(requestMissingWithLetter(andres, { documentId: id, data: letter(), method: 'post', submissionId: randomUUID() }, ctx)).rejects.toMatchObject({
+    await expect(
+      requestMissingWithLetter(andres, { documentId: id, version: await cardVersion(id), data: letter(), method: 'post', submissionId: randomUUID() }, ctx),
+    ).rejects.toMatchObject({
       code: 'errors.notFound',
     });
     for (const role of ['it_support', 'finance', 'admin'] as Role[]) {
       await expect(
-        requestMissingWithLetter({ ...eha, roles: [role] }, { documentId: id, data: letter(), method: 'post', submissionId: randomUUID() }, ctx),
+        requestMissingWithLetter(
+          { ...eha, roles: [role] },
+          { documentId: id, version: await cardVersion(id), data: letter(), method: 'post', submissionId: randomUUID() },
+          ctx,
+        ),
       ).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await everything()).toEqual(before);
     expect(await count('audit_log')).toBe(counters);
     const [app] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
     expect(app!.status).toBe('registered');
+  });
+
+  it('is refused from a card opened before the application changed, and writes nothing', async () => {
+    const { id, number } = await registerDocument(eha, form({ assigneeId: eha.id }), [], ctx);
+    const seen = await cardVersion(id);
+    // Meanwhile the application is taken into work.
+    await setDocumentStatus(eha, { documentId: id, version: seen, status: 'in_progress' }, ctx);
+    const before = await everything();
+    const counters = await count('audit_log');
+    const ask = (version: string) =>
+      requestMissingWithLetter(
+        eha,
+        {
+          documentId: id,
+          version,
+          data: letter({ application: { title: 'vanaduspensioni taotlus', registrationNumber: number, receivedOn: today() } }),
+          method: 'post',
+          submissionId: randomUUID(),
+        },
+        ctx,
+      );
+    await expect(ask(seen)).rejects.toMatchObject({ code: 'errors.stale' });
+    expect(await everything()).toEqual(before);
+    expect(await count('audit_log')).toBe(counters);
+    // Looked at again: the request and its letter go through as one.
+    expect((await ask(await cardVersion(id))).number).toBe(`${number}-1`);
   });
 });

@@ -43,7 +43,13 @@ export async function requestMissingDocuments(
     .filter(Boolean);
   const db = await getDb();
   return db.transaction((tx) =>
-    requestMissingInTransaction(tx, actor, role, { documentId: data.documentId, items, clientDeadline: data.clientDeadline, note: data.note }, ctx),
+    requestMissingInTransaction(
+      tx,
+      actor,
+      role,
+      { documentId: data.documentId, version: data.version, items, clientDeadline: data.clientDeadline, note: data.note },
+      ctx,
+    ),
   );
 }
 
@@ -55,13 +61,14 @@ export async function requestMissingInTransaction(
   tx: Tx,
   actor: RegisterActor,
   role: string,
-  data: { documentId: string; items: string[]; clientDeadline: string; note: string },
+  data: { documentId: string; version: string; items: string[]; clientDeadline: string; note: string },
   ctx: RequestContext,
 ): Promise<{ noticeId: string; noticeNumber: string }> {
   const now = ctx.now ?? new Date();
   const today = tallinnDate(now);
   const items = data.items;
   const doc = await lockDocument(tx, actor, data.documentId);
+  assertUnchanged(doc, data.version);
   if (doc.direction !== 'incoming' || !['registered', 'in_progress'].includes(doc.status)) throw new DomainError('errors.statusChange');
   const calendar = await loadCalendar(tx);
   const daysLeft = doc.dueDate && doc.deadlineKind !== 'none' ? daysBetween(doc.deadlineKind, today, doc.dueDate, calendar) : null;

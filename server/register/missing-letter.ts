@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { seenVersion, versionOf } from '@/lib/record-version';
 import { getDb } from '@/db/client';
 import { documents, issuedDocuments } from '@/db/schema';
 import { ISSUE_METHODS } from '@/lib/issuing-schema';
@@ -10,12 +11,15 @@ import { issueDocumentInTransaction, type IssueResult } from '@/server/issuing/m
 import { parseTemplateData } from '@/server/pdf';
 import type { MissingDocumentsNoticeData } from '@/templates/missing-documents-notice/definition';
 import type { RequestContext } from '@/server/observability/context';
+import type { Tx } from '@/server/tx';
 import { requestMissingInTransaction } from './missing-documents';
 import type { RegisterActor } from './visibility';
 
 export const missingLetterSchema = z.object({
   /** The application the documents are missing from. */
   documentId: z.uuid(),
+  /** The application's version as the card showed it (lib/record-version.ts). */
+  version: seenVersion,
   /** The notice's fields (templates/missing-documents-notice), as previewed. */
   data: z.unknown(),
   method: z.enum(ISSUE_METHODS, { error: 'errors.required' }),
@@ -30,6 +34,11 @@ export type MissingLetterInput = z.input<typeof missingLetterSchema>;
  * sealed and issued into that registration. The missing items, the client's deadline and the
  * note are the letter's own. Nothing is written when any part fails.
  */
+async function currentVersion(tx: Tx, documentId: string): Promise<string> {
+  const [row] = await tx.select({ version: documents.version }).from(documents).where(eq(documents.id, documentId));
+  return row ? versionOf(row) : '';
+}
+
 export async function requestMissingWithLetter(
   actor: RegisterActor,
   input: MissingLetterInput,
@@ -49,7 +58,7 @@ export async function requestMissingWithLetter(
         tx,
         actor,
         role,
-        { documentId: form.documentId, items, clientDeadline: letter.deadline, note: letter.note.slice(0, 1000) },
+        { documentId: form.documentId, version: form.version, items, clientDeadline: letter.deadline, note: letter.note.slice(0, 1000) },
         ctx,
       );
       const issued = await issueDocumentInTransaction(
@@ -61,6 +70,9 @@ export async function requestMissingWithLetter(
           method: form.method,
           clientId: '',
           fromDocumentId: form.documentId,
+          // The request above checked the version the card showed and changed the application,
+          // which stays locked by this transaction: the letter goes into it as it now is.
+          fromDocumentVersion: await currentVersion(tx, form.documentId),
           submissionId: form.submissionId,
         },
         { requestId: ctx.requestId, now },

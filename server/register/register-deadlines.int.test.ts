@@ -45,7 +45,7 @@ describe('working on a document', () => {
     await setDocumentStatus(eha, { documentId: id, version: await cardVersion(id), status: 'in_progress' }, ctx);
     const notice = await requestMissingDocuments(
       eha,
-      { documentId: id, items: 'Tööraamatu koopia\nSünnitunnistus', clientDeadline: '2026-12-14', note: '' },
+      { documentId: id, version: await cardVersion(id), items: 'Tööraamatu koopia\nSünnitunnistus', clientDeadline: '2026-12-14', note: '' },
       ctxAt('2026-11-30T08:00:00Z'),
     );
     expect(notice.noticeNumber).toBe(`${number}-1`);
@@ -80,7 +80,11 @@ describe('working on a document', () => {
       ctxAt('2026-11-02T09:00:00Z'),
     );
     // Due Wed 2 Dec. Paused Mon 16 Nov with 16 calendar days left; resumed Mon 23 Nov → 9 Dec.
-    await requestMissingDocuments(mari, { documentId: id, items: 'Volikiri', clientDeadline: '2026-11-30', note: '' }, ctxAt('2026-11-16T09:00:00Z'));
+    await requestMissingDocuments(
+      mari,
+      { documentId: id, version: await cardVersion(id), items: 'Volikiri', clientDeadline: '2026-11-30', note: '' },
+      ctxAt('2026-11-16T09:00:00Z'),
+    );
     const [paused] = await db.handle().db.select().from(documents).where(eq(documents.id, id));
     expect(paused!.pausedDaysLeft).toBe(16);
     const resumed = await markMissingReceived(

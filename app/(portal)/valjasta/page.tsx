@@ -12,14 +12,17 @@ import { isTemplateId, TEMPLATE_IDS, getTemplate, type TemplateId } from '@/temp
 
 export const metadata = { title: 'Dokumendi väljastamine' };
 
-type Props = { searchParams: Promise<{ klient?: string; dokument?: string; mall?: string; puuduvad?: string; tahtaeg?: string; markus?: string }> };
+type Props = {
+  searchParams: Promise<{ klient?: string; dokument?: string; versioon?: string; mall?: string; puuduvad?: string; tahtaeg?: string; markus?: string }>;
+};
 const uuid = (v?: string) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
 
-// Issuing from a client card (`?klient=`) or a registered document (`?dokument=`).
+// Issuing from a client card (`?klient=`) or a registered document (`?dokument=`, with
+// `?versioon=` the version its card showed: the issue is refused if it changed since).
 export default async function IssuePage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user, 'documents.issue')) notFound();
-  const { klient, dokument, mall, puuduvad, tahtaeg, markus } = await searchParams;
+  const { klient, dokument, versioon, mall, puuduvad, tahtaeg, markus } = await searchParams;
   const clientId = uuid(klient);
   const documentId = uuid(dokument);
   if (!clientId && !documentId) notFound();
@@ -91,6 +94,7 @@ export default async function IssuePage({ searchParams }: Props) {
         initialTemplate={initial}
         clientId={clientId ?? ''}
         fromDocumentId={documentId ?? ''}
+        fromDocumentVersion={/^\d{1,12}$/.test(versioon ?? '') ? versioon! : context.fromDocumentVersion}
         missingFor={missingFor}
       />
     </div>

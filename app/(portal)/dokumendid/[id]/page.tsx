@@ -115,7 +115,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           ) : (
             can(user, 'documents.issue') && (
               <Button asChild variant="secondary">
-                <Link href={`/valjasta?dokument=${doc.id}`}>{m.issuing.issueFromDocument}</Link>
+                <Link href={`/valjasta?dokument=${doc.id}&versioon=${versionOf(doc)}`}>{m.issuing.issueFromDocument}</Link>
               </Button>
             )
           )}
