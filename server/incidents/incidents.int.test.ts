@@ -145,6 +145,10 @@ describe('routing rules', () => {
     // An English reader sees the regions by their English names.
     expect((await routingRuleOptions(people.peeter, 'en')).regions.map((r) => r.label)).toEqual(expect.arrayContaining(['North', 'South', 'West', 'East']));
     expect((await listRoutingRules(people.peeter, 'en')).every((r) => ['North', 'South', 'West', 'East'].includes(r.regionName))).toBe(true);
+    // … and the people to inform by their English job titles.
+    const english = (await routingRuleOptions(people.peeter, 'en')).people.map((p) => p.label);
+    expect(english.find((label) => label.startsWith('Aivar '))).toMatch(/\(Head of IT Support\)$/);
+    expect((await routingRuleOptions(people.peeter)).people.find((p) => p.label.startsWith('Aivar '))!.label).toMatch(/\(IT klienditoe juht\)$/);
     // The old ticket still says which rule routed it.
     const [stillThere] = await d().select().from(incidents).where(eq(incidents.id, after.id));
     expect(stillThere!.routing.rule!.id).toBe(id);

@@ -265,12 +265,17 @@ export async function routingRuleOptions(actor: Actor, locale: Locale = 'et') {
       .from(regions)
       .orderBy(asc(locale === 'en' ? regions.nameEn : regions.nameEt)),
     db
-      .select({ value: staff.id, given: staff.givenName, family: staff.familyName, title: staff.title })
+      .select({ value: staff.id, given: staff.givenName, family: staff.familyName, title: staff.title, titleEn: staff.titleEn })
       .from(staff)
       .where(eq(staff.isActive, true))
       .orderBy(asc(staff.familyName), asc(staff.givenName)),
   ]);
-  return { regions: regionRows, people: people.map((p) => ({ value: p.value, label: `${p.given} ${p.family}${p.title ? ` (${p.title})` : ''}` })) };
+  // A job title in the page's language; the Estonian one where no English one is kept.
+  const titleOf = (p: (typeof people)[number]) => (locale === 'en' && p.titleEn) || p.title;
+  return {
+    regions: regionRows,
+    people: people.map((p) => ({ value: p.value, label: `${p.given} ${p.family}${titleOf(p) ? ` (${titleOf(p)})` : ''}` })),
+  };
 }
 
 /** Offices for the report form, named in the reader's language. */
