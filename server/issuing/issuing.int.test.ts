@@ -39,6 +39,16 @@ const actorFor = async (code: string): Promise<RegisterActor> => {
 
 const signer = { name: 'Mari Tamm', title: 'klienditeeninduse spetsialist', email: '', phone: '' };
 const mary = { name: 'Mary Änn O’Connež-Šuslik', personalCode: '60001019906', address: 'Tartu mnt 1\n10115 Tallinn' };
+/** A reply to Mary's enquiry of 27.11.2026. */
+const replyData = {
+  recipient: mary,
+  theirDate: '2026-11-27',
+  theirNumber: '',
+  title: 'Vastus pöördumisele',
+  salutation: '',
+  body: 'Vastame Teie küsimusele.',
+  signer,
+};
 const certificate = (overrides: Record<string, unknown> = {}) => ({
   language: 'et',
   client: mary,
@@ -71,6 +81,22 @@ const registerEnquiry = () =>
     registrationInput({ channel: 'email', title: 'Küsimus pensioni kohta', isRestricted: true, restrictionGroundCode: 'avts-35-1-12' }),
     [],
     { requestId: 'test', now: new Date('2026-11-27T10:20:00Z') },
+  );
+
+/** Mari's reply to an enquiry, issued from its card as it showed `version`. */
+const issueReply = (enquiryId: string, version: string) =>
+  issueDocument(
+    mari,
+    {
+      templateId: 'reply-letter',
+      data: replyData,
+      method: 'email',
+      clientId: '',
+      fromDocumentId: enquiryId,
+      fromDocumentVersion: version,
+      submissionId: randomUUID(),
+    },
+    ctx,
   );
 
 const counts = async () => {
@@ -133,27 +159,7 @@ describe('issuing', () => {
 
   it('issues a reply letter in the enquiry’s matter with a suffix number and marks the enquiry answered', async () => {
     const enquiry = await registerEnquiry();
-    const reply = await issueDocument(
-      mari,
-      {
-        templateId: 'reply-letter',
-        data: {
-          recipient: mary,
-          theirDate: '2026-11-27',
-          theirNumber: '',
-          title: 'Vastus pöördumisele',
-          salutation: '',
-          body: 'Vastame Teie küsimusele.',
-          signer,
-        },
-        method: 'email',
-        clientId: '',
-        fromDocumentId: enquiry.id,
-        fromDocumentVersion: await shown(enquiry.id),
-        submissionId: randomUUID(),
-      },
-      ctx,
-    );
+    const reply = await issueReply(enquiry.id, await shown(enquiry.id));
     expect(reply.number).toBe(`${enquiry.number}-1`);
     const [outgoing] = await db.handle().db.select().from(documents).where(eq(documents.id, reply.documentId));
     expect(outgoing).toMatchObject({ matterId: enquiry.id, direction: 'outgoing', typeCode: 'reply', title: 'Vastus pöördumisele', channel: 'email' });
@@ -199,28 +205,7 @@ describe('issuing', () => {
     const seen = await shown(enquiry.id);
     // Meanwhile a colleague takes the enquiry into work.
     await setDocumentStatus(mari, { documentId: enquiry.id, version: seen, status: 'in_progress' }, ctx);
-    const reply = (version: string) =>
-      issueDocument(
-        mari,
-        {
-          templateId: 'reply-letter',
-          data: {
-            recipient: mary,
-            theirDate: '2026-11-27',
-            theirNumber: '',
-            title: 'Vastus pöördumisele',
-            salutation: '',
-            body: 'Vastame Teie küsimusele.',
-            signer,
-          },
-          method: 'email',
-          clientId: '',
-          fromDocumentId: enquiry.id,
-          fromDocumentVersion: version,
-          submissionId: randomUUID(),
-        },
-        ctx,
-      );
+    const reply = (version: string) => issueReply(enquiry.id, version);
     const before = await counts();
     await expect(reply(seen)).rejects.toMatchObject({ code: 'errors.stale' });
     await expect(reply('')).rejects.toMatchObject({ code: 'errors.stale' });

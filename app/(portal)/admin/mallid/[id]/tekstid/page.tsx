@@ -3,10 +3,11 @@ import { BlockPreview } from '@/components/templates/block-preview';
 import { ReviewPanel } from '@/components/templates/review-panel';
 import { TEXTS_STEPS } from '@/components/templates/texts-done';
 import { TextsEditor } from '@/components/templates/texts-editor';
+import { TextsHistory } from '@/components/templates/texts-summary';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { fill } from '@/lib/i18n';
 import { lineDiff } from '@/lib/line-diff';
 import { versionOf } from '@/lib/record-version';
@@ -218,20 +219,7 @@ export default async function TemplateTextsPage({
         <h2 id="texts-history" className="text-lg font-semibold">
           {t.history}
         </h2>
-        <ul className="mt-2 flex flex-col gap-1">
-          {detail.history.map((h) => (
-            <li key={h.version}>
-              {fill(t.historyRow, {
-                version: h.version,
-                author: h.authorName,
-                publisher: h.publisherName,
-                at: formatDateTime(h.publishedAt),
-                from: formatDate(h.effectiveFrom),
-              })}
-            </li>
-          ))}
-          <li>{t.historyInitial}</li>
-        </ul>
+        <TextsHistory summary={detail} m={m} className="mt-2 flex flex-col gap-1" />
       </Card>
     </div>
   );
