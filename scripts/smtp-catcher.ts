@@ -53,7 +53,10 @@ export function plainTextOf(raw: string): string | null {
   if (!part) return null;
   const split = part.search(/\r?\n\r?\n/);
   const head = part.slice(0, split);
-  const body = part.slice(split).replace(/^\r?\n\r?\n/, '').split(/\r?\n--/)[0]!;
+  const body = part
+    .slice(split)
+    .replace(/^\r?\n\r?\n/, '')
+    .split(/\r?\n--/)[0]!;
   const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {

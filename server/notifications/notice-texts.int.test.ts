@@ -36,7 +36,11 @@ async function publish(setId: string, blocks: ReturnType<typeof withBlock>, effe
     .select()
     .from(templateTexts)
     .where(and(eq(templateTexts.templateId, setId), eq(templateTexts.status, 'submitted')));
-  return publishTexts(kaja, { templateId: setId, draftId: draft!.id, version: await draftVersionNow(d(), setId), effectiveFrom }, { ...ctx, ...(now ? { now } : {}) });
+  return publishTexts(
+    kaja,
+    { templateId: setId, draftId: draft!.id, version: await draftVersionNow(d(), setId), effectiveFrom },
+    { ...ctx, ...(now ? { now } : {}) },
+  );
 }
 
 const lastTaskNotice = async (who: TestActor) => {
@@ -55,20 +59,28 @@ const lastTaskNotice = async (who: TestActor) => {
   return { bell: bell!, mail: mail!.payload as EmailPayload };
 };
 
-const openDrafts = async () => (await d().select().from(templateTexts).where(sql`${templateTexts.status} <> 'published'`)).length;
+const openDrafts = async () =>
+  (
+    await d()
+      .select()
+      .from(templateTexts)
+      .where(sql`${templateTexts.status} <> 'published'`)
+  ).length;
 
 beforeAll(async () => {
   await seedDemo(d());
   people = await loadPeople(d());
-  await d().insert(staff).values({
-    personalCode: '48802020209',
-    givenName: 'Kaja',
-    familyName: 'Kask',
-    email: 'kaja.kask@example.ee',
-    unitCode: people.peeter.unitCode,
-    regionCode: people.peeter.regionCode,
-    roles: ['admin'],
-  });
+  await d()
+    .insert(staff)
+    .values({
+      personalCode: '48802020209',
+      givenName: 'Kaja',
+      familyName: 'Kask',
+      email: 'kaja.kask@example.ee',
+      unitCode: people.peeter.unitCode,
+      regionCode: people.peeter.regionCode,
+      roles: ['admin'],
+    });
   kaja = await actorFor(d(), '48802020209');
 }, 180_000);
 
@@ -124,7 +136,10 @@ describe('notification texts an administrator changes', () => {
       }),
     );
     expect(published.version).toBe(2);
-    await publish('notice-common', withBlock('notice-common', FOOTER, { et: 'Töölaud · SKA klienditeenindus, 612 1360', en: 'Töölaud · SKA customer service, 612 1360' }));
+    await publish(
+      'notice-common',
+      withBlock('notice-common', FOOTER, { et: 'Töölaud · SKA klienditeenindus, 612 1360', en: 'Töölaud · SKA customer service, 612 1360' }),
+    );
 
     await createTasks(people.juri, taskInput([people.mari.id], { title: 'Uus sõnastus' }), [], ctx);
     const now = await lastTaskNotice(people.mari);

@@ -15,7 +15,15 @@ import type { BlockKind, BlockSpec, Placeholder, TemplateTextSpec } from '../sha
 // blocks are paragraphs, line breaks and lists without emphasis, because the same words go
 // to the bell and to the plain-text part of the e-mail.
 
-export const NOTICE_SET_IDS = ['notice-common', 'notice-document', 'notice-task', 'notice-payment', 'notice-incident', 'notice-absence', 'notice-proposal'] as const;
+export const NOTICE_SET_IDS = [
+  'notice-common',
+  'notice-document',
+  'notice-task',
+  'notice-payment',
+  'notice-incident',
+  'notice-absence',
+  'notice-proposal',
+] as const;
 export type NoticeSetId = (typeof NOTICE_SET_IDS)[number];
 
 export const isNoticeSetId = (id: string): id is NoticeSetId => (NOTICE_SET_IDS as readonly string[]).includes(id);
@@ -187,7 +195,10 @@ export const NOTICE_TEXT_SETS: readonly NoticeTextSet[] = [
   defineSet(
     'notice-incident',
     { et: 'Teavitused: intsidendid', en: 'Notifications: incidents' },
-    { et: 'IT-toele ja regiooni juhile saadetav teade ning teataja teated.', en: 'The notice to IT support and the regional manager, and the reporter’s notices.' },
+    {
+      et: 'IT-toele ja regiooni juhile saadetav teade ning teataja teated.',
+      en: 'The notice to IT support and the regional manager, and the reporter’s notices.',
+    },
     [
       ['incidents.notices.createdSubject', { et: 'Uus intsident: teema', en: 'New incident: subject' }],
       ['incidents.notices.createdText', { et: 'Uus intsident: sissejuhatus', en: 'New incident: introduction' }],

@@ -194,11 +194,7 @@ function placeholdersIn(block: TextBlock): Set<string> {
 export type ParseResult = { ok: true; block: TextBlock } | { ok: false; problems: Omit<TextProblem, 'block' | 'language'>[] };
 
 /** Parses one block's Markdown, keeping only the subset; every refusal has its line and reason. */
-export function parseBlock(
-  source: string,
-  spec: Pick<BlockSpec, 'kind' | 'max' | 'required' | 'placeholders'>,
-  placeholders: readonly string[],
-): ParseResult {
+export function parseBlock(source: string, spec: Pick<BlockSpec, 'kind' | 'max' | 'required' | 'placeholders'>, placeholders: readonly string[]): ParseResult {
   const text = source.replace(/\r\n?/g, '\n');
   const problems: Omit<TextProblem, 'block' | 'language'>[] = [];
   const report: Report = (offset, reason, detail) => {
