@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from '../e2e/support/chromium';
 
 const [base, personalCode, outDir, ...paths] = process.argv.slice(2);
 if (!base || !personalCode || !outDir || paths.length === 0) {
@@ -13,10 +14,7 @@ if (!base || !personalCode || !outDir || paths.length === 0) {
   process.exit(2);
 }
 fs.mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
 const page = await browser.newPage({ locale: 'et-EE', timezoneId: 'Europe/Tallinn', viewport: { width: 1280, height: 900 } });
 await page.goto(`${base}/sisene`);
 await page.getByRole('button', { name: 'Sisene ID-kaardiga' }).click();
