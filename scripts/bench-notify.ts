@@ -17,6 +17,7 @@ import { publishTexts, saveTextsDraft, submitTextsDraft } from '../server/templa
 import { invalidateTextsInForce } from '../server/templates/texts';
 import { initialSources } from '../templates/shared/texts';
 import { textSpecOf } from '../templates/texts';
+import { addSecondAdmin } from '../test/staff';
 import { benchDatabase } from './bench-database';
 
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 200);
@@ -54,19 +55,8 @@ const giveTask = async () => {
 };
 
 // The review flow as the page runs it: Peeter writes and submits, a second administrator publishes.
-const [second] = await db
-  .insert(staff)
-  .values({
-    personalCode: '48802020209',
-    givenName: 'Kaja',
-    familyName: 'Kask',
-    email: 'kaja.kask@example.ee',
-    unitCode: admin.unitCode,
-    regionCode: admin.regionCode,
-    roles: ['admin'],
-  })
-  .returning({ id: staff.id });
-const kaja = { ...admin, id: second!.id, personalCode: '48802020209' };
+const second = await addSecondAdmin(db, admin);
+const kaja = { ...admin, id: second.id, personalCode: second.personalCode };
 const publishEdits = async () => {
   for (const [id, key, et, en] of [
     ['notice-task', 'tasks.notices.createdText', '{manager} andis sulle ülesande.\nKüsimused: 612 1360.', '{manager} gave you a task.\nQuestions: 612 1360.'],

@@ -1,3 +1,5 @@
+import type { Db } from '@/db/client';
+import { staff } from '@/db/schema';
 import type { StaffInput } from '@/lib/staff-schema';
 
 // The staff directory's test fixture: a new person as the staff form sends them (a customer
@@ -16,3 +18,24 @@ export const staffInput = (overrides: Partial<StaffInput> = {}): StaffInput => (
   roles: ['specialist'],
   ...overrides,
 });
+
+/**
+ * Kaja Kask, a second administrator in the given one's unit and region: the other pair of
+ * eyes that publishes what the first one wrote (template texts are never published by
+ * their author).
+ */
+export async function addSecondAdmin(db: Db, like: { unitCode: string; regionCode: string }) {
+  const [row] = await db
+    .insert(staff)
+    .values({
+      personalCode: '48802020209',
+      givenName: 'Kaja',
+      familyName: 'Kask',
+      email: 'kaja.kask@example.ee',
+      unitCode: like.unitCode,
+      regionCode: like.regionCode,
+      roles: ['admin'],
+    })
+    .returning();
+  return row!;
+}

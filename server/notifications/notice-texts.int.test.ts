@@ -8,6 +8,7 @@ import { DomainError } from '@/server/errors';
 import { createTasks } from '@/server/tasks/mutations';
 import { publishTexts, saveTextsDraft, submitTextsDraft } from '@/server/templates/mutations';
 import { setupTestDatabase } from '@/test/db';
+import { addSecondAdmin } from '@/test/staff';
 import { actorFor, ctx, loadPeople, taskInput, today, type People, type TestActor } from '@/test/tasks';
 import { draftVersionNow } from '@/test/versions';
 import { initialSources } from '@/templates/shared/texts';
@@ -70,17 +71,7 @@ const openDrafts = async () =>
 beforeAll(async () => {
   await seedDemo(d());
   people = await loadPeople(d());
-  await d()
-    .insert(staff)
-    .values({
-      personalCode: '48802020209',
-      givenName: 'Kaja',
-      familyName: 'Kask',
-      email: 'kaja.kask@example.ee',
-      unitCode: people.peeter.unitCode,
-      regionCode: people.peeter.regionCode,
-      roles: ['admin'],
-    });
+  await addSecondAdmin(d(), people.peeter);
   kaja = await actorFor(d(), '48802020209');
 }, 180_000);
 

@@ -14,6 +14,7 @@ import { issuedForClient, issuedForDocument, readIssuedPdf } from '@/server/issu
 import { publishTexts, saveTextsDraft, submitTextsDraft } from '@/server/templates/mutations';
 import { invalidateTextsInForce } from '@/server/templates/texts';
 import { setupTestDatabase } from '@/test/db';
+import { addSecondAdmin } from '@/test/staff';
 import { pdfText } from '@/test/pdf';
 import { pensionApplicationInput } from '@/test/register';
 import { formatDate } from '@/lib/format';
@@ -142,20 +143,8 @@ describe('registering into another department', () => {
       ask: { et: 'Küsimuste korral helistage 612 1399 ja öelge number {number}.', en: 'Call 612 1399 and give the number {number}.' },
     };
     // Written by one administrator, published by another.
-    const [second] = await db
-      .handle()
-      .db.insert(staff)
-      .values({
-        personalCode: '48802020209',
-        givenName: 'Kaja',
-        familyName: 'Kask',
-        email: 'kaja.kask@example.ee',
-        unitCode: 'it-tugi',
-        regionCode: 'pohja',
-        roles: ['admin'],
-      })
-      .returning();
-    const kaja: RegisterActor = { id: second!.id, personalCode: second!.personalCode, roles: second!.roles, unitCode: second!.unitCode };
+    const second = await addSecondAdmin(db.handle().db, { unitCode: 'it-tugi', regionCode: 'pohja' });
+    const kaja: RegisterActor = { id: second.id, personalCode: second.personalCode, roles: second.roles, unitCode: second.unitCode };
     await saveTextsDraft(admin, { templateId: 'receipt-confirmation', blocks }, ctx);
     expect(await submitTextsDraft(admin, 'receipt-confirmation', ctx)).toEqual({ submitted: true });
     const [draft] = await db.handle().db.select().from(templateTexts).where(eq(templateTexts.templateId, 'receipt-confirmation'));

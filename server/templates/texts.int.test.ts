@@ -13,6 +13,7 @@ import { issueDocument } from '@/server/issuing/mutations';
 import { readIssuedPdf } from '@/server/issuing/queries';
 import type { RegisterActor } from '@/server/register/visibility';
 import { setupTestDatabase } from '@/test/db';
+import { addSecondAdmin } from '@/test/staff';
 import { draftVersionNow } from '@/test/versions';
 import { initialSources } from '@/templates/shared/texts';
 import { TEXT_SPECS } from '@/templates/texts';
@@ -92,18 +93,7 @@ const countOpen = async () => {
 beforeAll(async () => {
   await seedDemo(db.handle().db);
   const [admin] = await db.handle().db.select().from(staff).where(eq(staff.personalCode, '37906062915'));
-  await db
-    .handle()
-    .db.insert(staff)
-    .values({
-      personalCode: '48802020209',
-      givenName: 'Kaja',
-      familyName: 'Kask',
-      email: 'kaja.kask@example.ee',
-      unitCode: admin!.unitCode,
-      regionCode: admin!.regionCode,
-      roles: ['admin'],
-    });
+  await addSecondAdmin(db.handle().db, admin!);
   peeter = await actorFor('37906062915');
   kaja = await actorFor('48802020209');
   mari = await actorFor('47805122004');
