@@ -14,7 +14,7 @@ if (!program) {
 }
 const ticks = 100; // USER_HZ on Linux
 
-function kindOf(cmdline: string): string | undefined {
+function kindOf(cmdline: string): string {
   if (cmdline.includes('/chromium')) {
     const type = /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? 'browser';
     return `chromium ${type}${cmdline.includes('top-chrome-webui') ? ' (browser UI)' : ''}`;
@@ -26,7 +26,7 @@ function kindOf(cmdline: string): string | undefined {
   if (cmdline.includes('scripts/worker.ts')) return 'outbox worker';
   if (cmdline.includes('e2e/support/servers.ts')) return 'identity provider, mail catcher';
   if (cmdline.startsWith('nginx')) return 'nginx';
-  return undefined;
+  return 'other';
 }
 
 const seen = new Map<string, { kind: string; cpu: number; base: number }>();
@@ -41,7 +41,7 @@ function sample() {
       const known = seen.get(key);
       if (known) known.cpu = cpu;
       else {
-        const kind = kindOf(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')) ?? 'other';
+        const kind = kindOf(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
         // A process that was already running counts from now on only.
         seen.set(key, { kind, cpu, base: cpu });
       }

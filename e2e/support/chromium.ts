@@ -9,7 +9,7 @@
 /**
  * The features Playwright itself disables (playwright-core's chromiumSwitches). Chromium keeps
  * only the last --disable-features switch, so ours must repeat Playwright's list: a unit test
- * (e2e/support/chromium.test.ts) compares it with the installed Playwright's.
+ * (test/chromium.test.ts) compares it with the installed Playwright's.
  */
 export const playwrightDisabledFeatures = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
